@@ -1,0 +1,132 @@
+"""legcramps: which known causes of severe leg cramps likely apply, and when to see a doctor.
+
+Information, not a diagnosis: every result carries a disclaimer, red flags
+override every score, and an unanswered question is never taken as "no".
+
+>>> import legcramps
+>>> a = legcramps.assess(exercise_minutes=120, exercise_intensity="vigorous", fluid_litres=2.5)
+>>> [(f.cause.id, f.level.value) for f in a.findings][:2]
+[('overuse', 'likely'), ('fatigue', 'unknown')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from legcramps._assessment import Assessment
+from legcramps._knowledge import KNOWLEDGE, Knowledge
+from legcramps._model import (
+    AnswerValue,
+    Cause,
+    Condition,
+    DrugClass,
+    Evidence,
+    FactorKind,
+    Finding,
+    Level,
+    Medication,
+    RedFlag,
+    RiskFactor,
+    Sign,
+    Source,
+    Urgency,
+)
+from legcramps.exceptions import InvalidInput, InvalidKnowledge, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "CAUSES",
+    "KNOWLEDGE",
+    "KNOWLEDGE_VERSION",
+    "RED_FLAGS",
+    "RISK_FACTORS",
+    "AnswerValue",
+    "Assessment",
+    "Cause",
+    "Condition",
+    "DrugClass",
+    "Evidence",
+    "FactorKind",
+    "Finding",
+    "InvalidInput",
+    "InvalidKnowledge",
+    "Knowledge",
+    "Level",
+    "Medication",
+    "Problem",
+    "RedFlag",
+    "RiskFactor",
+    "Sign",
+    "Source",
+    "Urgency",
+    "__version__",
+    "assess",
+    "recognize_medication",
+]
+
+#: The five causes of the built-in knowledge, in the source text's order.
+CAUSES: tuple[Cause, ...] = KNOWLEDGE.causes
+#: One risk factor per input that :func:`assess` accepts.
+RISK_FACTORS: tuple[RiskFactor, ...] = KNOWLEDGE.factors
+#: The warning signs that call for medical help whatever the scores.
+RED_FLAGS: tuple[RedFlag, ...] = KNOWLEDGE.red_flags
+#: The version of the built-in knowledge; every result carries it.
+KNOWLEDGE_VERSION: str = KNOWLEDGE.version
+
+
+def assess(mapping: Mapping[str, Any] | None = None, /, **answers: Any) -> Assessment:
+    """Assess what is known about a person's leg cramps against the five causes.
+
+    Give the answers by keyword, or as one *mapping* (such as parsed JSON), or
+    both; the forms give equal results. Every input is optional: an input left
+    out or given as ``None`` is *unknown*, which is never the same as "no".
+    The inputs are listed in :data:`RISK_FACTORS`.
+
+    :raises InvalidInput: listing every problem with the answers: an unknown
+        name, a wrong type, a number out of range, NaN or infinity, a choice not
+        in the list, or one input given twice with different values.
+
+    >>> import legcramps
+    >>> a = legcramps.assess(medications=["Lasix 40 mg"], new_medication=True)
+    >>> a.findings[0].cause.id, a.findings[0].level.value
+    ('medication', 'likely')
+    >>> a.urgency.value
+    'see_doctor'
+    >>> a == legcramps.assess({"medications": ["Lasix 40 mg"], "new_medication": True})
+    True
+    >>> legcramps.assess().urgency.value, legcramps.assess().findings[0].level.value
+    ('undetermined', 'unknown')
+    """
+    return KNOWLEDGE.assess(mapping, **answers)
+
+
+def recognize_medication(name: str) -> Medication | None:
+    """Return the medication *name* refers to, or ``None`` if it is not recognised.
+
+    Matches generic names, brands and other spellings, ignoring case and a
+    trailing strength such as ``"40 mg"``.
+
+    :raises InvalidInput: if *name* is not a string.
+
+    >>> import legcramps
+    >>> med = legcramps.recognize_medication("Aldactone 25 mg")
+    >>> med.generic, med.drug_class.value, med.atc
+    ('spironolactone', 'potassium-sparing diuretic', 'C03DA01')
+    """
+    return KNOWLEDGE.recognize_medication(name)
+
+
+def __getattr__(name: str) -> str:
+    # Served lazily so that ``import legcramps`` does not pay for importlib.metadata.
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("legcramps")
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

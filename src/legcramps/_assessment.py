@@ -1,0 +1,175 @@
+"""The result of an assessment, and its JSON-ready and plain-text forms."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from legcramps._model import (
+    AnswerValue,
+    Finding,
+    Level,
+    Medication,
+    RedFlag,
+    RiskFactor,
+    Urgency,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+_URGENCY_TEXT = MappingProxyType(
+    {
+        Urgency.EMERGENCY: "EMERGENCY: get emergency help now.",
+        Urgency.URGENT: "URGENT: get medical advice today.",
+        Urgency.SEE_DOCTOR: "See a doctor.",
+        Urgency.SELF_CARE: "Self-care, with the advice below.",
+        Urgency.UNDETERMINED: (
+            "Undetermined: not enough is known yet. This is not a self-care result."
+        ),
+    }
+)
+
+
+def _json_value(value: AnswerValue) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+@attrs.frozen
+class Assessment:
+    """What the answers say about the causes of someone's leg cramps.
+
+    Made by :func:`~legcramps.assess`; immutable, comparable and picklable.
+
+    *findings* holds one :class:`~legcramps.Finding` per cause, most likely
+    first (by level: likely, possible, unknown, unlikely; then by score; then in
+    the knowledge's order). *urgency* says how soon to get medical help; raised
+    *red_flags* decide it whatever the scores. *advice* is ordered and has no
+    duplicates. *next_questions* lists the unanswered inputs, red-flag questions
+    first. *answers* holds the normalised inputs; *medications* the recognised
+    ones and *unrecognized_medications* the names that were not recognised.
+
+    >>> import legcramps
+    >>> a = legcramps.assess(exercise_minutes=120, exercise_intensity="vigorous")
+    >>> a.findings[0].cause.id, a.findings[0].level
+    ('overuse', <Level.LIKELY: 'likely'>)
+    >>> a.urgency
+    <Urgency.UNDETERMINED: 'undetermined'>
+    >>> a.next_questions[0].id
+    'chest_pain_or_breathlessness'
+    """
+
+    findings: tuple[Finding, ...]
+    urgency: Urgency
+    red_flags: tuple[RedFlag, ...]
+    advice: tuple[str, ...]
+    next_questions: tuple[RiskFactor, ...]
+    answers: Mapping[str, AnswerValue]
+    medications: tuple[Medication, ...]
+    unrecognized_medications: tuple[str, ...]
+    knowledge_version: str
+    disclaimer: str
+
+    def finding(self, cause_id: str) -> Finding:
+        """Return the finding for the cause *cause_id*.
+
+        :raises KeyError: if no cause has that id.
+
+        >>> import legcramps
+        >>> legcramps.assess(overtired=True).finding("fatigue").level
+        <Level.POSSIBLE: 'possible'>
+        """
+        for finding in self.findings:
+            if finding.cause.id == cause_id:
+                return finding
+        raise KeyError(cause_id)
+
+    @property
+    def likely(self) -> tuple[Finding, ...]:
+        """Return the findings at :attr:`Level.LIKELY <legcramps.Level.LIKELY>`.
+
+        >>> import legcramps
+        >>> [f.cause.id for f in legcramps.assess(medications=["Lasix"]).likely]
+        ['medication']
+        """
+        return tuple(f for f in self.findings if f.level is Level.LIKELY)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the assessment as a JSON-ready dict.
+
+        Enums become their string values; causes, factors and red flags are
+        named by id; recognised medications carry their generic name, class and
+        ATC code.
+
+        >>> import json, legcramps
+        >>> d = legcramps.assess(fluid_litres=0.5, hot_weather=True).to_dict()
+        >>> d["findings"][0]["cause"], d["findings"][0]["level"], d["urgency"]
+        ('dehydration', 'likely', 'undetermined')
+        >>> json.loads(json.dumps(d)) == d
+        True
+        """
+        return {
+            "knowledge_version": self.knowledge_version,
+            "urgency": self.urgency.value,
+            "findings": [
+                {
+                    "cause": f.cause.id,
+                    "level": f.level.value,
+                    "score": f.score,
+                    "evidence": [
+                        {
+                            "factor": e.factor.id,
+                            "value": _json_value(e.value),
+                            "reason": e.reason,
+                            "weight": e.weight,
+                        }
+                        for e in f.evidence
+                    ],
+                    "unanswered": [u.id for u in f.unanswered],
+                }
+                for f in self.findings
+            ],
+            "red_flags": [
+                {"id": r.id, "name": r.name, "why": r.why, "urgency": r.urgency.value}
+                for r in self.red_flags
+            ],
+            "advice": list(self.advice),
+            "next_questions": [q.id for q in self.next_questions],
+            "answers": {k: _json_value(v) for k, v in self.answers.items()},
+            "medications": [
+                {"generic": m.generic, "class": m.drug_class.value, "atc": m.atc}
+                for m in self.medications
+            ],
+            "unrecognized_medications": list(self.unrecognized_medications),
+            "disclaimer": self.disclaimer,
+        }
+
+    def __str__(self) -> str:
+        """Return a plain-text report for a person to read."""
+        lines = [
+            f"Leg cramp assessment (knowledge {self.knowledge_version})",
+            f"Urgency: {_URGENCY_TEXT[self.urgency]}",
+        ]
+        if self.red_flags:
+            lines.append("Warning signs:")
+            lines.extend(f"  - {r.name}: {r.why} {r.advice}" for r in self.red_flags)
+        lines.append("Causes:")
+        for f in self.findings:
+            if f.level is Level.UNKNOWN:
+                lines.append(f"  {f.level.value:<9} {f.cause.name} (not asked yet)")
+                continue
+            lines.append(f"  {f.level.value:<9} {f.cause.name} (score {f.score})")
+            lines.extend(f"              - {e.reason}" for e in f.evidence)
+        if self.advice:
+            lines.append("Advice:")
+            lines.extend(f"  - {a}" for a in self.advice)
+        if self.unrecognized_medications:
+            names = ", ".join(self.unrecognized_medications)
+            lines.append(f"Medications not recognised: {names}")
+        if self.next_questions:
+            lines.append("Still to ask:")
+            lines.extend(f"  - {q.question}" for q in self.next_questions)
+        lines.extend(("", self.disclaimer))
+        return "\n".join(lines)

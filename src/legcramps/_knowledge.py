@@ -1,0 +1,686 @@
+"""The knowledge base and the assessment engine that is generic over it.
+
+A :class:`Knowledge` checks its data once, when it is built, and compiles it
+into lookup tables; :meth:`Knowledge.assess` then does only per-answer work.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+import attrs
+
+from legcramps import _data
+from legcramps._answers import FrozenAnswers
+from legcramps._assessment import Assessment
+from legcramps._model import (
+    AnswerValue,
+    Cause,
+    Condition,
+    DrugClass,
+    Evidence,
+    FactorKind,
+    Finding,
+    Level,
+    Medication,
+    RedFlag,
+    RiskFactor,
+    Sign,
+    Urgency,
+)
+from legcramps.exceptions import InvalidInput, InvalidKnowledge, Problem, describe
+
+_YES_NO = FactorKind.YES_NO
+_NUMBER = FactorKind.NUMBER
+_CHOICE = FactorKind.CHOICE
+_MEDICATIONS = FactorKind.MEDICATIONS
+
+_LIKELY = Level.LIKELY
+_POSSIBLE = Level.POSSIBLE
+_UNLIKELY = Level.UNLIKELY
+_UNKNOWN = Level.UNKNOWN
+# Findings are ordered by this rank first: an unknown cause may yet turn out likely,
+# so it goes before one that the answers make unlikely.
+_LEVEL_ORDER = MappingProxyType({_LIKELY: 0, _POSSIBLE: 1, _UNKNOWN: 2, _UNLIKELY: 3})
+
+_BY_RANK = MappingProxyType({u.rank: u for u in Urgency})
+
+# Comparison codes of a compiled condition.
+_IS_YES, _AT_LEAST, _ABOVE, _BELOW, _ONE_OF = range(5)
+
+_STRENGTH = re.compile(r"\s\d.*\Z")
+
+
+def normalize_medication_name(name: str) -> str:
+    """Return the lookup key of a medication name: case-folded, single-spaced."""
+    return " ".join(name.casefold().split())
+
+
+class _Test(NamedTuple):
+    op: int
+    bound: float
+    one_of: frozenset[str]
+
+
+class _SignRule(NamedTuple):
+    cause_index: int
+    test: _Test
+    sign: Sign
+
+
+class _FlagRule(NamedTuple):
+    flag_index: int
+    test: _Test
+
+
+class _Step(NamedTuple):
+    """Everything the engine does with the answer to one factor."""
+
+    factor: RiskFactor
+    signs: tuple[_SignRule, ...]
+    flags: tuple[_FlagRule, ...]
+    cause_indexes: tuple[int, ...]
+
+
+class _Compiled(NamedTuple):
+    factors: Mapping[str, RiskFactor]
+    steps: tuple[_Step, ...]
+    cause_factors: tuple[tuple[RiskFactor, ...], ...]
+    red_flag_factor_ids: frozenset[str]
+    question_order: tuple[RiskFactor, ...]
+    flag_rank: tuple[int, ...]
+    medications: Mapping[str, Medication]
+
+
+def _compile_test(condition: Condition) -> _Test:
+    if condition.at_least is not None:
+        return _Test(_AT_LEAST, condition.at_least, frozenset())
+    if condition.above is not None:
+        return _Test(_ABOVE, condition.above, frozenset())
+    if condition.below is not None:
+        return _Test(_BELOW, condition.below, frozenset())
+    if condition.one_of:
+        return _Test(_ONE_OF, 0.0, frozenset(condition.one_of))
+    return _Test(_IS_YES, 0.0, frozenset())
+
+
+def _check_condition(condition: Condition, factors: Mapping[str, RiskFactor], where: str) -> str:
+    """Return what is wrong with *condition* ('' if nothing)."""
+    factor = factors.get(condition.factor)
+    if factor is None:
+        return f"{where}: unknown factor {condition.factor!r}"
+    bounds = [b for b in (condition.at_least, condition.above, condition.below) if b is not None]
+    comparisons = len(bounds) + bool(condition.one_of)
+    kind = factor.kind
+    if kind is _YES_NO:
+        ok = comparisons == 0
+        expected = "no comparison (raised by yes)"
+    elif kind is _NUMBER:
+        ok = len(bounds) == 1 and not condition.one_of
+        expected = "exactly one of at_least, above, below"
+    elif kind is _CHOICE:
+        ok = not bounds and bool(condition.one_of) and set(condition.one_of) <= set(factor.choices)
+        expected = f"one_of with choices from {factor.choices}"
+    else:
+        classes = {c.value for c in DrugClass}
+        ok = not bounds and bool(condition.one_of) and set(condition.one_of) <= classes
+        expected = "one_of with DrugClass values"
+    if ok:
+        return ""
+    return f"{where}: condition {condition} on {kind.value} factor {factor.id!r} needs {expected}"
+
+
+def _medication_table(
+    medications: tuple[Medication, ...], problems: list[str]
+) -> dict[str, Medication]:
+    table: dict[str, Medication] = {}
+    for med in medications:
+        for name in (med.generic, *med.brands, *med.other_names):
+            key = normalize_medication_name(name)
+            other = table.setdefault(key, med)
+            if other is not med:
+                problems.append(
+                    f"medication name {name!r} names both {other.generic} and {med.generic}"
+                )
+    return table
+
+
+@attrs.frozen
+class Knowledge:
+    """A knowledge base: the factors, causes, red flags and medications to assess against.
+
+    :data:`legcramps.KNOWLEDGE` is the built-in one. Build your own from it
+    with :func:`attrs.evolve` to change a threshold or add a cause; the
+    engine is generic, so nothing else needs to change. The knowledge is
+    checked when it is built (:class:`~legcramps.InvalidKnowledge` lists every
+    inconsistency) and compiled into lookup tables once. Each factor's
+    ``causes`` and ``red_flags`` are filled in from the signs and red flags.
+
+    Change a threshold: sitting counts from 3 hours instead of 4.
+
+    >>> import attrs, legcramps
+    >>> from legcramps import Condition
+    >>> k = legcramps.KNOWLEDGE
+    >>> posture = k.cause("posture")
+    >>> signs = tuple(
+    ...     attrs.evolve(s, when=Condition("sitting_hours", at_least=3))
+    ...     if s.when == Condition("sitting_hours", at_least=4) else s
+    ...     for s in posture.signs
+    ... )
+    >>> mine = k.replace_cause(attrs.evolve(posture, signs=signs), version="my-clinic-1")
+    >>> legcramps.assess(sitting_hours=3.5).finding("posture").level
+    <Level.POSSIBLE: 'possible'>
+    >>> mine.assess(sitting_hours=3.5).finding("posture").level
+    <Level.LIKELY: 'likely'>
+
+    Add a sixth cause with a new input:
+
+    >>> from legcramps import Cause, FactorKind, RiskFactor, Sign, Source
+    >>> note = Source("clinic-notes", "Our clinic's notes", "Internal, 2026.")
+    >>> cold = Cause(
+    ...     id="cold", name="Cold exposure", summary="Cramps after swimming in cold water.",
+    ...     mechanism="Cold muscles contract less smoothly.", advice=("Warm up first.",),
+    ...     evidence_note="Anecdotal.", sources=(note,),
+    ...     signs=(Sign(Condition("cold_water"), 3, "Swimming in cold water.", note),),
+    ... )
+    >>> mine = attrs.evolve(
+    ...     k, version="my-clinic-2",
+    ...     factors=k.factors + (RiskFactor("cold_water", "Did you swim in cold water?",
+    ...                                     FactorKind.YES_NO),),
+    ...     causes=k.causes + (cold,),
+    ... )
+    >>> a = mine.assess(cold_water=True)
+    >>> a.findings[0].cause.id, a.findings[0].level.value, a.knowledge_version
+    ('cold', 'likely', 'my-clinic-2')
+    """
+
+    version: str
+    factors: tuple[RiskFactor, ...]
+    causes: tuple[Cause, ...]
+    red_flags: tuple[RedFlag, ...]
+    medications: tuple[Medication, ...]
+    #: A cause whose score reaches ``likely_at`` is likely; ``possible_at``, possible.
+    likely_at: int = _data.LIKELY_AT
+    possible_at: int = _data.POSSIBLE_AT
+    disclaimer: str = _data.DISCLAIMER
+    no_obvious_cause_advice: str = _data.NO_OBVIOUS_CAUSE_ADVICE
+    unanswered_red_flags_advice: str = _data.UNANSWERED_RED_FLAGS_ADVICE
+    self_care_advice: str = _data.SELF_CARE_ADVICE
+    _compiled: _Compiled = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[str] = []
+        factors: dict[str, RiskFactor] = {}
+        for f in self.factors:
+            if not f.id.isidentifier():
+                problems.append(f"factor id {f.id!r} is not a valid keyword name")
+            if f.id in factors:
+                problems.append(f"factor {f.id!r} is defined twice")
+            factors[f.id] = f
+        for kind, ids in (
+            ("cause", [c.id for c in self.causes]),
+            ("red flag", [r.id for r in self.red_flags]),
+        ):
+            problems.extend(
+                f"{kind} {i!r} is defined twice"
+                for i in sorted({i for i in ids if ids.count(i) > 1})
+            )
+        if not 0 < self.possible_at <= self.likely_at:
+            problems.append(
+                f"need 0 < possible_at <= likely_at, got {self.possible_at} and {self.likely_at}"
+            )
+        for cause in self.causes:
+            for n, sign in enumerate(cause.signs):
+                problems.append(
+                    _check_condition(sign.when, factors, f"cause {cause.id!r} sign {n}")
+                )
+        for flag in self.red_flags:
+            if not flag.when:
+                problems.append(f"red flag {flag.id!r} has no condition")
+            problems.extend(
+                _check_condition(cond, factors, f"red flag {flag.id!r}") for cond in flag.when
+            )
+        medications = _medication_table(self.medications, problems)
+        problems = [p for p in problems if p]
+        if problems:
+            raise InvalidKnowledge(
+                "the knowledge does not hold together:\n- " + "\n- ".join(problems)
+            )
+
+        speaks_to: dict[str, list[str]] = {f: [] for f in factors}
+        flagged_by: dict[str, list[str]] = {f: [] for f in factors}
+        for cause in self.causes:
+            for sign in cause.signs:
+                if cause.id not in speaks_to[sign.when.factor]:
+                    speaks_to[sign.when.factor].append(cause.id)
+        for flag in self.red_flags:
+            for cond in flag.when:
+                if flag.id not in flagged_by[cond.factor]:
+                    flagged_by[cond.factor].append(flag.id)
+        filled = tuple(
+            attrs.evolve(f, causes=tuple(speaks_to[f.id]), red_flags=tuple(flagged_by[f.id]))
+            for f in self.factors
+        )
+        object.__setattr__(self, "factors", filled)
+        object.__setattr__(self, "_compiled", self._compile(filled, medications))
+
+    def _compile(
+        self, factors: tuple[RiskFactor, ...], medications: dict[str, Medication]
+    ) -> _Compiled:
+        by_id = {f.id: f for f in factors}
+        cause_index = {c.id: i for i, c in enumerate(self.causes)}
+        signs: dict[str, list[_SignRule]] = {f.id: [] for f in factors}
+        flags: dict[str, list[_FlagRule]] = {f.id: [] for f in factors}
+        potential: dict[str, int] = dict.fromkeys(by_id, 0)
+        for i, cause in enumerate(self.causes):
+            for sign in cause.signs:
+                signs[sign.when.factor].append(_SignRule(i, _compile_test(sign.when), sign))
+                potential[sign.when.factor] += sign.weight
+        flag_rank = tuple(r.urgency.rank for r in self.red_flags)
+        flag_urgency: dict[str, int] = dict.fromkeys(by_id, 0)
+        for j, flag in enumerate(self.red_flags):
+            for cond in flag.when:
+                flags[cond.factor].append(_FlagRule(j, _compile_test(cond)))
+                flag_urgency[cond.factor] = max(flag_urgency[cond.factor], flag.urgency.rank)
+        steps = tuple(
+            _Step(
+                f,
+                tuple(signs[f.id]),
+                tuple(flags[f.id]),
+                tuple(cause_index[c] for c in f.causes),
+            )
+            for f in factors
+            if signs[f.id] or flags[f.id]
+        )
+        position = {f.id: n for n, f in enumerate(factors)}
+        # Red-flag questions first, the most urgent first; then the inputs that can add
+        # the most to the scores; ties in the order the factors are defined.
+        question_order = tuple(
+            sorted(
+                (f for f in factors if signs[f.id] or flags[f.id]),
+                key=lambda f: (-flag_urgency[f.id], -potential[f.id], position[f.id]),
+            )
+        )
+        return _Compiled(
+            factors=by_id,
+            steps=steps,
+            cause_factors=tuple(tuple(f for f in factors if c.id in f.causes) for c in self.causes),
+            red_flag_factor_ids=frozenset(f.id for f in factors if f.red_flags),
+            question_order=question_order,
+            flag_rank=flag_rank,
+            medications=medications,
+        )
+
+    # --- lookups ---------------------------------------------------------------------
+
+    def factor(self, factor_id: str) -> RiskFactor:
+        """Return the risk factor *factor_id*.
+
+        :raises KeyError: if there is none.
+
+        >>> import legcramps
+        >>> legcramps.KNOWLEDGE.factor("sitting_hours").unit
+        'hours'
+        """
+        return self._compiled.factors[factor_id]
+
+    def cause(self, cause_id: str) -> Cause:
+        """Return the cause *cause_id*.
+
+        :raises KeyError: if there is none.
+
+        >>> import legcramps
+        >>> legcramps.KNOWLEDGE.cause("dehydration").name
+        'Dehydration'
+        """
+        for cause in self.causes:
+            if cause.id == cause_id:
+                return cause
+        raise KeyError(cause_id)
+
+    def red_flag(self, flag_id: str) -> RedFlag:
+        """Return the red flag *flag_id*.
+
+        :raises KeyError: if there is none.
+
+        >>> import legcramps
+        >>> legcramps.KNOWLEDGE.red_flag("long_cramp").urgency.value
+        'urgent'
+        """
+        for flag in self.red_flags:
+            if flag.id == flag_id:
+                return flag
+        raise KeyError(flag_id)
+
+    def replace_cause(self, cause: Cause, *, version: str) -> Knowledge:
+        """Return a copy with *cause* in place of the cause with its id, or added last.
+
+        A changed knowledge needs its own *version*, so its results can be told apart.
+
+        >>> import attrs, legcramps
+        >>> k = legcramps.KNOWLEDGE
+        >>> quiet = attrs.evolve(k.cause("overuse"), name="Too much exercise")
+        >>> [c.name for c in k.replace_cause(quiet, version="v2").causes][:2]
+        ['Too much exercise', 'Fatigue and incomplete recovery']
+        """
+        causes = tuple(cause if c.id == cause.id else c for c in self.causes)
+        if cause not in causes:
+            causes += (cause,)
+        return attrs.evolve(self, causes=causes, version=version)
+
+    def recognize_medication(self, name: str) -> Medication | None:
+        """Return the medication *name* refers to, or ``None`` if it is not recognised.
+
+        Matches generic names, brands and other spellings, ignoring case and a
+        trailing strength such as ``"40 mg"``.
+
+        :raises InvalidInput: if *name* is not a string.
+
+        >>> import legcramps
+        >>> legcramps.recognize_medication("HYDROCHLOROTHIAZIDE 25mg").atc
+        'C03AA03'
+        >>> legcramps.recognize_medication("aspirin") is None
+        True
+        """
+        if not isinstance(name, str):
+            raise InvalidInput((Problem("name", describe(name), "a medication name (a string)"),))
+        return self._lookup_medication(name)
+
+    def _lookup_medication(self, name: str) -> Medication | None:
+        table = self._compiled.medications
+        key = normalize_medication_name(name)
+        found = table.get(key)
+        if found is None:
+            stripped = _STRENGTH.sub("", key)
+            if stripped != key:
+                found = table.get(stripped)
+        return found
+
+    # --- assessment ------------------------------------------------------------------
+
+    def assess(self, mapping: Mapping[str, Any] | None = None, /, **answers: Any) -> Assessment:
+        """Assess the answers against this knowledge; see :func:`legcramps.assess`.
+
+        >>> import legcramps
+        >>> legcramps.KNOWLEDGE.assess(sitting_hours=8).likely[0].cause.id
+        'posture'
+        """
+        if mapping is None:
+            values = self._validate(answers)
+        else:
+            values = self._validate_both(mapping, answers)
+        return self._evaluate(values)
+
+    def _validate_both(self, mapping: object, answers: dict[str, Any]) -> dict[str, AnswerValue]:
+        if not isinstance(mapping, Mapping):
+            expected = "a mapping of answers by name (such as a dict), or None"
+            raise InvalidInput((Problem("mapping", describe(mapping), expected),))
+        problems: list[Problem] = []
+        given: dict[str, Any] = {}
+        for key, raw in mapping.items():
+            if isinstance(key, str):
+                given[key] = raw
+            else:
+                problems.append(Problem("mapping key", describe(key), "an input name (a string)"))
+        try:
+            values = self._validate(given)
+        except InvalidInput as e:
+            problems.extend(e.problems)
+            values = {}
+        try:
+            extra = self._validate(answers)
+        except InvalidInput as e:
+            problems.extend(e.problems)
+            extra = {}
+        for name, value in extra.items():
+            if name in values and values[name] != value:
+                received = (
+                    f"{describe(values[name])} in the mapping and {describe(value)} as a keyword"
+                )
+                problems.append(Problem(name, received, "the same value in both, or only one"))
+            values[name] = value
+        if problems:
+            raise InvalidInput(tuple(problems))
+        return values
+
+    def _validate(self, given: Mapping[str, Any]) -> dict[str, AnswerValue]:
+        """Return the known (non-``None``) answers, normalised; raise on any problem."""
+        factors = self._compiled.factors
+        values: dict[str, AnswerValue] = {}
+        problems: list[Problem] = []
+        for name, raw in given.items():
+            factor = factors.get(name)
+            if factor is None:
+                problems.append(_unknown_name(name, raw, factors))
+                continue
+            if raw is None:
+                continue
+            kind = factor.kind
+            value: AnswerValue | None
+            if kind is _YES_NO:
+                value = raw if (raw is True or raw is False) else None
+            elif kind is _NUMBER:
+                value = _number(raw, factor)
+            elif kind is _CHOICE:
+                value = raw if (type(raw) is str and raw in factor.choices) else None
+            else:
+                value = _medication_names(raw, problems)
+                if value is None:
+                    continue
+            if value is None:
+                problems.append(Problem(name, describe(raw), factor.expected))
+            else:
+                values[name] = value
+        if problems:
+            raise InvalidInput(tuple(problems))
+        return values
+
+    def _evaluate(self, values: dict[str, AnswerValue]) -> Assessment:
+        c = self._compiled
+        causes = self.causes
+        count = len(causes)
+        scores = [0] * count
+        evidence: list[list[Evidence]] = [[] for _ in range(count)]
+        answered = [False] * count
+        raised_flags: set[int] = set()
+        sign_advice: list[str] = []
+        floor = 0
+        pairs: list[tuple[str, AnswerValue]] = []
+        recognized: tuple[Medication, ...] = ()
+        unrecognized: tuple[str, ...] = ()
+        for step in c.steps:
+            factor = step.factor
+            value = values.get(factor.id)
+            if value is None:
+                continue
+            pairs.append((factor.id, value))
+            for i in step.cause_indexes:
+                answered[i] = True
+            meds = factor.kind is _MEDICATIONS
+            if meds:
+                recognized, unrecognized = self._recognize(value)  # type: ignore[arg-type]
+            for rule in step.signs:
+                shown = _shown(rule.test, value, recognized if meds else None)
+                if shown is None:
+                    continue
+                sign = rule.sign
+                i = rule.cause_index
+                scores[i] += sign.weight
+                evidence[i].append(Evidence(factor, shown, sign.reason, sign.weight))
+                if sign.advice:
+                    sign_advice.append(sign.advice)
+                if sign.min_urgency is not None and sign.min_urgency.rank > floor:
+                    floor = sign.min_urgency.rank
+            for flag_rule in step.flags:
+                if _shown(flag_rule.test, value, recognized if meds else None) is not None:
+                    raised_flags.add(flag_rule.flag_index)
+        likely_at = self.likely_at
+        possible_at = self.possible_at
+        findings = []
+        for i, cause in enumerate(causes):
+            score = scores[i]
+            if not answered[i]:
+                level = _UNKNOWN
+            elif score >= likely_at:
+                level = _LIKELY
+            elif score >= possible_at:
+                level = _POSSIBLE
+            else:
+                level = _UNLIKELY
+            findings.append(
+                Finding(
+                    cause,
+                    level,
+                    score,
+                    tuple(evidence[i]),
+                    tuple(f for f in c.cause_factors[i] if f.id not in values),
+                )
+            )
+        findings.sort(key=lambda f: (_LEVEL_ORDER[f.level], -f.score))
+        flags = tuple(
+            self.red_flags[j] for j in sorted(raised_flags, key=lambda j: (-c.flag_rank[j], j))
+        )
+        levels = {f.level for f in findings}
+        raised = _LIKELY in levels or _POSSIBLE in levels
+        red_flags_open = not c.red_flag_factor_ids.issubset(values)
+        if flags or floor:
+            top = max(floor, flags[0].urgency.rank if flags else 0)
+            urgency = _BY_RANK[top]
+        elif raised and not red_flags_open:
+            urgency = Urgency.SELF_CARE
+        elif not raised and _UNKNOWN not in levels:
+            urgency = Urgency.SEE_DOCTOR
+        else:
+            urgency = Urgency.UNDETERMINED
+
+        advice = [r.advice for r in flags]
+        advice += sign_advice
+        for f in findings:
+            if f.level is _LIKELY or f.level is _POSSIBLE:
+                advice += f.cause.advice
+        if not raised and levels != {_UNKNOWN}:
+            advice.append(self.no_obvious_cause_advice)
+        if red_flags_open and not flags:
+            advice.append(self.unanswered_red_flags_advice)
+        if urgency is Urgency.SELF_CARE:
+            advice.append(self.self_care_advice)
+        return Assessment(
+            findings=tuple(findings),
+            urgency=urgency,
+            red_flags=flags,
+            advice=tuple(dict.fromkeys(advice)),
+            next_questions=tuple(f for f in c.question_order if f.id not in values),
+            answers=FrozenAnswers(tuple(pairs)),
+            medications=recognized,
+            unrecognized_medications=unrecognized,
+            knowledge_version=self.version,
+            disclaimer=self.disclaimer,
+        )
+
+    def _recognize(self, names: tuple[str, ...]) -> tuple[tuple[Medication, ...], tuple[str, ...]]:
+        recognized: dict[Medication, None] = {}
+        unrecognized: dict[str, None] = {}
+        for name in names:
+            med = self._lookup_medication(name)
+            if med is None:
+                unrecognized[name] = None
+            else:
+                recognized[med] = None
+        return tuple(recognized), tuple(unrecognized)
+
+
+def _shown(
+    test: _Test, value: AnswerValue, medications: tuple[Medication, ...] | None
+) -> AnswerValue | None:
+    """Return the value to show as evidence if *test* holds for *value*, else ``None``.
+
+    For the medication list, the evidence is the generic names of the matching drugs.
+    """
+    op = test.op
+    if medications is not None:
+        matched = tuple(m.generic for m in medications if m.drug_class.value in test.one_of)
+        return matched or None
+    if op == _IS_YES:
+        hit = value is True
+    elif op == _AT_LEAST:
+        hit = value >= test.bound  # type: ignore[operator]
+    elif op == _ABOVE:
+        hit = value > test.bound  # type: ignore[operator]
+    elif op == _BELOW:
+        hit = value < test.bound  # type: ignore[operator]
+    else:
+        hit = value in test.one_of
+    return value if hit else None
+
+
+def _number(raw: object, factor: RiskFactor) -> int | float | None:
+    """Return *raw* as a number within the factor's bounds, or ``None`` if it is not one."""
+    kind = type(raw)
+    if kind is int:
+        value: int | float = raw  # type: ignore[assignment]
+    elif kind is float:
+        value = raw  # type: ignore[assignment]
+        if not math.isfinite(value):
+            return None
+    elif isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        return None
+    elif isinstance(raw, int):
+        value = int(raw)
+    else:
+        value = float(raw)
+        if not math.isfinite(value):
+            return None
+    low, high = factor.minimum, factor.maximum
+    if (low is not None and value < low) or (high is not None and value > high):
+        return None
+    return value
+
+
+def _medication_names(raw: object, problems: list[Problem]) -> tuple[str, ...] | None:
+    """Return the medication names in *raw*, or add to *problems* and return ``None``."""
+    expected = "a list of medication names (strings), or None (unknown)"
+    if isinstance(raw, (list, tuple)):
+        items: tuple[object, ...] = tuple(raw)
+    elif isinstance(raw, (str, bytes, bytearray, Mapping)) or not isinstance(raw, Iterable):
+        problems.append(Problem("medications", describe(raw), expected))
+        return None
+    else:
+        try:
+            items = tuple(raw)
+        except Exception:  # noqa: BLE001 - a caller's iterable may fail in any way; report it
+            problems.append(Problem("medications", describe(raw), expected + " that can be read"))
+            return None
+    names: list[str] = []
+    bad = False
+    for n, item in enumerate(items):
+        if isinstance(item, str) and item.strip():
+            names.append(item.strip())
+        else:
+            problems.append(
+                Problem(
+                    f"medications[{n}]", describe(item), "a medication name (a non-empty string)"
+                )
+            )
+            bad = True
+    return None if bad else tuple(names)
+
+
+def _unknown_name(name: str, raw: object, factors: Mapping[str, RiskFactor]) -> Problem:
+    import difflib  # only on the error path, to keep import cheap
+
+    close = difflib.get_close_matches(name, factors, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else ""
+    return Problem(name, describe(raw), "one of the inputs in legcramps.RISK_FACTORS", hint)
+
+
+KNOWLEDGE = Knowledge(
+    version=_data.VERSION,
+    factors=_data.FACTORS,
+    causes=_data.CAUSES,
+    red_flags=_data.RED_FLAGS,
+    medications=_data.MEDICATIONS,
+)
