@@ -29,7 +29,9 @@ def describe(value: object) -> str:
     try:
         text = repr(value)
     except Exception:  # noqa: BLE001 - any object may be passed in; describe it anyway
-        return f"a {kind} that cannot be shown"
+        if isinstance(value, int):  # too many digits to print
+            return f"an integer of about {int(value.bit_length() * 0.30103)} digits ({kind})"
+        return f"an object of type {kind} that cannot be shown"
     if len(text) > _MAX_REPR:
         text = text[: _MAX_REPR - 3] + "..."
     return f"{text} ({kind})"

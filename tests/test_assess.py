@@ -1,0 +1,487 @@
+"""What assess() concludes: levels, evidence, urgency, advice and questions."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import attrs
+import pytest
+
+import legcramps
+from legcramps import Level, Urgency
+
+#: Every red-flag question answered "no".
+NO_RED_FLAGS = {
+    "leg_swelling": False,
+    "chest_pain_or_breathlessness": False,
+    "cramp_minutes": 2,
+    "dark_urine": False,
+    "muscle_weakness": False,
+    "numbness": False,
+    "frequent_cramps": False,
+    "persists_despite_self_care": False,
+}
+
+#: Every cause answered, none of its signs present.
+NOTHING_RAISED = {
+    "exercise_minutes": 20,
+    "exercise_intensity": "light",
+    "unaccustomed_exercise": False,
+    "overtired": False,
+    "recovery_hours": 72,
+    "poor_diet": False,
+    "medications": [],
+    "new_medication": False,
+    "sitting_hours": 1,
+    "standing_hours": 0.5,
+    "fluid_litres": 2.2,
+    "hot_weather": False,
+    "heavy_sweating": False,
+}
+
+
+def level(cause_id: str, **answers: object) -> Level:
+    return legcramps.assess(**answers).finding(cause_id).level
+
+
+class TestClearCutCases:
+    def test_long_vigorous_run_makes_overuse_likely(self) -> None:
+        """A two-hour vigorous run makes exercise overuse likely."""
+        assert Level.LIKELY == level("overuse", exercise_minutes=120, exercise_intensity="vigorous")
+
+    def test_boot_camp_beyond_habit_makes_overuse_likely(self) -> None:
+        """An hour of unaccustomed exercise makes overuse likely."""
+        assert Level.LIKELY == level("overuse", exercise_minutes=60, unaccustomed_exercise=True)
+
+    def test_diuretic_makes_medication_likely(self) -> None:
+        """A diuretic alone makes the medication cause likely."""
+        assert Level.LIKELY == level("medication", medications=["furosemide"])
+
+    def test_conference_day_makes_posture_likely(self) -> None:
+        """A day sitting at a conference makes prolonged sitting likely."""
+        assert Level.LIKELY == level("posture", sitting_hours=8)
+
+    def test_standing_in_line_for_hours_makes_posture_likely(self) -> None:
+        """Standing still in line for five hours makes posture likely."""
+        assert Level.LIKELY == level("posture", standing_hours=5)
+
+    def test_little_fluid_on_a_hot_day_makes_dehydration_likely(self) -> None:
+        """Half a litre of fluid on a hot day makes dehydration likely."""
+        assert Level.LIKELY == level("dehydration", fluid_litres=0.5, hot_weather=True)
+
+    def test_overtired_and_back_after_a_few_hours_makes_fatigue_likely(self) -> None:
+        """An overtired person back at a hard workout after 4 hours' rest: fatigue likely."""
+        assert Level.LIKELY == level("fatigue", overtired=True, recovery_hours=4)
+
+
+class TestWeakSigns:
+    @pytest.mark.parametrize(
+        ("cause_id", "answers"),
+        [
+            ("overuse", {"exercise_minutes": 60}),
+            ("overuse", {"exercise_intensity": "vigorous"}),
+            ("overuse", {"unaccustomed_exercise": True}),
+            ("fatigue", {"overtired": True}),
+            ("fatigue", {"poor_diet": True}),
+            ("fatigue", {"recovery_hours": 10}),
+            ("medication", {"medications": ["atorvastatin"]}),
+            ("medication", {"new_medication": True}),
+            ("posture", {"sitting_hours": 2}),
+            ("posture", {"standing_hours": 3}),
+            ("dehydration", {"hot_weather": True}),
+            ("dehydration", {"heavy_sweating": True}),
+            ("dehydration", {"fluid_litres": 1.0}),
+        ],
+    )
+    def test_a_single_weak_sign_is_possible_not_likely(
+        self, cause_id: str, answers: dict[str, object]
+    ) -> None:
+        """A single weak sign makes its cause possible, not likely."""
+        assert Level.POSSIBLE == level(cause_id, **answers)
+
+    def test_thresholds_are_inclusive_where_the_data_says_at_least(self) -> None:
+        """Exactly 4 hours of sitting counts as several hours."""
+        assert Level.LIKELY == level("posture", sitting_hours=4)
+
+    def test_just_below_a_threshold_does_not_count(self) -> None:
+        """59 minutes of exercise is not a long session."""
+        assert Level.UNLIKELY == level("overuse", exercise_minutes=59)
+
+    def test_a_full_day_of_recovery_does_not_count(self) -> None:
+        """24 hours of recovery is not 'less than about 24 hours'."""
+        assert Level.UNLIKELY == level("fatigue", recovery_hours=24)
+
+
+class TestUnknownIsNotNo:
+    def test_no_answer_leaves_every_cause_unknown(self) -> None:
+        """With no answers, every cause is unknown."""
+        assessment = legcramps.assess()
+
+        assert {Level.UNKNOWN} == {f.level for f in assessment.findings}
+
+    def test_none_is_the_same_as_leaving_an_input_out(self) -> None:
+        """An input given as None is unknown, exactly as if left out."""
+        assert legcramps.assess() == legcramps.assess(hot_weather=None, medications=None)
+
+    def test_an_answered_no_makes_a_cause_unlikely_not_unknown(self) -> None:
+        """Answering 'no' about a cause's input makes it unlikely rather than unknown."""
+        assert Level.UNLIKELY == level("dehydration", hot_weather=False)
+
+    def test_unanswered_inputs_are_listed_on_the_finding(self) -> None:
+        """A finding lists the cause's inputs that are still unanswered."""
+        finding = legcramps.assess(hot_weather=False).finding("dehydration")
+
+        assert ["medications", "fluid_litres", "heavy_sweating"] == [
+            f.id for f in finding.unanswered
+        ]
+
+    def test_an_empty_medication_list_means_no_medications(self) -> None:
+        """An empty medication list is an answer: no medications."""
+        assert Level.UNLIKELY == level("medication", medications=[])
+
+
+class TestEvidence:
+    def test_evidence_names_the_factor_value_and_reason(self) -> None:
+        """Each piece of evidence carries its factor, the value given and a reason."""
+        evidence = legcramps.assess(sitting_hours=8).finding("posture").evidence
+
+        assert [("sitting_hours", 8, 1), ("sitting_hours", 8, 2)] == [
+            (e.factor.id, e.value, e.weight) for e in evidence
+        ]
+        assert all(e.reason for e in evidence)
+
+    def test_score_is_the_sum_of_the_evidence_weights(self) -> None:
+        """A finding's score is the sum of its evidence weights."""
+        finding = legcramps.assess(fluid_litres=0.5, hot_weather=True).finding("dehydration")
+
+        assert sum(e.weight for e in finding.evidence) == finding.score
+
+    def test_medication_evidence_shows_the_matching_generic_names(self) -> None:
+        """Medication evidence holds the generic names of the drugs that matched."""
+        finding = legcramps.assess(medications=["Lasix", "aspirin"]).finding("medication")
+
+        assert [("furosemide",)] == [e.value for e in finding.evidence]
+
+    def test_findings_are_ordered_most_likely_first(self) -> None:
+        """Findings run likely, possible, unknown, unlikely."""
+        assessment = legcramps.assess(sitting_hours=8, hot_weather=True, overtired=False)
+
+        assert [
+            ("posture", Level.LIKELY),
+            ("dehydration", Level.POSSIBLE),
+            ("overuse", Level.UNKNOWN),
+            ("medication", Level.UNKNOWN),
+            ("fatigue", Level.UNLIKELY),
+        ] == [(f.cause.id, f.level) for f in assessment.findings]
+
+    def test_likely_lists_only_likely_findings(self) -> None:
+        """`likely` holds the likely findings and nothing else."""
+        assessment = legcramps.assess(sitting_hours=8, hot_weather=True)
+
+        assert ["posture"] == [f.cause.id for f in assessment.likely]
+
+    def test_finding_rejects_an_unknown_cause(self) -> None:
+        """Looking up a cause that does not exist raises KeyError."""
+        with pytest.raises(KeyError, match="gout"):
+            legcramps.assess().finding("gout")
+
+
+class TestMedications:
+    def test_long_acting_beta_agonist_makes_medication_likely(self) -> None:
+        """A long-acting beta-agonist alone makes the medication cause likely."""
+        assert Level.LIKELY == level("medication", medications=["Serevent"])
+
+    def test_long_acting_beta_agonist_does_not_raise_dehydration(self) -> None:
+        """A long-acting beta-agonist does not count towards dehydration."""
+        assert Level.UNLIKELY == level("dehydration", medications=["salmeterol"])
+
+    def test_diuretic_also_raises_dehydration(self) -> None:
+        """A diuretic counts towards dehydration too."""
+        assert Level.POSSIBLE == level("dehydration", medications=["bendroflumethiazide"])
+
+    def test_statin_alone_makes_medication_only_possible(self) -> None:
+        """A statin alone makes the medication cause only possible."""
+        assert Level.POSSIBLE == level("medication", medications=["Lipitor 20mg"])
+
+    def test_unrecognised_names_are_reported_not_rejected(self) -> None:
+        """Unknown medication names are listed back, not treated as errors."""
+        assessment = legcramps.assess(medications=["aspirin", "Lasix", "aspirin"])
+
+        assert ("aspirin",) == assessment.unrecognized_medications
+        assert ["furosemide"] == [m.generic for m in assessment.medications]
+
+    def test_a_drug_named_twice_is_recognised_once(self) -> None:
+        """Brand and generic of the same drug count once."""
+        assessment = legcramps.assess(medications=["Lasix", "furosemide 40 mg"])
+
+        assert ["furosemide"] == [m.generic for m in assessment.medications]
+        assert 3 == assessment.finding("medication").score
+
+    @pytest.mark.parametrize(
+        ("name", "generic"),
+        [
+            ("furosemide", "furosemide"),
+            ("FUROSEMIDE", "furosemide"),
+            ("Lasix 40 mg", "furosemide"),
+            ("  lasix   40mg ", "furosemide"),
+            ("torsemide", "torasemide"),
+            ("Ethacrynic Acid 50 mg", "etacrynic acid"),
+            ("chlorthalidone", "chlortalidone"),
+            ("Neo-NaClex", "bendroflumethiazide"),
+            ("Burinex", "bumetanide"),
+            ("Oxis 12 micrograms", "formoterol"),
+        ],
+    )
+    def test_recognises_generic_brand_and_other_spellings(self, name: str, generic: str) -> None:
+        """Names match case-insensitively, by brand or spelling, with a strength."""
+        med = legcramps.recognize_medication(name)
+
+        assert med is not None
+        assert generic == med.generic
+
+    def test_recognise_returns_none_for_an_unknown_name(self) -> None:
+        """An unrecognised name gives None."""
+        assert legcramps.recognize_medication("paracetamol 500 mg") is None
+
+    def test_recognise_rejects_a_non_string(self) -> None:
+        """recognize_medication() takes only a string."""
+        with pytest.raises(legcramps.InvalidInput, match=r"name: received 3 \(int\)"):
+            legcramps.recognize_medication(3)  # type: ignore[arg-type]
+
+    def test_every_medication_has_a_class_and_an_atc_code(self) -> None:
+        """Every recognised medication carries its class and a well-formed ATC code."""
+        codes = [m.atc for m in legcramps.KNOWLEDGE.medications]
+
+        assert all(re.fullmatch(r"[A-Z]\d\d[A-Z]{2}\d\d", c) for c in codes)
+        assert len(set(codes)) == len(codes)
+
+
+class TestUrgency:
+    @pytest.mark.parametrize(
+        ("answers", "expected"),
+        [
+            ({"chest_pain_or_breathlessness": True}, Urgency.EMERGENCY),
+            ({"dark_urine": True}, Urgency.EMERGENCY),
+            ({"leg_swelling": True}, Urgency.URGENT),
+            ({"cramp_minutes": 11}, Urgency.URGENT),
+            ({"muscle_weakness": True}, Urgency.SEE_DOCTOR),
+            ({"numbness": True}, Urgency.SEE_DOCTOR),
+            ({"frequent_cramps": True}, Urgency.SEE_DOCTOR),
+            ({"persists_despite_self_care": True}, Urgency.SEE_DOCTOR),
+        ],
+    )
+    def test_each_red_flag_sets_its_urgency(
+        self, answers: dict[str, object], expected: Urgency
+    ) -> None:
+        """Each red flag alone sets the urgency the domain reference gives it."""
+        assert expected == legcramps.assess(**answers).urgency
+
+    def test_red_flag_overrides_the_scores(self) -> None:
+        """A red flag decides the urgency even when a cause explains the cramps."""
+        answers = {**NO_RED_FLAGS, "sitting_hours": 10, "leg_swelling": True}
+
+        assessment = legcramps.assess(answers)
+
+        assert Urgency.URGENT == assessment.urgency
+        assert ["deep_vein_thrombosis"] == [r.id for r in assessment.red_flags]
+
+    def test_chest_pain_is_an_emergency_with_or_without_a_swollen_leg(self) -> None:
+        """Chest pain or breathlessness is an emergency whatever the leg shows."""
+        assert (
+            Urgency.EMERGENCY
+            == legcramps.assess(chest_pain_or_breathlessness=True, leg_swelling=True).urgency
+        )
+        assert (
+            Urgency.EMERGENCY
+            == legcramps.assess(chest_pain_or_breathlessness=True, leg_swelling=False).urgency
+        )
+
+    def test_the_highest_raised_flag_wins(self) -> None:
+        """With several red flags raised, the most urgent decides and comes first."""
+        assessment = legcramps.assess(numbness=True, dark_urine=True, cramp_minutes=30)
+
+        assert Urgency.EMERGENCY == assessment.urgency
+        assert ["rhabdomyolysis", "long_cramp", "nerve_or_muscle_signs"] == [
+            r.id for r in assessment.red_flags
+        ]
+
+    def test_a_ten_minute_cramp_is_not_a_red_flag(self) -> None:
+        """A cramp of exactly 10 minutes is not 'more than 10 minutes'."""
+        assert () == legcramps.assess(cramp_minutes=10).red_flags
+
+    def test_a_new_medication_means_at_least_see_a_doctor(self) -> None:
+        """A medication started around the onset means at least see a doctor."""
+        assessment = legcramps.assess({**NO_RED_FLAGS, "new_medication": True})
+
+        assert Urgency.SEE_DOCTOR == assessment.urgency
+        assert () == assessment.red_flags
+
+    def test_a_new_medication_does_not_lower_a_red_flag(self) -> None:
+        """A new medication never lowers the urgency a red flag set."""
+        assert Urgency.EMERGENCY == legcramps.assess(new_medication=True, dark_urine=True).urgency
+
+    def test_self_care_needs_every_red_flag_answered_no(self) -> None:
+        """Self-care is given only when every red-flag question was answered no."""
+        assert Urgency.SELF_CARE == legcramps.assess(NO_RED_FLAGS, sitting_hours=8).urgency
+
+    @pytest.mark.parametrize("unanswered", sorted(NO_RED_FLAGS))
+    def test_one_unanswered_red_flag_question_prevents_self_care(self, unanswered: str) -> None:
+        """With any red-flag question unanswered, the result is not self-care."""
+        answers = {**NO_RED_FLAGS, "sitting_hours": 8, unanswered: None}
+
+        assessment = legcramps.assess(answers)
+
+        assert Urgency.UNDETERMINED == assessment.urgency
+        assert unanswered == assessment.next_questions[0].id
+
+    def test_no_obvious_cause_means_see_a_doctor(self) -> None:
+        """Every cause assessed and none raised: no obvious cause, see a doctor."""
+        assert Urgency.SEE_DOCTOR == legcramps.assess(NOTHING_RAISED, **NO_RED_FLAGS).urgency
+
+    def test_no_obvious_cause_needs_no_red_flag_answers(self) -> None:
+        """No obvious cause means see a doctor even with red flags unanswered."""
+        assert Urgency.SEE_DOCTOR == legcramps.assess(NOTHING_RAISED).urgency
+
+    def test_some_causes_unknown_and_none_raised_is_undetermined(self) -> None:
+        """With a cause still unknown and nothing raised, the urgency is undetermined."""
+        assert Urgency.UNDETERMINED == legcramps.assess(NO_RED_FLAGS, hot_weather=False).urgency
+
+    def test_nothing_known_is_undetermined(self) -> None:
+        """With no answers at all, the urgency is undetermined."""
+        assert Urgency.UNDETERMINED == legcramps.assess().urgency
+
+
+class TestAdvice:
+    def test_no_obvious_cause_points_at_the_medication_list(self) -> None:
+        """With causes assessed and none raised, advice points at recent medications."""
+        advice = legcramps.assess(NO_RED_FLAGS, hot_weather=False).advice
+
+        assert legcramps.KNOWLEDGE.no_obvious_cause_advice in advice
+
+    def test_nothing_assessed_gives_no_medication_list_advice(self) -> None:
+        """With no cause assessed, there is no 'no obvious cause' advice."""
+        assert legcramps.KNOWLEDGE.no_obvious_cause_advice not in legcramps.assess().advice
+
+    def test_a_raised_cause_gives_its_advice(self) -> None:
+        """A likely cause's advice is in the result."""
+        advice = legcramps.assess(sitting_hours=8).advice
+
+        assert set(legcramps.KNOWLEDGE.cause("posture").advice) <= set(advice)
+
+    def test_red_flag_advice_comes_first(self) -> None:
+        """The advice of a raised red flag comes before any other advice."""
+        assessment = legcramps.assess(sitting_hours=8, chest_pain_or_breathlessness=True)
+
+        assert assessment.red_flags[0].advice == assessment.advice[0]
+
+    def test_advice_has_no_duplicates(self) -> None:
+        """The same advice never appears twice, even when several signs give it."""
+        advice = legcramps.assess(medications=["Lasix", "Serevent", "Zocor"]).advice
+
+        assert len(set(advice)) == len(advice)
+
+    def test_unanswered_red_flags_are_named_in_the_advice(self) -> None:
+        """While red-flag questions are open, the advice says it is not yet self-care."""
+        advice = legcramps.assess(sitting_hours=8).advice
+
+        assert legcramps.KNOWLEDGE.unanswered_red_flags_advice in advice
+
+    def test_new_medication_advice_says_keep_taking_it(self) -> None:
+        """Advice about a new medication says to keep taking it until seeing a doctor."""
+        advice = " ".join(legcramps.assess(new_medication=True).advice)
+
+        assert "keep taking it" in advice
+
+    def test_no_advice_tells_anyone_to_stop_a_medication_or_take_a_dose(self) -> None:
+        """No advice in the knowledge says to stop a medicine or names a dose or drug to take."""
+        k = legcramps.KNOWLEDGE
+        texts = [a for c in k.causes for a in c.advice]
+        texts += [s.advice for c in k.causes for s in c.signs]
+        texts += [r.advice for r in k.red_flags]
+        texts += [k.no_obvious_cause_advice, k.unanswered_red_flags_advice, k.self_care_advice]
+        forbidden = re.compile(
+            r"\bstop (taking|using)\b|\b\d+\s*(mg|g|ml|mcg)\b|quinine|magnesium|take (a|an|some) ",
+            re.IGNORECASE,
+        )
+
+        assert [] == [t for t in texts if forbidden.search(t)]
+
+    def test_every_result_carries_the_disclaimer(self) -> None:
+        """Every result, even an emergency, says it is information, not a diagnosis."""
+        for answers in ({}, {"dark_urine": True}, NOTHING_RAISED):
+            assert "not a diagnosis" in legcramps.assess(answers).disclaimer
+
+
+class TestNextQuestions:
+    def test_red_flag_questions_come_first_emergencies_first(self) -> None:
+        """Unanswered red-flag questions lead, the emergency ones first."""
+        questions = [q.id for q in legcramps.assess().next_questions]
+
+        assert ["chest_pain_or_breathlessness", "dark_urine"] == questions[:2]
+        assert set(NO_RED_FLAGS) == set(questions[: len(NO_RED_FLAGS)])
+
+    def test_answered_inputs_are_not_asked_again(self) -> None:
+        """An answered input is not among the next questions; a None one is."""
+        questions = legcramps.assess(dark_urine=False, hot_weather=None).next_questions
+
+        assert "dark_urine" not in [q.id for q in questions]
+        assert "hot_weather" in [q.id for q in questions]
+
+    def test_all_answered_leaves_no_question(self) -> None:
+        """With every input answered, there is nothing left to ask."""
+        assert () == legcramps.assess(NOTHING_RAISED, **NO_RED_FLAGS).next_questions
+
+    def test_every_factor_is_asked_when_nothing_is_known(self) -> None:
+        """With nothing answered, every factor is among the next questions."""
+        assert set(legcramps.RISK_FACTORS) == set(legcramps.assess().next_questions)
+
+
+class TestResultValues:
+    def test_same_answers_same_result(self) -> None:
+        """Assessing the same answers twice gives equal results."""
+        answers = {**NOTHING_RAISED, "sitting_hours": 9, "medications": ["Lasix"]}
+
+        assert legcramps.assess(answers) == legcramps.assess(answers)
+
+    def test_keyword_order_does_not_matter(self) -> None:
+        """The order in which answers are given does not change the result."""
+        assert legcramps.assess(hot_weather=True, sitting_hours=5) == legcramps.assess(
+            sitting_hours=5, hot_weather=True
+        )
+
+    def test_mapping_and_keywords_agree(self) -> None:
+        """Answers as a mapping and as keywords give equal results."""
+        answers = {"fluid_litres": 0.5, "hot_weather": True, "medications": ("Lasix",)}
+
+        assert legcramps.assess(answers) == legcramps.assess(**answers)
+
+    def test_results_are_immutable(self) -> None:
+        """An assessment cannot be changed after it is made."""
+        assessment = legcramps.assess(hot_weather=True)
+
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            assessment.urgency = Urgency.SELF_CARE  # type: ignore[misc]
+        with pytest.raises(TypeError):
+            assessment.answers["hot_weather"] = False  # type: ignore[index]
+
+    def test_results_survive_pickling(self) -> None:
+        """An assessment pickles and unpickles to an equal one."""
+        assessment = legcramps.assess(NO_RED_FLAGS, medications=["Lasix", "x"], sitting_hours=6)
+
+        assert assessment == pickle.loads(pickle.dumps(assessment))  # noqa: S301
+
+    def test_results_are_hashable(self) -> None:
+        """Equal assessments hash alike, so they can be deduplicated."""
+        assert hash(legcramps.assess(hot_weather=True)) == hash(legcramps.assess(hot_weather=True))
+
+    def test_answers_hold_the_normalised_inputs(self) -> None:
+        """`answers` holds the known inputs, medications as a tuple, in factor order."""
+        assessment = legcramps.assess(hot_weather=True, medications=["Lasix "], overtired=None)
+
+        assert {"medications": ("Lasix",), "hot_weather": True} == dict(assessment.answers)
+        assert ["medications", "hot_weather"] == list(assessment.answers)
+
+    def test_results_carry_the_knowledge_version(self) -> None:
+        """Every result names the version of the knowledge that produced it."""
+        assert legcramps.KNOWLEDGE_VERSION == legcramps.assess().knowledge_version

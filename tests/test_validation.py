@@ -1,0 +1,217 @@
+"""Bad input gets InvalidInput, naming the input, what was received and what was expected."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+
+import legcramps
+from legcramps import InvalidInput, Problem
+
+
+def problems(*args: Any, **kwargs: Any) -> tuple[Problem, ...]:
+    with pytest.raises(InvalidInput) as info:
+        legcramps.assess(*args, **kwargs)
+    return info.value.problems
+
+
+class BrokenRepr:
+    def __repr__(self) -> str:
+        raise RuntimeError
+
+
+class TestInvalidInput:
+    def test_is_a_value_error(self) -> None:
+        """InvalidInput can be caught as ValueError."""
+        assert issubclass(InvalidInput, ValueError)
+
+    def test_message_lists_every_problem(self) -> None:
+        """The message names each problem on its own line."""
+        with pytest.raises(InvalidInput) as info:
+            legcramps.assess(fluid_litres=-1, hot_weather="yes")
+
+        assert (
+            "2 problems with the input:\n"
+            "- fluid_litres: received -1 (int); expected a number of litres from 0 to 20, "
+            "or None (unknown)\n"
+            "- hot_weather: received 'yes' (str); expected True, False or None (unknown)"
+        ) == str(info.value)
+
+    def test_problems_are_structured(self) -> None:
+        """Each problem carries the input, what was received and what was expected."""
+        assert (
+            Problem(
+                "sitting_hours", "25 (int)", "a number of hours from 0 to 24, or None (unknown)"
+            ),
+        ) == problems(sitting_hours=25)
+
+    def test_pickles_with_its_problems(self) -> None:
+        """InvalidInput survives pickling, for process pools."""
+        import pickle
+
+        error = InvalidInput((Problem("x", "1 (int)", "a string"),))
+
+        assert error.problems == pickle.loads(pickle.dumps(error)).problems  # noqa: S301
+
+
+class TestNames:
+    def test_unknown_name_suggests_the_closest(self) -> None:
+        """A misspelt input name is rejected with a 'did you mean' hint."""
+        (problem,) = problems(fluid_liters=1.0)
+
+        assert ("fluid_liters", "did you mean 'fluid_litres'?") == (problem.input, problem.hint)
+
+    def test_unknown_name_without_a_close_match_has_no_hint(self) -> None:
+        """A name like no input is rejected without a hint."""
+        (problem,) = problems(zzz=1)
+
+        assert "" == problem.hint
+        assert "one of the inputs in legcramps.RISK_FACTORS" == problem.expected
+
+    def test_unknown_name_is_rejected_even_when_none(self) -> None:
+        """An unknown name is an error even with the value None."""
+        assert ["hot"] == [p.input for p in problems(hot=None)]
+
+
+class TestYesNo:
+    @pytest.mark.parametrize("value", [0, 1, "yes", "true", 1.0, [True]])
+    def test_only_true_false_or_none(self, value: object) -> None:
+        """Yes/no inputs take only True, False or None."""
+        assert ["hot_weather"] == [p.input for p in problems(hot_weather=value)]
+
+
+class TestNumbers:
+    @pytest.mark.parametrize(
+        "value",
+        [True, False, "1.5", b"1", math.nan, math.inf, -math.inf, 1j, [1.0], None.__class__],
+    )
+    def test_rejects_what_is_not_a_finite_number(self, value: object) -> None:
+        """Bools, strings, NaN, infinities and other objects are not numbers."""
+        assert ["fluid_litres"] == [p.input for p in problems(fluid_litres=value)]
+
+    @pytest.mark.parametrize("value", [-0.001, 20.5, 10**400, -(10**400)])
+    def test_rejects_out_of_range(self, value: float) -> None:
+        """Numbers outside the factor's bounds are rejected, however large."""
+        (problem,) = problems(fluid_litres=value)
+
+        assert "a number of litres from 0 to 20, or None (unknown)" == problem.expected
+
+    def test_accepts_the_bounds(self) -> None:
+        """The bounds themselves are accepted."""
+        assert 20 == legcramps.assess(fluid_litres=20).answers["fluid_litres"]
+        assert 0 == legcramps.assess(fluid_litres=0).answers["fluid_litres"]
+
+    def test_open_upper_bound_takes_large_numbers(self) -> None:
+        """An input with no maximum takes any large finite number."""
+        assert 1e300 == legcramps.assess(recovery_hours=1e300).answers["recovery_hours"]
+
+    def test_huge_int_is_described_without_crashing(self) -> None:
+        """An integer too long to print is still described in the error."""
+        (problem,) = problems(cramp_minutes=-(10**5000))
+
+        assert "an integer of about 5000 digits (int)" == problem.received
+
+    def test_int_and_float_subclasses_are_normalised(self) -> None:
+        """Subclasses of int and float are kept as plain int and float values."""
+
+        class Minutes(int):
+            pass
+
+        class Litres(float):
+            pass
+
+        answers = legcramps.assess(exercise_minutes=Minutes(30), fluid_litres=Litres(1.5)).answers
+
+        assert (int, float) == (type(answers["exercise_minutes"]), type(answers["fluid_litres"]))
+
+
+class TestChoices:
+    @pytest.mark.parametrize("value", ["Vigorous", "hard", "", 3, ["light"]])
+    def test_rejects_a_value_not_in_the_list(self, value: object) -> None:
+        """A choice must be one of the listed strings, exactly."""
+        (problem,) = problems(exercise_intensity=value)
+
+        assert "one of 'light', 'moderate', 'vigorous', or None (unknown)" == problem.expected
+
+
+class TestMedicationList:
+    @pytest.mark.parametrize("value", ["furosemide", b"furosemide", {"furosemide": 1}, 3])
+    def test_rejects_what_is_not_a_list_of_names(self, value: object) -> None:
+        """A bare string, bytes, a mapping or a number is not a list of medications."""
+        assert ["medications"] == [p.input for p in problems(medications=value)]
+
+    def test_names_each_bad_item(self) -> None:
+        """Each bad item is reported by its position in the list."""
+        assert ["medications[1]", "medications[2]"] == [
+            p.input for p in problems(medications=["Lasix", 3, "  "])
+        ]
+
+    def test_accepts_any_iterable_of_names(self) -> None:
+        """Tuples and generators of names are accepted like lists."""
+        assert legcramps.assess(medications=["Lasix"]) == legcramps.assess(
+            medications=(name for name in ["Lasix"])
+        )
+
+    def test_an_iterable_that_fails_is_reported(self) -> None:
+        """An iterable that raises while being read is reported, not propagated."""
+
+        def failing() -> Any:
+            yield "Lasix"
+            raise OSError
+
+        assert ["medications"] == [p.input for p in problems(medications=failing())]
+
+
+class TestMappingForm:
+    def test_rejects_a_mapping_that_is_not_one(self) -> None:
+        """The positional argument must be a mapping or None."""
+        (problem,) = problems([("hot_weather", True)])
+
+        assert ("mapping", "a mapping of answers by name (such as a dict), or None") == (
+            problem.input,
+            problem.expected,
+        )
+
+    def test_rejects_keys_that_are_not_strings(self) -> None:
+        """Mapping keys must be input names."""
+        assert ["mapping key"] == [p.input for p in problems({1: True})]
+
+    def test_rejects_one_input_given_twice_with_different_values(self) -> None:
+        """An input in the mapping and as a keyword with different values is a conflict."""
+        (problem,) = problems({"hot_weather": True}, hot_weather=False)
+
+        assert "True (bool) in the mapping and False (bool) as a keyword" == problem.received
+
+    def test_accepts_one_input_given_twice_with_equal_values(self) -> None:
+        """The same value in the mapping and as a keyword is fine."""
+        assert legcramps.assess(hot_weather=True) == legcramps.assess(
+            {"hot_weather": True}, hot_weather=True
+        )
+
+    def test_keyword_adds_to_the_mapping(self) -> None:
+        """Keywords add to the answers in the mapping."""
+        assert legcramps.assess(hot_weather=True, overtired=True) == legcramps.assess(
+            {"hot_weather": True}, overtired=True
+        )
+
+    def test_reports_problems_from_both_forms_together(self) -> None:
+        """Problems in the mapping and in the keywords are reported in one error."""
+        assert ["fluid_litres", "overtired"] == [
+            p.input for p in problems({"fluid_litres": "a lot"}, overtired=1)
+        ]
+
+
+class TestDescribe:
+    def test_broken_repr_is_described_by_type(self) -> None:
+        """A value whose repr fails is described by its type."""
+        (problem,) = problems(hot_weather=BrokenRepr())
+
+        assert "an object of type BrokenRepr that cannot be shown" == problem.received
+
+    def test_long_values_are_shortened(self) -> None:
+        """A long value is cut short in the message."""
+        (problem,) = problems(exercise_intensity="x" * 1000)
+
+        assert len(problem.received) < 100
