@@ -479,7 +479,7 @@ class TestResultValues:
         """`answers` holds the known inputs, medications as a tuple, in factor order."""
         assessment = legcramps.assess(hot_weather=True, medications=["Lasix "], overtired=None)
 
-        assert {"medications": ("Lasix",), "hot_weather": True} == dict(assessment.answers)
+        assert {"medications": ("Lasix",), "hot_weather": True} == assessment.answers
         assert ["medications", "hot_weather"] == list(assessment.answers)
 
     def test_results_carry_the_knowledge_version(self) -> None:

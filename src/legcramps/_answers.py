@@ -9,9 +9,12 @@ import attrs
 from legcramps._model import AnswerValue
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class FrozenAnswers(Mapping[str, AnswerValue]):
-    """The answers an assessment was made from, in the knowledge's factor order."""
+    """The answers an assessment was made from, in the knowledge's factor order.
+
+    Compares equal to any mapping with the same items, such as a dict.
+    """
 
     pairs: tuple[tuple[str, AnswerValue], ...]
 
@@ -26,6 +29,9 @@ class FrozenAnswers(Mapping[str, AnswerValue]):
 
     def __len__(self) -> int:
         return len(self.pairs)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self.pairs))
 
     def __repr__(self) -> str:
         return repr(dict(self.pairs))
