@@ -47,9 +47,13 @@ class Assessment:
     first (by level: likely, possible, unknown, unlikely; then by score; then in
     the knowledge's order). *urgency* says how soon to get medical help; raised
     *red_flags* decide it whatever the scores. *advice* is ordered and has no
-    duplicates. *next_questions* lists the unanswered inputs, red-flag questions
-    first. *answers* holds the normalised inputs; *medications* the recognised
-    ones and *unrecognized_medications* the names that were not recognised.
+    duplicates. *next_questions* lists the unanswered inputs: red-flag questions
+    first, the most urgent flag's first; then the inputs that can add the most
+    to the scores (the sum of their signs' weights); ties in the knowledge's
+    factor order. The order is computed once per knowledge, so producing it
+    costs a filter per call. *answers* holds the normalised inputs (a read-only
+    mapping); *medications* the recognised ones, in the order given, and
+    *unrecognized_medications* the names that were not recognised.
 
     >>> import legcramps
     >>> a = legcramps.assess(exercise_minutes=120, exercise_intensity="vigorous")
