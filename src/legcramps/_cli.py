@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import io
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -385,9 +386,12 @@ def _json_option(parser: argparse.ArgumentParser, what: str) -> None:
 
 
 def build_parser(
-    knowledge: Knowledge, subcommand_modules: Sequence[str] = SUBCOMMAND_MODULES
+    knowledge: Knowledge, subcommand_modules: Sequence[str] | None = None
 ) -> argparse.ArgumentParser:
-    """Return the parser of the whole command line, its options made from *knowledge*."""
+    """Return the parser of the whole command line, its options made from *knowledge*.
+
+    *subcommand_modules* defaults to :data:`SUBCOMMAND_MODULES`.
+    """
     import importlib
 
     parser = _Parser(prog="legcramps", description=_DESCRIPTION, allow_abbrev=False)
@@ -445,7 +449,7 @@ def build_parser(
     _json_option(factors, "the inputs")
     factors.set_defaults(func=functools.partial(_factors, knowledge=knowledge))
 
-    for module in subcommand_modules:
+    for module in SUBCOMMAND_MODULES if subcommand_modules is None else subcommand_modules:
         importlib.import_module(module).add_parser(subparsers)
     return parser
 
@@ -454,10 +458,8 @@ def _setup_streams() -> None:
     """Never fail on text that the terminal's encoding cannot hold, either way."""
     for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "backslashreplace")):
         # Only the process's own streams: a caller's replacement is left as it is.
-        if stream is not None and stream in (sys.__stdin__, sys.__stdout__):
-            reconfigure = getattr(stream, "reconfigure", None)
-            if reconfigure is not None:
-                reconfigure(errors=errors)
+        if isinstance(stream, io.TextIOWrapper) and stream in (sys.__stdin__, sys.__stdout__):
+            stream.reconfigure(errors=errors)
 
 
 def _exit_status(code: object) -> int:

@@ -170,7 +170,7 @@ def parse_number(text: str, factor: RiskFactor) -> int | float:
     >>> parse_number("lots", minutes)
     Traceback (most recent call last):
     ...
-    legcramps._cli_parse.NotUnderstood: a number of minutes, 0 or more
+    legcramps._cli_parse.NotUnderstood: a number of minutes from 0 to 1440
     """
     match = _NUMBER.fullmatch(text.strip())
     if match is None:

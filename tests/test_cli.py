@@ -1,0 +1,760 @@
+"""Tests of the ``legcramps`` command line.
+
+The real program runs in a subprocess for what only a process shows (exit
+status, streams, standard input); the parsing logic is tested in-process,
+where it is cheap.
+"""
+
+# ruff: noqa: SIM300 - the expected value comes first (STYLE.md), even when it is a literal
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Any
+from unittest import mock
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import legcramps
+from legcramps import FactorKind, Knowledge, RiskFactor
+from legcramps._cli import CommandError, main, option_name
+from legcramps._cli_interview import interview
+from legcramps._cli_parse import (
+    NotUnderstood,
+    hint_text,
+    is_skip,
+    parse_answer,
+    parse_choice,
+    parse_medications,
+    parse_number,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+K = legcramps.KNOWLEDGE
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """Run the real command line, as ``python -m legcramps``."""
+    return subprocess.run(  # noqa: S603 - the test's own interpreter and arguments
+        [sys.executable, "-m", "legcramps", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def run_in_process(
+    *args: str, stdin: str = "", knowledge: Knowledge | None = None
+) -> tuple[int, str, str]:
+    """Run :func:`main` in this process; return the exit status, stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        mock.patch.object(sys, "stdin", io.StringIO(stdin)),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        status = main(list(args), knowledge=knowledge)
+    return status, out.getvalue(), err.getvalue()
+
+
+BAD_INPUT = [
+    pytest.param(
+        ["--fluid-litres", "nan"],
+        "",
+        "argument --fluid-litres: received nan; expected a number of litres from 0 to 20",
+        id="nan",
+    ),
+    pytest.param(
+        ["--fluid-litres", "inf"],
+        "",
+        "argument --fluid-litres: received inf; expected a number of litres from 0 to 20",
+        id="infinity",
+    ),
+    pytest.param(
+        ["--fluid-litres", "lots"],
+        "",
+        "argument --fluid-litres: received 'lots'; expected a number of litres",
+        id="not-a-number",
+    ),
+    pytest.param(
+        ["--exercise-minutes", "2000"],
+        "",
+        "argument --exercise-minutes: received 2000; expected a number of minutes from 0 to 1440",
+        id="out-of-range",
+    ),
+    pytest.param(
+        ["--exercise-intensity", "hard"],
+        "",
+        "argument --exercise-intensity: received 'hard'; expected one of 'light',"
+        " 'moderate', 'vigorous'",
+        id="bad-choice",
+    ),
+    pytest.param(
+        ["--fluid-litre", "1"],
+        "",
+        "unrecognized arguments: --fluid-litre 1",
+        id="unknown-option",
+    ),
+    pytest.param(
+        ["--input", "-"],
+        "{not json",
+        "argument --input: standard input is not valid JSON: Expecting property name",
+        id="invalid-json",
+    ),
+    pytest.param(
+        ["--input", "-"],
+        "[1, 2]",
+        "argument --input: standard input holds a JSON list; expected a JSON object",
+        id="not-an-object",
+    ),
+    pytest.param(
+        ["--input", "-"],
+        '{"hot_weather": "yes"}',
+        "argument --input: in standard input: hot_weather: received 'yes' (str);"
+        " expected true, false or null (unknown)",
+        id="bad-value-in-file",
+    ),
+    pytest.param(
+        ["--input", "no/such/file.json"],
+        "",
+        "argument --input: cannot read 'no/such/file.json': No such file or directory",
+        id="missing-file",
+    ),
+]
+
+
+class TestProgram:
+    """The real command, run in a subprocess."""
+
+    def test_assess_prints_the_report(self) -> None:
+        """`legcramps assess` with options prints the library's plain-text report."""
+        expected = str(legcramps.assess(fluid_litres=0.5, hot_weather=True, medications=["Lasix"]))
+
+        result = run("assess", "--fluid-litres", "0.5", "--hot-weather", "--medication", "Lasix")
+
+        assert (0, expected + "\n", "") == (result.returncode, result.stdout, result.stderr)
+
+    def test_json_equals_to_dict(self) -> None:
+        """`--json` prints JSON that equals the library's `to_dict()` for the same answers."""
+        expected = legcramps.assess(
+            exercise_minutes=120,
+            exercise_intensity="vigorous",
+            hot_weather=False,
+            medications=["Lasix 40 mg", "aspirin"],
+            leg_swelling=False,
+        ).to_dict()
+
+        result = run(
+            "assess",
+            "--json",
+            "--exercise-minutes=120",
+            "--exercise-intensity=vigorous",
+            "--no-hot-weather",
+            "--medication=Lasix 40 mg",
+            "--medication=aspirin",
+            "--no-leg-swelling",
+        )
+
+        assert (0, "") == (result.returncode, result.stderr)
+        assert expected == json.loads(result.stdout)
+
+    def test_file_answers_are_overridden_by_options(self, tmp_path: Path) -> None:
+        """`--input FILE` reads a JSON object; an option given as well overrides the file."""
+        path = tmp_path / "answers.json"
+        path.write_text(json.dumps({"fluid_litres": 3, "hot_weather": True, "sitting_hours": 6}))
+        expected = legcramps.assess(fluid_litres=0.5, hot_weather=True, sitting_hours=6).to_dict()
+
+        result = run("assess", "--json", "--input", str(path), "--fluid-litres", "0.5")
+
+        assert (0, "") == (result.returncode, result.stderr)
+        assert expected == json.loads(result.stdout)
+
+    def test_standard_input_answers(self) -> None:
+        """`--input -` reads the answers from standard input."""
+        answers = {"medications": ["Aldactone"], "new_medication": True, "cramp_minutes": None}
+        expected = legcramps.assess(answers).to_dict()
+
+        result = run("assess", "--input", "-", "--json", stdin=json.dumps(answers))
+
+        assert (0, "") == (result.returncode, result.stderr)
+        assert expected == json.loads(result.stdout)
+
+    def test_interview_through_a_pipe(self) -> None:
+        """The interview reads piped answers: a skip stays unknown, an invalid one is re-asked."""
+        answers = ["no", "skip", "maybe", "no", "5 min", "no", "no", "no", "no", "Lasix, aspirin"]
+        expected = legcramps.assess(
+            chest_pain_or_breathlessness=False,
+            leg_swelling=False,
+            cramp_minutes=5,
+            muscle_weakness=False,
+            numbness=False,
+            frequent_cramps=False,
+            persists_despite_self_care=False,
+            medications=["Lasix", "aspirin"],
+        )
+
+        result = run("interview", stdin="\n".join(answers) + "\n")
+
+        assert (0, "") == (result.returncode, result.stderr)
+        transcript, report = result.stdout.split("\n\nLeg cramp assessment", 1)
+        assert str(expected) + "\n" == "Leg cramp assessment" + report
+        assert 1 == transcript.count("Is your urine dark, like tea or cola")
+        assert 2 == transcript.count("Is one leg swollen, red or warm to the touch?")
+        assert "Sorry, 'maybe' is not an answer I can use: expected yes or no." in transcript
+        assert transcript.endswith("No more answers: the questions left stay unknown.")
+
+    @pytest.mark.parametrize(("args", "stdin", "message"), BAD_INPUT)
+    def test_bad_input(self, args: list[str], stdin: str, message: str) -> None:
+        """Bad input exits with 2 and one line naming the option on stderr, nothing on stdout."""
+        result = run("assess", *args, stdin=stdin)
+
+        assert (2, "") == (result.returncode, result.stdout)
+        assert 1 == result.stderr.count("\n")
+        assert message in result.stderr
+        assert "Traceback" not in result.stderr
+
+    @pytest.mark.parametrize(("args", "stdin", "message"), BAD_INPUT)
+    def test_bad_input_in_process(self, args: list[str], stdin: str, message: str) -> None:
+        """`main()` reports bad input the same way when called in-process."""
+        status, out, err = run_in_process("assess", *args, stdin=stdin)
+
+        assert (2, "", 1) == (status, out, err.count("\n"))
+        assert message in err
+
+
+class TestEntryPoint:
+    def test_console_script_runs_main(self) -> None:
+        """The console script `legcramps` runs the same `main` as `python -m legcramps`."""
+        (script,) = entry_points(group="console_scripts", name="legcramps")
+
+        assert main is script.load()
+
+
+class TestOptions:
+    """The options of `legcramps assess`, generated from the risk factors."""
+
+    def test_every_factor_has_an_option_with_its_question_in_help(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`assess --help` lists an option per factor, described by the factor's question."""
+        monkeypatch.setenv("COLUMNS", "10000")
+
+        assert 0 == main(["assess", "--help"])
+
+        entries: list[str] = []
+        for line in capsys.readouterr().out.splitlines():
+            if line.startswith("  -"):
+                entries.append(line.strip())
+            elif entries and line.startswith("    "):
+                entries[-1] += " " + line.strip()
+        for factor in K.factors:
+            (entry,) = [e for e in entries if e.startswith(option_name(factor).rstrip("s"))]
+            assert factor.question in entry
+
+    def test_help_shows_unit_and_bounds(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A number's help gives its unit and bounds, in command-line words (no Python None)."""
+        monkeypatch.setenv("COLUMNS", "10000")
+
+        main(["assess", "--help"])
+
+        out = capsys.readouterr().out
+        assert "--fluid-litres LITRES" in out
+        assert "(a number of litres from 0 to 20)" in out
+        assert "None" not in out
+
+    def test_a_new_factor_gets_an_option(self) -> None:
+        """A factor added to the knowledge becomes an option, with no change to the CLI."""
+        note = legcramps.Source("notes", "Notes", "Our notes.")
+        sign = legcramps.Sign(legcramps.Condition("water_celsius", below=15), 3, "Cold.", note)
+        cold = legcramps.Cause("cold", "Cold", "Cold water.", "?", (), "", (note,), (sign,))
+        factor = RiskFactor("water_celsius", "How cold was it, 100% sure?", FactorKind.NUMBER)
+        mine = attrs.evolve(K, version="v", factors=(*K.factors, factor), causes=(*K.causes, cold))
+
+        status, out, err = run_in_process(
+            "assess", "--json", "--water-celsius", "12", knowledge=mine
+        )
+
+        assert (0, "") == (status, err)
+        finding = json.loads(out)["findings"][0]
+        assert ("cold", "likely") == (finding["cause"], finding["level"])
+
+    def test_no_medications_is_an_empty_list(self) -> None:
+        """`--no-medications` answers "takes none", which is known, unlike leaving it out."""
+        status, out, _ = run_in_process("assess", "--json", "--no-medications")
+
+        assert 0 == status
+        assert [] == json.loads(out)["answers"]["medications"]
+
+    def test_options_are_not_abbreviated(self) -> None:
+        """A shortened option is refused, so a new factor can never change what one means."""
+        status, out, err = run_in_process("assess", "--fluid", "1")
+
+        assert (2, "") == (status, out)
+        assert "unrecognized arguments: --fluid" in err
+
+    def test_every_problem_is_reported(self) -> None:
+        """Several bad answers give one line each on stderr."""
+        status, out, err = run_in_process(
+            "assess", "--fluid-litres", "-1", "--medication", "", "--sitting-hours", "25"
+        )
+
+        assert (2, "") == (status, out)
+        prefix = "legcramps assess: error: argument"
+        assert [
+            f"{prefix} --fluid-litres: received -1; expected a number of litres from 0 to 20",
+            f"{prefix} --medication: received ''; expected a medication name (a non-empty string)",
+            f"{prefix} --sitting-hours: received 25; expected a number of hours from 0 to 24",
+        ] == sorted(err.splitlines())
+
+    def test_no_command_is_a_usage_error(self) -> None:
+        """`legcramps` alone exits with 2 and says how to get help."""
+        status, out, err = run_in_process()
+
+        assert (2, "") == (status, out)
+        assert "legcramps: error: the following arguments are required: command" in err
+        assert "legcramps --help" in err
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.lists(st.text(max_size=12), max_size=4))
+    def test_any_arguments_exit_cleanly(self, args: list[str]) -> None:
+        """Whatever the arguments, assess exits with 0 or 2 and never raises."""
+        status, _, _ = run_in_process("assess", *args)
+
+        assert status in {0, 2}
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.data())
+    def test_options_reproduce_the_library(self, data: st.DataObject) -> None:
+        """For valid answers given as options, `--json` equals the library's `to_dict()`."""
+        answers: dict[str, Any] = {}
+        args = ["assess", "--json"]
+        for factor in data.draw(st.sets(st.sampled_from(K.factors))):
+            value = data.draw(_answer(factor))
+            answers[factor.id] = value
+            args += _as_options(factor, value)
+
+        status, out, _ = run_in_process(*args)
+
+        assert 0 == status
+        assert legcramps.assess(answers).to_dict() == json.loads(out)
+
+
+def _answer(factor: RiskFactor) -> st.SearchStrategy[Any]:
+    kind = factor.kind
+    if kind is FactorKind.YES_NO:
+        return st.booleans()
+    if kind is FactorKind.CHOICE:
+        return st.sampled_from(factor.choices)
+    if kind is FactorKind.MEDICATIONS:
+        names = st.sampled_from(["Lasix 40 mg", "salmeterol", "aspirin", "-odd name", "Crestor"])
+        return st.lists(names, max_size=3)
+    low = factor.minimum if factor.minimum is not None else 0
+    high = factor.maximum if factor.maximum is not None else 10_000
+    return st.integers(int(low), int(high)) | st.floats(low, high)
+
+
+def _as_options(factor: RiskFactor, value: Any) -> list[str]:
+    option = option_name(factor)
+    if factor.kind is FactorKind.YES_NO:
+        return [option if value else "--no-" + option.removeprefix("--")]
+    if factor.kind is FactorKind.MEDICATIONS:
+        if not value:
+            return ["--no-" + option.removeprefix("--")]
+        return [f"--medication={name}" for name in value]
+    return [f"{option}={value!r}" if isinstance(value, float) else f"{option}={value}"]
+
+
+class TestOtherCommands:
+    def test_causes(self) -> None:
+        """`causes` lists each cause by id and name."""
+        status, out, _ = run_in_process("causes")
+
+        assert 0 == status
+        assert [f"{c.id}: {c.name}" for c in K.causes] == [
+            line for line in out.splitlines() if line and not line.startswith(" ")
+        ]
+
+    def test_causes_json(self) -> None:
+        """`causes --json` gives each cause with the inputs that speak to it."""
+        status, out, _ = run_in_process("causes", "--json")
+
+        assert 0 == status
+        causes = json.loads(out)
+        assert [c.id for c in K.causes] == [c["id"] for c in causes]
+        assert ["medications", "fluid_litres", "hot_weather", "heavy_sweating"] == causes[4][
+            "inputs"
+        ]
+
+    def test_factors(self) -> None:
+        """`factors` gives each input's question, what it expects and its option."""
+        status, out, _ = run_in_process("factors")
+
+        assert 0 == status
+        assert (
+            "fluid_litres (number): How many litres of fluid did you drink in the 24 hours"
+            " before the cramp?\n"
+            "  expects: a number of litres from 0 to 20\n"
+            "  speaks to: dehydration\n"
+            "  option: --fluid-litres LITRES\n"
+        ) in out
+        assert len(K.factors) == out.count("  option: ")
+
+    def test_factors_json(self) -> None:
+        """`factors --json` gives every factor with its kind and bounds."""
+        status, out, _ = run_in_process("factors", "--json")
+
+        assert 0 == status
+        fluid = {f["id"]: f for f in json.loads(out)}["fluid_litres"]
+        assert ("number", "litres", 0, 20) == (
+            fluid["kind"],
+            fluid["unit"],
+            fluid["minimum"],
+            fluid["maximum"],
+        )
+
+
+class TestParsing:
+    """Reading typed text as answers (used by the options and the interview)."""
+
+    @pytest.mark.parametrize(
+        ("text", "factor", "expected"),
+        [
+            ("90", "exercise_minutes", 90),
+            (" 90 min ", "exercise_minutes", 90),
+            ("1.5 hours", "exercise_minutes", 90.0),
+            ("2h", "exercise_minutes", 120),
+            ("30 minutes", "sitting_hours", 0.5),
+            ("0.5", "fluid_litres", 0.5),
+            ("1.5 L", "fluid_litres", 1.5),
+            ("750 ml", "fluid_litres", 0.75),
+            ("2 liters", "fluid_litres", 2),
+            ("-1", "fluid_litres", -1),
+            ("1e3", "exercise_minutes", 1000.0),
+        ],
+    )
+    def test_number(self, text: str, factor: str, expected: float) -> None:
+        """A number, with or without a unit of the same measure, is read in the factor's unit."""
+        actual = parse_number(text, K.factor(factor))
+
+        assert (expected, type(expected)) == (actual, type(actual))
+
+    @pytest.mark.parametrize("text", ["nan", "inf", "-Infinity", "1e400", "9" * 5000])
+    def test_non_finite_numbers_are_left_for_assess_to_reject(self, text: str) -> None:
+        """NaN and infinity are read as floats, so that `assess()` rejects them with its reason."""
+        value = parse_number(text, K.factor("cramp_minutes"))
+
+        assert not math.isfinite(value)
+        with pytest.raises(legcramps.InvalidInput, match="cramp_minutes"):
+            legcramps.assess(cramp_minutes=value)
+
+    @pytest.mark.parametrize("text", ["", "lots", "1,5", "2 kg", "3 hours", "1.2.3", "e5"])
+    def test_not_a_number(self, text: str) -> None:
+        """Text that is not a number in a unit of the right measure is not understood."""
+        with pytest.raises(NotUnderstood, match=r"^a number of litres from 0 to 20$"):
+            parse_number(text, K.factor("fluid_litres"))
+
+    def test_a_custom_unit_is_accepted_by_name(self) -> None:
+        """A unit the parser does not know is accepted when it is the factor's own unit."""
+        cups = RiskFactor("tea_cups", "How many cups of tea?", FactorKind.NUMBER, unit="cups")
+
+        assert (3, 4) == (parse_number("3 cups", cups), parse_number("4 cup", cups))
+
+    @pytest.mark.parametrize(
+        ("minimum", "maximum", "expected"),
+        [(0, 20, "cups, 0 to 20"), (0, None, "cups, 0 or more"), (None, 9, "cups, 9 or less")],
+    )
+    def test_hint_gives_unit_and_bounds(
+        self, minimum: float | None, maximum: float | None, expected: str
+    ) -> None:
+        """The hint after a question gives the unit and the bounds there are."""
+        cups = RiskFactor("cups", "Cups?", FactorKind.NUMBER, "cups", minimum, maximum)
+
+        assert expected == hint_text(cups)
+
+    @pytest.mark.parametrize(
+        ("factor", "expected"),
+        [
+            ("exercise_intensity", "light/moderate/vigorous"),
+            ("medications", "names separated by commas, or none"),
+        ],
+    )
+    def test_hint_of_choices_and_medications(self, factor: str, expected: str) -> None:
+        """Choices are hinted by their names, medications by how to list them."""
+        assert expected == hint_text(K.factor(factor))
+
+    def test_hint_without_unit_or_bounds(self) -> None:
+        """A number with neither unit nor bounds is hinted as "a number"."""
+        assert "a number" == hint_text(RiskFactor("n", "How many?", FactorKind.NUMBER))
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [("y", True), ("Yes.", True), ("YEP", True), ("n", False), ("no", False)],
+    )
+    def test_yes_no(self, text: str, expected: bool) -> None:  # noqa: FBT001 - parametrized
+        """Yes and no are read in their usual short and long forms."""
+        assert expected is parse_answer(text, K.factor("hot_weather"))
+
+    def test_yes_no_refuses_anything_else(self) -> None:
+        """Anything but a yes or a no is not understood, with the reason."""
+        with pytest.raises(NotUnderstood, match=r"^yes or no$"):
+            parse_answer("sometimes", K.factor("hot_weather"))
+
+    @pytest.mark.parametrize(
+        "text", ["", "  ", "skip", "SKIP", "don't know", "Don\u2019t know", "?", "not sure"]
+    )
+    def test_skip(self, text: str) -> None:
+        """Skipping, saying "don't know" or typing nothing leaves the answer unknown."""
+        assert is_skip(text)
+
+    @pytest.mark.parametrize("text", ["no", "0", "none", "n"])
+    def test_a_no_is_not_a_skip(self, text: str) -> None:
+        """A "no" or a zero is an answer, not a skip: unknown is never "no"."""
+        assert not is_skip(text)
+
+    def test_choice_by_unique_start(self) -> None:
+        """A choice can be typed in any case, or by the start of its name when that is unique."""
+        intensity = K.factor("exercise_intensity")
+
+        assert ["light", "moderate", "vigorous", "x"] == [
+            parse_choice(t, intensity) for t in ("LIGHT", "mod", "v", " x ")
+        ]
+
+    def test_medications(self) -> None:
+        """A medication list is split at commas, semicolons and "and"; "none" is empty."""
+        assert (("Lasix 40 mg", "aspirin", "Crestor"), ()) == (
+            parse_medications("Lasix 40 mg; aspirin and Crestor,"),
+            parse_medications("none"),
+        )
+
+    @given(st.sampled_from(K.factors), st.text())
+    def test_any_text_reads_as_the_factors_type_or_is_not_understood(
+        self, factor: RiskFactor, text: str
+    ) -> None:
+        """Any text gives an answer of the factor kind's Python type, or `NotUnderstood`."""
+        types: dict[FactorKind, tuple[type, ...]] = {
+            FactorKind.YES_NO: (bool,),
+            FactorKind.NUMBER: (int, float),
+            FactorKind.CHOICE: (str,),
+            FactorKind.MEDICATIONS: (tuple,),
+        }
+        try:
+            value = parse_answer(text, factor)
+        except NotUnderstood:
+            return
+        assert isinstance(value, types[factor.kind])
+
+
+class TestInterview:
+    """The interview, driven in-process through text streams."""
+
+    def test_red_flag_questions_come_first(self) -> None:
+        """The first question is the most urgent red-flag question."""
+        out = io.StringIO()
+
+        interview(K, io.StringIO(""), out)
+
+        assert out.getvalue().count("?") == 1
+        assert "Do you have chest pain or are you short of breath? [yes/no] " in out.getvalue()
+
+    def test_stops_at_once_on_an_emergency(self) -> None:
+        """A red flag calling for emergency help ends the questions at once."""
+        out = io.StringIO()
+
+        a = interview(K, io.StringIO("yes\nno\nno\n"), out)
+
+        assert (legcramps.Urgency.EMERGENCY, {"chest_pain_or_breathlessness": True}) == (
+            a.urgency,
+            dict(a.answers),
+        )
+        assert out.getvalue().endswith("so the questions stop here.\n")
+
+    def test_a_skipped_question_is_not_asked_again(self) -> None:
+        """Each question is asked once when skipped; with all skipped, the interview ends."""
+        out = io.StringIO()
+
+        a = interview(K, io.StringIO("skip\n" * (len(K.factors) + 5)), out, echo=True)
+
+        assert {} == dict(a.answers)
+        assert [f.question for f in a.next_questions] == [
+            line.rsplit(" [", 1)[0] for line in out.getvalue().splitlines() if " [" in line
+        ]
+        assert "No more answers" not in out.getvalue()
+
+    def test_done_ends_the_interview(self) -> None:
+        """Typing "done" ends the interview; the questions left stay unknown."""
+        a = interview(K, io.StringIO("no\ndone\nno\n"), io.StringIO())
+
+        assert {"chest_pain_or_breathlessness": False} == dict(a.answers)
+
+    def test_out_of_range_is_asked_again_with_the_reason(self) -> None:
+        """A number out of range is asked again, saying what is expected."""
+        out = io.StringIO()
+
+        a = interview(K, io.StringIO("no\nno\nno\n-5\nnan\n5 min\n"), out, echo=True)
+
+        assert 5 == a.answers["cramp_minutes"]
+        expected = "expected a number of minutes, 0 or more."
+        assert [
+            f"  Sorry, '-5' is not an answer I can use: {expected}",
+            f"  Sorry, 'nan' is not an answer I can use: {expected}",
+        ] == [line for line in out.getvalue().splitlines() if "Sorry" in line]
+        assert "How many minutes did the cramp last? [minutes, 0 or more] 5 min\n" in out.getvalue()
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.lists(st.text(alphabet=st.characters(exclude_characters="\r\n")), max_size=30))
+    def test_any_input_ends_in_an_assessment(self, lines: list[str]) -> None:
+        """Whatever is typed, the interview ends with an assessment of valid answers."""
+        a = interview(K, io.StringIO("".join(line + "\n" for line in lines)), io.StringIO())
+
+        assert a == legcramps.assess(dict(a.answers))
+
+
+class TestMain:
+    """`main()` in-process: what the subprocess tests show, where it is cheaper."""
+
+    def test_version(self) -> None:
+        """`--version` prints the library and the knowledge versions."""
+        expected = f"legcramps {legcramps.__version__} (knowledge {legcramps.KNOWLEDGE_VERSION})\n"
+
+        assert (0, expected, "") == run_in_process("--version")
+
+    def test_interview_echoes_piped_answers(self) -> None:
+        """With piped input, `interview` writes each answer after its question, then the report."""
+        status, out, _ = run_in_process("interview", stdin="no\n")
+
+        assert 0 == status
+        assert "Do you have chest pain or are you short of breath? [yes/no] no\n" in out
+        expected = legcramps.assess(chest_pain_or_breathlessness=False)
+        assert out.endswith(f"\n\n{expected}\n")
+
+    def test_file_with_a_byte_order_mark(self, tmp_path: Path) -> None:
+        """A JSON file saved with a UTF-8 byte order mark is read."""
+        path = tmp_path / "answers.json"
+        path.write_text('{"overtired": true}', encoding="utf-8-sig")
+
+        status, out, _ = run_in_process("assess", "--json", "--input", str(path))
+
+        assert (0, {"overtired": True}) == (status, json.loads(out)["answers"])
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (b"\xff\xfe{}", "cannot read"),
+            (b"[" * 100_000, "is not valid JSON"),
+            (b'{"fluid_litres": NaN}', "fluid_litres: received nan (float)"),
+        ],
+    )
+    def test_unreadable_files(self, tmp_path: Path, content: bytes, message: str) -> None:
+        """A file that is not UTF-8, nested too deeply or holds NaN exits with 2 and a message."""
+        path = tmp_path / "answers.json"
+        path.write_bytes(content)
+
+        status, out, err = run_in_process("assess", "--input", str(path))
+
+        assert (2, "", 1) == (status, out, err.count("\n"))
+        assert message in err
+
+    def test_unreadable_standard_input(self) -> None:
+        """Standard input that cannot be decoded exits with 2 and a message."""
+        stdin = mock.Mock(read=mock.Mock(side_effect=UnicodeDecodeError("utf-8", b"", 0, 1, "x")))
+        err = io.StringIO()
+
+        with mock.patch.object(sys, "stdin", stdin), contextlib.redirect_stderr(err):
+            status = main(["assess", "--input", "-"])
+
+        assert 2 == status
+        assert "argument --input: cannot read standard input" in err.getvalue()
+
+    def test_setup_streams_never_fails_on_unencodable_output(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Text the output's encoding cannot hold is escaped instead of failing."""
+        buffer = io.BytesIO()
+        stdout = io.TextIOWrapper(buffer, encoding="ascii")
+        monkeypatch.setattr(sys, "stdout", stdout)
+        monkeypatch.setattr(sys, "__stdout__", stdout)
+
+        assert 0 == main(["assess", "--medication=Lasix\u00e9"])
+
+        stdout.flush()
+        assert b"Medications not recognised: Lasix\\xe9\n" in buffer.getvalue()
+
+
+def _raise(error: BaseException) -> None:
+    raise error
+
+
+class TestSubcommandModules:
+    """Subcommands from other modules, and what `main()` does with their errors."""
+
+    @pytest.fixture
+    def extra(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        (tmp_path / "legcramps_test_extra.py").write_text(
+            "import tests_raise\n"
+            "def add_parser(subparsers):\n"
+            "    p = subparsers.add_parser('extra')\n"
+            "    p.add_argument('what')\n"
+            "    p.set_defaults(func=lambda args: tests_raise.ERRORS[args.what]())\n"
+        )
+        errors = {
+            "ok": lambda: None,
+            "status": lambda: 3,
+            "exit": lambda: _raise(SystemExit("bye")),
+            "exit-none": lambda: _raise(SystemExit()),
+            "command": lambda: _raise(CommandError("one", "two")),
+            "invalid": lambda: legcramps.assess(fluid_litres=-1),
+            "interrupt": lambda: _raise(KeyboardInterrupt()),
+            "pipe": lambda: _raise(BrokenPipeError()),
+        }
+        module = type(sys)("tests_raise")
+        module.ERRORS = errors  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "tests_raise", module)
+        monkeypatch.syspath_prepend(str(tmp_path))
+        monkeypatch.setattr("legcramps._cli.SUBCOMMAND_MODULES", ("legcramps_test_extra",))
+
+    @pytest.mark.usefixtures("extra")
+    @pytest.mark.parametrize(
+        ("what", "expected"),
+        [
+            ("ok", (0, "")),
+            ("status", (3, "")),
+            ("exit", (1, "bye\n")),
+            ("exit-none", (0, "")),
+            (
+                "command",
+                (2, "legcramps extra: error: one\nlegcramps extra: error: two\n"),
+            ),
+            (
+                "invalid",
+                (
+                    2,
+                    (
+                        "legcramps extra: error: fluid_litres: received -1 (int); expected a"
+                        " number of litres from 0 to 20, or None (unknown)\n"
+                    ),
+                ),
+            ),
+            ("interrupt", (130, "\ninterrupted\n")),
+            ("pipe", (1, "")),
+        ],
+    )
+    def test_errors_of_a_subcommand(self, what: str, expected: tuple[int, str]) -> None:
+        """A subcommand's status and errors become the exit status and one line each."""
+        status, _, err = run_in_process("extra", what)
+
+        assert expected == (status, err)
