@@ -13,10 +13,12 @@ import contextlib
 import io
 import json
 import math
+import shlex
 import subprocess
 import sys
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import attrs
@@ -37,9 +39,6 @@ from legcramps._cli_parse import (
     parse_medications,
     parse_number,
 )
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 K = legcramps.KNOWLEDGE
 
@@ -322,12 +321,11 @@ class TestOptions:
         ] == sorted(err.splitlines())
 
     def test_no_command_is_a_usage_error(self) -> None:
-        """`legcramps` alone exits with 2 and says how to get help."""
+        """`legcramps` alone exits with 2 and says that a command is needed."""
         status, out, err = run_in_process()
 
         assert (2, "") == (status, out)
-        assert "legcramps: error: the following arguments are required: command" in err
-        assert "legcramps --help" in err
+        assert "legcramps: error: the following arguments are required: command\n" == err
 
     @settings(max_examples=50, deadline=None)
     @given(st.lists(st.text(max_size=12), max_size=4))
@@ -758,3 +756,62 @@ class TestSubcommandModules:
         status, _, err = run_in_process("extra", what)
 
         assert expected == (status, err)
+
+
+DOCS = Path(__file__).parent.parent / "docs" / "cli.rst"
+
+
+def _console_examples() -> list[tuple[str, str]]:
+    """Return each ``$ command`` in the page's console blocks, with the output shown for it."""
+    examples: list[tuple[str, list[str]]] = []
+    in_block = False
+    for line in DOCS.read_text(encoding="utf-8").splitlines():
+        if line.startswith(".. code-block:: console"):
+            in_block = True
+        elif in_block and line and not line.startswith("   "):
+            in_block = False
+        elif in_block and line.startswith("   $ "):
+            examples.append((line[5:], []))
+        elif in_block and examples:
+            examples[-1][1].append(line[3:])
+    return [(command, "\n".join(output).strip("\n")) for command, output in examples]
+
+
+def _split_pipe(command: str) -> tuple[list[str], str]:
+    """Return the arguments of the `legcramps` command, and what `echo`/`printf` pipes in."""
+    words = shlex.split(command)
+    stdin = ""
+    if "|" in words:
+        at = words.index("|")
+        feeder, words = words[:at], words[at + 1 :]
+        if feeder[0] == "echo":
+            stdin = " ".join(feeder[1:]) + "\n"
+        else:
+            assert feeder[:2] == ["printf", "%s\\n"]
+            stdin = "".join(f"{word}\n" for word in feeder[2:])
+    assert words[0] == "legcramps"
+    return words[1:], stdin
+
+
+class TestDocs:
+    """The command-line page of the docs shows the program's real output."""
+
+    @pytest.mark.parametrize(("command", "shown"), _console_examples())
+    def test_example_output_is_real(
+        self,
+        command: str,
+        shown: str,
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+    ) -> None:
+        """Each example's output in docs/cli.rst is what the command prints now."""
+        args, stdin = _split_pipe(command)
+        if "--help" in args and sys.version_info[:2] != (3, 11):
+            pytest.skip("argparse lays out --help differently in other Python versions")
+        monkeypatch.setenv("COLUMNS", "80")
+        monkeypatch.chdir(tmp_path)
+
+        _, out, err = run_in_process(*args, stdin=stdin)
+
+        actual = "\n".join(line.rstrip() for line in (out + err).splitlines())
+        assert shown == actual.strip("\n")

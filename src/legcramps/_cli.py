@@ -59,7 +59,7 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser that reports an error on one line, without the usage text."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"{self.prog}: error: {message}\n")
 
 
 class _VersionAction(argparse.Action):
