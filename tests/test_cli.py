@@ -5,8 +5,6 @@ status, streams, standard input); the parsing logic is tested in-process,
 where it is cheap.
 """
 
-# ruff: noqa: SIM300 - the expected value comes first (STYLE.md), even when it is a literal
-
 from __future__ import annotations
 
 import contextlib
