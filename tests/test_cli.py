@@ -591,6 +591,16 @@ class TestInterview:
         ]
         assert "No more answers" not in out.getvalue()
 
+    def test_a_warning_sign_is_told_at_once(self) -> None:
+        """An answer that raises a red flag is followed at once by the flag's advice."""
+        out = io.StringIO()
+
+        interview(K, io.StringIO("no\nno\nyes\n"), out, echo=True)
+
+        flag = K.red_flag("deep_vein_thrombosis")
+        expected = f"[yes/no] yes\n  Warning sign: {flag.name}. {flag.advice}\nHow many minutes"
+        assert expected in out.getvalue()
+
     def test_done_ends_the_interview(self) -> None:
         """Typing "done" ends the interview; the questions left stay unknown."""
         a = interview(K, io.StringIO("no\ndone\nno\n"), io.StringIO())

@@ -89,6 +89,7 @@ def interview(
     answer is asked again with the reason; a skipped one stays unknown and is
     not asked again. The interview ends when no question is left, at end of
     input or on "done", and at once when a red flag calls for emergency help.
+    An answer that raises a warning sign is followed at once by its advice.
     With *echo*, each answer read is written after its question, so that a
     transcript of piped input reads like a conversation.
 
@@ -116,9 +117,16 @@ def interview(
             break
         if value is None:
             skipped.add(factor.id)
-        else:
-            answers[factor.id] = value
-            assessment = knowledge.assess(answers)
+            continue
+        answers[factor.id] = value
+        before = assessment.red_flags
+        assessment = knowledge.assess(answers)
+        # Say so at once when an answer raises a warning sign, not only in the final report.
+        stdout.writelines(
+            f"  Warning sign: {flag.name}. {flag.advice}\n"
+            for flag in assessment.red_flags
+            if flag not in before
+        )
     else:
         stdout.write(_EMERGENCY_STOP + "\n")
     return assessment

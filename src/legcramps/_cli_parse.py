@@ -106,7 +106,11 @@ def expected_text(factor: RiskFactor) -> str:
     >>> import legcramps
     >>> expected_text(legcramps.KNOWLEDGE.factor("fluid_litres"))
     'a number of litres from 0 to 20'
+    >>> expected_text(legcramps.KNOWLEDGE.factor("hot_weather"))
+    'yes or no'
     """
+    if factor.kind is FactorKind.YES_NO:
+        return "yes or no"
     return factor.expected.removesuffix(", or None (unknown)")
 
 
