@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
     from legcramps._knowledge import Knowledge
 
-    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]  # noqa: SLF001 - argparse names no public type for it
-
 __all__ = ["SUBCOMMAND_MODULES", "CommandError", "build_parser", "main"]
 
 #: Modules with more subcommands, each with ``add_parser(subparsers) -> None``.
@@ -45,6 +43,12 @@ _DESCRIPTION = (
     "Which known causes of severe leg cramps likely apply, why, what to do, and when to see"
     " a doctor. Information, not a diagnosis."
 )
+
+
+_ASSESS_EXAMPLE = (
+    "example:\n  legcramps assess --exercise-minutes 120 --fluid-litres 0.5 --hot-weather"
+)
+_EXAMPLE_FACTORS = frozenset({"exercise_minutes", "fluid_litres", "hot_weather"})
 
 
 class CommandError(Exception):
@@ -403,8 +407,7 @@ def build_parser(
         help="assess the answers given as options or in a JSON file",
         description="Assess the answers given as options, or in a JSON file, and print the\n"
         "report. Information, not a diagnosis.",
-        epilog="example:\n"
-        "  legcramps assess --exercise-minutes 120 --fluid-litres 0.5 --hot-weather",
+        epilog=_ASSESS_EXAMPLE if {f.id for f in knowledge.factors} >= _EXAMPLE_FACTORS else None,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
     )
