@@ -1,0 +1,413 @@
+"""The knowledge tables of the docs, as pure functions from a Knowledge to reST.
+
+Nothing here imports Sphinx: each ``*_table`` function turns a
+:class:`legcramps.Knowledge` into a :class:`Table` of plain strings, and
+:func:`list_table` turns a table into reST lines. The Sphinx directives in
+``legcramps_sphinx.py`` only parse those lines, so the tables can be tested
+without building the docs.
+
+>>> import legcramps
+>>> table = sign_table(legcramps.KNOWLEDGE)
+>>> table.header[:3]
+('Cause', 'Condition', 'Weight')
+>>> table.rows[0][:3]
+('overuse', 'exercise_minutes >= 60', '1')
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from legcramps import Cause, Condition, Knowledge, RiskFactor, Source
+
+#: A cell: one text, or several (shown comma-separated; empty shows as a dash).
+Cell = str | tuple[str, ...]
+
+
+class Style(enum.Enum):
+    """How the texts of a column are shown."""
+
+    #: Plain text, escaped so that nothing in the data is read as markup.
+    TEXT = "text"
+    #: Inline code, for ids, conditions and codes that a developer types.
+    CODE = "code"
+
+
+class Table(NamedTuple):
+    """A table of plain strings: a *header*, a *style* per column, and the *rows*."""
+
+    header: tuple[str, ...]
+    styles: tuple[Style, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    #: Relative column widths for the list-table directive.
+    widths: tuple[int, ...]
+
+    def column(self, name: str) -> tuple[Cell, ...]:
+        """Return the cells of the column headed *name*.
+
+        >>> import legcramps
+        >>> medication_table(legcramps.KNOWLEDGE).column("Generic name")[0]
+        'furosemide'
+        """
+        index = self.header.index(name)
+        return tuple(row[index] for row in self.rows)
+
+
+_TEXT = Style.TEXT
+_CODE = Style.CODE
+
+# Characters that reST reads as inline markup, and the ones that start a block when first.
+_INLINE = re.compile(r"([\\*`|_\[\]<>:])")
+_BLOCK_START = re.compile(r"\A([-+#=.\d]|\.\.)")
+
+
+def escape(text: str) -> str:
+    """Return *text* escaped so that reST shows it as it is.
+
+    >>> print(escape("sitting_hours_ *and* `x`"))
+    sitting\\_hours\\_ \\*and\\* \\`x\\`
+    >>> print(escape("- not a list"))
+    \\- not a list
+    """
+    text = _INLINE.sub(r"\\\1", text)
+    return _BLOCK_START.sub(r"\\\1", text)
+
+
+def literal(text: str) -> str:
+    """Return *text* as reST inline code.
+
+    >>> literal("fluid_litres < 1.6")
+    '``fluid_litres < 1.6``'
+    """
+    if not text:
+        return ""
+    if "``" in text or text != text.strip():
+        # Inline code cannot hold this; the knowledge never has it, but stay valid reST.
+        return escape(text)
+    return f"``{text}``"
+
+
+def number(value: float | None) -> str:
+    """Return *value* as it is written in the knowledge ('' for ``None``).
+
+    >>> number(1.6), number(24), number(None)
+    ('1.6', '24', '')
+    """
+    return "" if value is None else f"{value:g}"
+
+
+def _cell_rst(cell: Cell, style: Style) -> str:
+    texts = (cell,) if isinstance(cell, str) else cell
+    shown = [literal(t) if style is _CODE else escape(t) for t in texts if t]
+    return ", ".join(shown) if shown else "\u2014"
+
+
+def list_table(table: Table, title: str = "") -> list[str]:
+    """Return *table* as the lines of a reST ``list-table`` directive.
+
+    >>> t = Table(("Input", "Unit"), (Style.CODE, Style.TEXT), (("hot", "yes/no"),), (1, 1))
+    >>> print("\\n".join(list_table(t)))
+    .. list-table::
+       :header-rows: 1
+       :widths: 1 1
+       :class: legcramps-table
+    <BLANKLINE>
+       * - Input
+         - Unit
+       * - ``hot``
+         - yes/no
+    """
+    lines = [f".. list-table:: {escape(title)}".rstrip(), "   :header-rows: 1"]
+    lines += ["   :widths: " + " ".join(map(str, table.widths)), "   :class: legcramps-table", ""]
+    shown_rows = [[escape(h) for h in table.header]]
+    shown_rows += [
+        [_cell_rst(cell, style) for cell, style in zip(row, table.styles, strict=True)]
+        for row in table.rows
+    ]
+    for row in shown_rows:
+        lines.append(f"   * - {row[0]}")
+        lines.extend(f"     - {cell}" for cell in row[1:])
+    return lines
+
+
+def select_rows(table: Table, first: Iterable[str]) -> Table:
+    """Return *table* with only the rows whose first cell is in *first*.
+
+    >>> import legcramps
+    >>> table = select_rows(sign_table(legcramps.KNOWLEDGE), ["fatigue"])
+    >>> [row[1] for row in table.rows]
+    ['overtired is yes', 'recovery_hours < 24', 'poor_diet is yes']
+    """
+    keep = frozenset(first)
+    return table._replace(rows=tuple(row for row in table.rows if row[0] in keep))
+
+
+# --- the tables -----------------------------------------------------------------------
+
+
+def _bounds(factor: RiskFactor) -> str:
+    low, high = factor.minimum, factor.maximum
+    if low is not None and high is not None:
+        return f"{number(low)} to {number(high)}"
+    if low is not None:
+        return f"{number(low)} or more"
+    if high is not None:
+        return f"{number(high)} or less"
+    return "any"
+
+
+def answer(factor: RiskFactor) -> str:
+    """Return the kind of answer *factor* takes, with its unit and bounds or choices.
+
+    >>> import legcramps
+    >>> k = legcramps.KNOWLEDGE
+    >>> answer(k.factor("fluid_litres")), answer(k.factor("recovery_hours"))
+    ('number of litres, 0 to 20', 'number of hours, 0 or more')
+    >>> answer(k.factor("exercise_intensity")), answer(k.factor("hot_weather"))
+    ('one of light, moderate, vigorous', 'yes/no')
+    """
+    kind = factor.kind.value
+    if kind == "number":
+        what = f"number of {factor.unit}" if factor.unit else "number"
+        return f"{what}, {_bounds(factor)}"
+    if kind == "choice":
+        return "one of " + ", ".join(factor.choices)
+    if kind == "medications":
+        return "list of medication names"
+    return "yes/no"
+
+
+def factor_table(knowledge: Knowledge) -> Table:
+    """Return every input of *knowledge*: its question, answer and what it speaks to.
+
+    The answer column gives the kind, the unit and the inclusive bounds (or choices).
+
+    >>> import legcramps
+    >>> for cell in factor_table(legcramps.KNOWLEDGE).rows[0]:
+    ...     print(repr(cell))
+    'exercise_minutes'
+    'How many minutes did you exercise in the 24 hours before the cramp?'
+    'number of minutes, 0 to 1440'
+    ('overuse',)
+    ()
+    """
+    rows = tuple((f.id, f.question, answer(f), f.causes, f.red_flags) for f in knowledge.factors)
+    return Table(
+        ("Input", "Question", "Answer", "Causes", "Red flags"),
+        (_CODE, _TEXT, _TEXT, _CODE, _CODE),
+        rows,
+        (24, 32, 14, 14, 16),
+    )
+
+
+def _reason(reason: str, advice: str, min_urgency: str) -> str:
+    parts = [reason]
+    if min_urgency:
+        parts.append(f"Raises the urgency to at least {min_urgency}.")
+    if advice:
+        parts.append(f"Adds the advice: “{advice}”")
+    return " ".join(parts)
+
+
+def sign_table(knowledge: Knowledge) -> Table:
+    """Return every sign of every cause: its condition, weight, reason and basis.
+
+    The reason also says what else the sign does: a minimum urgency, or advice.
+
+    >>> import legcramps
+    >>> rows = sign_table(legcramps.KNOWLEDGE).rows
+    >>> for cell in next(row for row in rows if row[1].startswith("fluid")):
+    ...     print(cell)
+    dehydration
+    fluid_litres < 1.6
+    2
+    Less than about 1.6 litres of fluid in a day, below the adequate intake.
+    efsa-2010
+    """
+    rows = tuple(
+        (
+            cause.id,
+            str(sign.when),
+            str(sign.weight),
+            _reason(sign.reason, sign.advice, sign.min_urgency.value if sign.min_urgency else ""),
+            sign.basis.id,
+        )
+        for cause in knowledge.causes
+        for sign in cause.signs
+    )
+    return Table(
+        ("Cause", "Condition", "Weight", "Reason", "Basis"),
+        (_CODE, _CODE, _TEXT, _TEXT, _CODE),
+        rows,
+        (15, 24, 8, 36, 17),
+    )
+
+
+def level_table(knowledge: Knowledge) -> Table:
+    """Return how a cause's total score maps to its level.
+
+    >>> import legcramps
+    >>> for level, scores in level_table(legcramps.KNOWLEDGE).rows:
+    ...     print(f"{level}: {scores}")
+    likely: 3 or more
+    possible: 1 to 2
+    unlikely: 0
+    unknown: no input that speaks to the cause was answered
+    """
+    likely, possible = knowledge.likely_at, knowledge.possible_at
+    possible_range = f"{possible} to {likely - 1}" if likely - 1 > possible else f"{possible}"
+    below = f"0 to {possible - 1}" if possible > 1 else "0"
+    return Table(
+        ("Level", "Total score"),
+        (_CODE, _TEXT),
+        (
+            ("likely", f"{likely} or more"),
+            ("possible", possible_range if likely > possible else "(none: same as likely)"),
+            ("unlikely", below),
+            ("unknown", "no input that speaks to the cause was answered"),
+        ),
+        (1, 3),
+    )
+
+
+def _sources(sources: Iterable[Source]) -> tuple[str, ...]:
+    return tuple(s.id for s in sources)
+
+
+def _conditions(conditions: Iterable[Condition]) -> tuple[str, ...]:
+    return tuple(str(c) for c in conditions)
+
+
+def red_flag_table(knowledge: Knowledge) -> Table:
+    """Return every red flag: what raises it, how urgent it is, what it means, and its sources.
+
+    >>> import legcramps
+    >>> row = red_flag_table(legcramps.KNOWLEDGE).rows[0]
+    >>> row[:3]
+    ('pulmonary_embolism', ('chest_pain_or_breathlessness is yes',), 'emergency')
+    """
+    rows = tuple(
+        (
+            flag.id,
+            _conditions(flag.when),
+            flag.urgency.value,
+            f"{flag.name}. {flag.why} {flag.advice}",
+            _sources(flag.sources),
+        )
+        for flag in knowledge.red_flags
+    )
+    return Table(
+        ("Red flag", "Raised when (any)", "Urgency", "What it may mean, and what to do", "Sources"),
+        (_CODE, _CODE, _TEXT, _TEXT, _CODE),
+        rows,
+        (19, 22, 11, 30, 18),
+    )
+
+
+def medication_table(knowledge: Knowledge) -> Table:
+    """Return every recognised medication with its other names, class and ATC code.
+
+    An ATC code found only in secondary sources is marked with a dagger.
+
+    >>> import legcramps
+    >>> rows = medication_table(legcramps.KNOWLEDGE).rows
+    >>> rows[0], rows[2][3]
+    (('furosemide', ('Lasix',), 'loop diuretic', 'C03CA01'), 'C03CA04 \u2020')
+    """
+    rows = tuple(
+        (
+            m.generic,
+            (*m.brands, *m.other_names),
+            m.drug_class.value,
+            m.atc if m.atc_confirmed else f"{m.atc} \u2020",
+        )
+        for m in knowledge.medications
+    )
+    return Table(
+        ("Generic name", "Also recognised as", "Class", "ATC code"),
+        (_TEXT, _TEXT, _TEXT, _CODE),
+        rows,
+        (3, 4, 3, 2),
+    )
+
+
+def all_sources(knowledge: Knowledge) -> tuple[Source, ...]:
+    """Return every source the knowledge cites, in order of first citation.
+
+    >>> import legcramps
+    >>> [s.id for s in all_sources(legcramps.KNOWLEDGE)][:3]
+    ['seed-text', 'allen-kirby-2012', 'expert-opinion']
+    """
+    found: dict[str, Source] = {}
+    for cause in knowledge.causes:
+        for source in (*cause.sources, *(s.basis for s in cause.signs)):
+            found.setdefault(source.id, source)
+    for flag in knowledge.red_flags:
+        for source in flag.sources:
+            found.setdefault(source.id, source)
+    return tuple(found.values())
+
+
+def source_table(knowledge: Knowledge) -> Table:
+    """Return every source the knowledge cites, with its full citation.
+
+    >>> import legcramps
+    >>> source_table(legcramps.KNOWLEDGE).rows[0][:2]
+    ('seed-text', 'Here are the causes of severe leg cramps')
+    """
+    rows = tuple((s.id, s.title, s.citation) for s in all_sources(knowledge))
+    return Table(("Source", "Title", "Citation"), (_CODE, _TEXT, _TEXT), rows, (2, 3, 6))
+
+
+# --- the causes, as sections ----------------------------------------------------------
+
+
+def _cause_lines(cause: Cause, knowledge: Knowledge) -> list[str]:
+    title = escape(cause.name)
+    inputs = [f.id for f in knowledge.factors if cause.id in f.causes]
+    lines = [title, "-" * len(title), "", f"{escape(cause.summary)} (id {literal(cause.id)})", ""]
+    lines += [f"**Mechanism, as the source explains it.** {escape(cause.mechanism)}", ""]
+    lines += ["**Advice.**", ""]
+    lines += [f"- {escape(a)}" for a in cause.advice]
+    lines += ["", f"**Evidence.** {escape(cause.evidence_note)}", ""]
+    if inputs:
+        lines += ["**Inputs that speak to it:** " + ", ".join(map(literal, inputs)) + ".", ""]
+    lines += ["**Sources.**", ""]
+    lines += [f"- {escape(s.citation)}" for s in cause.sources]
+    lines.append("")
+    return lines
+
+
+def cause_sections(knowledge: Knowledge) -> list[str]:
+    """Return one reST section per cause, in the knowledge's order.
+
+    Each gives the cause's summary, its mechanism as the source explains it,
+    the advice, the evidence note, the inputs that speak to it, and its sources.
+
+    >>> import legcramps
+    >>> lines = cause_sections(legcramps.KNOWLEDGE)
+    >>> lines[:2]
+    ['Exercise overuse', '----------------']
+    >>> print([line for line in lines if line.startswith("**Inputs")][-1])
+    **Inputs that speak to it:** ``medications``, ``fluid_litres``, ``hot_weather``, ...
+    """
+    lines: list[str] = []
+    for cause in knowledge.causes:
+        lines += _cause_lines(cause, knowledge)
+    return lines
+
+
+#: The tables by the name their directive carries (``legcramps-<name>``).
+TABLES = {
+    "factors": factor_table,
+    "signs": sign_table,
+    "levels": level_table,
+    "red-flags": red_flag_table,
+    "medications": medication_table,
+    "sources": source_table,
+}
