@@ -53,6 +53,8 @@ autodoc_type_aliases = {"AnswerValue": "legcramps.AnswerValue"}
 add_module_names = False
 
 myst_heading_anchors = 2
+# changelog.rst gives the page its title and includes CHANGELOG.md from its "##" sections on.
+suppress_warnings = ["myst.header"]
 
 html_theme = "furo"
 html_title = f"legcramps {release}"
