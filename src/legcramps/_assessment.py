@@ -18,7 +18,10 @@ from legcramps._model import (
 )
 
 if TYPE_CHECKING:
+    import datetime
     from collections.abc import Mapping
+
+    from legcramps._knowledge import Knowledge
 
 _URGENCY_TEXT = MappingProxyType(
     {
@@ -177,3 +180,56 @@ class Assessment:
             lines.extend(f"  - {q.question}" for q in self.next_questions)
         lines.extend(("", self.disclaimer))
         return "\n".join(lines)
+
+    # --- interoperability (logic in _fhir.py and _roundtrip.py) ---------------------------
+
+    def to_fhir(
+        self,
+        *,
+        subject: str | Mapping[str, Any],
+        occurrence: datetime.datetime | datetime.date | str | None = None,
+        status: str = "final",
+        resource_id: str | None = None,
+    ) -> dict[str, Any]:
+        """Return the assessment as an HL7 FHIR R4 ``RiskAssessment`` resource (a JSON-ready dict).
+
+        *subject* is the person, as a reference string such as ``"Patient/123"``
+        or a FHIR ``Reference`` dict. *occurrence* is when the assessment was
+        made: an aware :class:`~datetime.datetime`, a :class:`~datetime.date`
+        or a FHIR ``dateTime`` string. See the FHIR page of the docs for the
+        mapping of each part.
+
+        :raises InvalidInput: if *subject*, *occurrence*, *status* or
+            *resource_id* is not acceptable.
+
+        >>> import legcramps
+        >>> r = legcramps.assess(fluid_litres=0.5).to_fhir(subject="Patient/1")
+        >>> r["resourceType"], r["subject"], r["prediction"][0]["qualitativeRisk"]["coding"][0]["code"]
+        ('RiskAssessment', {'reference': 'Patient/1'}, 'moderate')
+        """
+        from legcramps._fhir import to_fhir
+
+        return to_fhir(
+            self, subject=subject, occurrence=occurrence, status=status, resource_id=resource_id
+        )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, knowledge: Knowledge | None = None) -> Assessment:
+        """Return the assessment that :meth:`to_dict` turned into *data*.
+
+        Causes, factors, red flags and medications are looked up by id in
+        *knowledge* (the built-in :data:`legcramps.KNOWLEDGE` by default),
+        which must be the version that made *data*.
+
+        :raises InvalidInput: if *data* comes from another knowledge version, or
+            is malformed; each problem is named by its path, such as
+            ``findings[0].level``.
+
+        >>> import json, legcramps
+        >>> a = legcramps.assess(sitting_hours=6, medications=["Lasix"])
+        >>> legcramps.Assessment.from_dict(json.loads(json.dumps(a.to_dict()))) == a
+        True
+        """
+        from legcramps._roundtrip import from_dict
+
+        return from_dict(data, knowledge)
