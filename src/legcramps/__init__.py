@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from legcramps._assessment import Assessment
+from legcramps._batch import RowError, assess_many
 from legcramps._knowledge import KNOWLEDGE, Knowledge
 from legcramps._model import (
     AnswerValue,
@@ -58,12 +59,15 @@ __all__ = [
     "Problem",
     "RedFlag",
     "RiskFactor",
+    "RowError",
     "Sign",
     "Source",
     "Urgency",
     "__version__",
     "assess",
+    "assess_many",
     "recognize_medication",
+    "schema",
 ]
 
 #: The five causes of the built-in knowledge, in the source text's order.
@@ -118,12 +122,17 @@ def recognize_medication(name: str) -> Medication | None:
     return KNOWLEDGE.recognize_medication(name)
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> Any:
     # Served lazily so that ``import legcramps`` does not pay for importlib.metadata.
     if name == "__version__":
         from importlib.metadata import version
 
         return version("legcramps")
+    if name == "schema":
+        # The JSON Schemas are rarely needed; load the submodule on first use.
+        import importlib
+
+        return importlib.import_module("legcramps.schema")
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
 

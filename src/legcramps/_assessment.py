@@ -18,7 +18,7 @@ from legcramps._model import (
 )
 
 if TYPE_CHECKING:
-    import datetime
+    import datetime as dt
     from collections.abc import Mapping
 
     from legcramps._knowledge import Knowledge
@@ -187,7 +187,7 @@ class Assessment:
         self,
         *,
         subject: str | Mapping[str, Any],
-        occurrence: datetime.datetime | datetime.date | str | None = None,
+        occurrence: dt.datetime | dt.date | str | None = None,
         status: str = "final",
         resource_id: str | None = None,
     ) -> dict[str, Any]:
@@ -204,8 +204,10 @@ class Assessment:
 
         >>> import legcramps
         >>> r = legcramps.assess(fluid_litres=0.5).to_fhir(subject="Patient/1")
-        >>> r["resourceType"], r["subject"], r["prediction"][0]["qualitativeRisk"]["coding"][0]["code"]
-        ('RiskAssessment', {'reference': 'Patient/1'}, 'moderate')
+        >>> r["resourceType"], r["subject"]
+        ('RiskAssessment', {'reference': 'Patient/1'})
+        >>> r["prediction"][0]["qualitativeRisk"]["coding"][0]["code"]
+        'moderate'
         """
         from legcramps._fhir import to_fhir
 
@@ -214,7 +216,9 @@ class Assessment:
         )
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, knowledge: Knowledge | None = None) -> Assessment:
+    def from_dict(
+        cls, data: Mapping[str, Any], *, knowledge: Knowledge | None = None
+    ) -> Assessment:
         """Return the assessment that :meth:`to_dict` turned into *data*.
 
         Causes, factors, red flags and medications are looked up by id in

@@ -16,7 +16,7 @@ The mapping (documented in ``docs/fhir.rst``):
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -141,10 +141,10 @@ def _subject(subject: object, problems: list[Problem]) -> dict[str, Any]:
 def _occurrence(occurrence: object, problems: list[Problem]) -> str | None:
     if occurrence is None:
         return None
-    if isinstance(occurrence, datetime.datetime):
+    if isinstance(occurrence, dt.datetime):
         if occurrence.utcoffset() is not None:
             return occurrence.isoformat()
-    elif isinstance(occurrence, datetime.date):
+    elif isinstance(occurrence, dt.date):
         return occurrence.isoformat()
     elif isinstance(occurrence, str) and _DATE_TIME.fullmatch(occurrence):
         return occurrence
