@@ -21,7 +21,9 @@ _KNOWN_NAMES = sorted(
 
 medication_names = st.one_of(
     st.sampled_from(_KNOWN_NAMES),
-    st.builds(lambda name, mg: f"{name} {mg} mg", st.sampled_from(_KNOWN_NAMES), st.integers(1, 500)),
+    st.builds(
+        lambda name, mg: f"{name} {mg} mg", st.sampled_from(_KNOWN_NAMES), st.integers(1, 500)
+    ),
     st.text(min_size=1, max_size=20).filter(str.strip),
 )
 
@@ -63,8 +65,9 @@ json_values = st.recursive(
     | st.integers()
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=10),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
     max_leaves=8,
 )
 """Any JSON value."""

@@ -217,12 +217,15 @@ class TestPublicFace:
             "Problem",
             "RedFlag",
             "RiskFactor",
+            "RowError",
             "Sign",
             "Source",
             "Urgency",
             "__version__",
             "assess",
+            "assess_many",
             "recognize_medication",
+            "schema",
         ] == legcramps.__all__
 
     def test_every_public_name_resolves(self) -> None:

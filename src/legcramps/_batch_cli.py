@@ -19,7 +19,7 @@ from legcramps._model import FactorKind, RiskFactor
 from legcramps.exceptions import InvalidInput, Problem, describe
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Generator, Iterator, Sequence
 
 _YES = frozenset({"true", "yes", "y", "1"})
 _NO = frozenset({"false", "no", "n", "0"})
@@ -108,6 +108,7 @@ def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[str], stderr: 
         stderr.write(f"legcramps batch: cannot read {args.input}: {e.strerror}\n")
         return 2
     try:
+        outputs: Generator[Output, None, None]
         if fmt == "csv":
             outputs = _csv_outputs(source, args)
         else:
@@ -131,6 +132,7 @@ def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[str], stderr: 
             stderr.write(f"legcramps batch: {e}\n")
             return 2
         finally:
+            outputs.close()
             if sink is not stdout:
                 sink.close()
     finally:
@@ -219,19 +221,25 @@ class _BadHeader(Exception):
     """The CSV header names no usable columns; the run cannot start."""
 
 
-def _csv_outputs(source: IO[bytes], args: argparse.Namespace) -> Iterator[Output]:
+def _csv_outputs(source: IO[bytes], args: argparse.Namespace) -> Generator[Output, None, None]:
     import csv
     import io
 
+    text = io.TextIOWrapper(source, encoding="utf-8-sig", errors="replace", newline="")
+    try:
+        yield from _csv_records(csv.reader(text), csv.Error, args)
+    finally:
+        text.detach()  # the caller closes the source
+
+
+def _csv_records(reader: Any, error: type[Exception], args: argparse.Namespace) -> Iterator[Output]:
     from legcramps._knowledge import KNOWLEDGE
 
-    text = io.TextIOWrapper(source, encoding="utf-8-sig", errors="replace", newline="")
-    reader = csv.reader(text)
     try:
         header = next(reader)
     except StopIteration:
         return
-    except csv.Error as e:
+    except error as e:
         msg = f"cannot read the CSV header: {e}"
         raise _BadHeader(msg) from None
     known = {f.id: f for f in KNOWLEDGE.factors}
@@ -246,7 +254,7 @@ def _csv_outputs(source: IO[bytes], args: argparse.Namespace) -> Iterator[Output
     yield from map_ordered(
         _csv_chunk,
         tuple(columns),
-        _csv_rows(reader, csv.Error),
+        _csv_rows(reader, error),
         workers=args.workers,
         chunksize=args.chunksize,
     )

@@ -119,7 +119,7 @@ def result(knowledge: Knowledge | None = None) -> dict[str, Any]:
 
     >>> import legcramps.schema
     >>> s = legcramps.schema.result()
-    >>> s["properties"]["urgency"]["enum"]
+    >>> s["$defs"]["urgency"]["enum"]
     ['emergency', 'urgent', 'see_doctor', 'self_care', 'undetermined']
     >>> s["$defs"]["cause"]["enum"]
     ['overuse', 'fatigue', 'medication', 'posture', 'dehydration']

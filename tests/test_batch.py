@@ -1,0 +1,429 @@
+"""assess_many() and the batch command: lazy, ordered, error records, bounded memory."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import itertools
+import json
+import subprocess
+import sys
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import legcramps
+from legcramps import FactorKind, InvalidInput, RiskFactor, RowError
+from legcramps._batch_cli import add_parser, run
+from strategies import answers, any_answers
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+ROWS: list[dict[str, Any]] = [
+    {"exercise_minutes": 120, "exercise_intensity": "vigorous"},
+    {"fluid_litres": 0.5, "hot_weather": True, "medications": ["Lasix 40 mg"]},
+    {},
+    {"sitting_hours": 6, "leg_swelling": True},
+]
+BAD = {"fluid_litres": -1, "hot_weather": "yes"}
+
+
+def counting(rows: list[dict[str, Any]], pulled: list[int]) -> Iterator[dict[str, Any]]:
+    """Yield *rows* over and over, for ever, counting them in *pulled*."""
+    for row in itertools.cycle(rows):
+        pulled[0] += 1
+        yield row
+
+
+class TestAssessMany:
+    @given(st.lists(answers(), max_size=10))
+    def test_equals_assess_in_order(self, rows: list[dict[str, Any]]) -> None:
+        """assess_many gives assess() of each row, in order."""
+        assert [legcramps.assess(r) for r in rows] == list(legcramps.assess_many(rows))
+
+    def test_is_lazy(self) -> None:
+        """Rows are read only as results are taken."""
+        pulled = [0]
+        results = legcramps.assess_many(counting(ROWS, pulled), chunksize=10)
+
+        first = list(itertools.islice(results, 3))
+
+        assert (3, 10) == (len(first), pulled[0])
+
+    def test_workers_give_the_same_results(self) -> None:
+        """A process pool gives the same results in the same order."""
+        rows = ROWS * 10
+
+        assert list(legcramps.assess_many(rows)) == list(
+            legcramps.assess_many(rows, workers=2, chunksize=3)
+        )
+
+    def test_workers_keep_a_bounded_number_of_rows_in_flight(self) -> None:
+        """With a pool, an endless input is read only a few chunks ahead."""
+        pulled = [0]
+        results = legcramps.assess_many(counting(ROWS, pulled), workers=2, chunksize=5)
+
+        first = list(itertools.islice(results, 7))
+        results.close()  # type: ignore[attr-defined]
+
+        assert legcramps.assess(ROWS[6 % 4]) == first[6]
+        # The two chunks the 7 results come from, and two chunks per worker in flight beyond.
+        assert 2 * 5 + (2 * 2) * 5 == pulled[0]
+
+    def test_raise_mode_names_the_row(self) -> None:
+        """By default the first bad row raises, its problems named rows[N].input."""
+        with pytest.raises(InvalidInput) as info:
+            list(legcramps.assess_many([{}, BAD, BAD]))
+
+        assert ["rows[1].fluid_litres", "rows[1].hot_weather"] == [
+            p.input for p in info.value.problems
+        ]
+
+    @pytest.mark.parametrize("workers", [1, 2])
+    def test_record_mode_keeps_every_row(self, workers: int) -> None:
+        """With on_error="record" a bad row becomes a RowError in its place."""
+        rows: list[Any] = [ROWS[0], BAD, ROWS[1], "not a mapping"]
+
+        results = list(legcramps.assess_many(rows, workers=workers, chunksize=1, on_error="record"))
+
+        assert legcramps.assess(ROWS[0]) == results[0]
+        assert RowError(1, _problems(BAD)) == results[1]
+        assert legcramps.assess(ROWS[1]) == results[2]
+        assert isinstance(results[3], RowError)
+        assert (3, "mapping") == (results[3].index, results[3].problems[0].input)
+
+    @given(st.lists(any_answers(), max_size=8))
+    @settings(max_examples=30)
+    def test_record_mode_never_raises(self, rows: list[dict[str, Any]]) -> None:
+        """In record mode every row gives a result or a RowError, never an exception."""
+        results = list(legcramps.assess_many(rows, on_error="record"))
+
+        assert len(rows) == len(results)
+
+    def test_custom_knowledge_in_workers(self) -> None:
+        """Custom knowledge is sent to the workers."""
+        k = legcramps.KNOWLEDGE
+        cold = RiskFactor("cold_water", "Did you swim in cold water?", FactorKind.YES_NO)
+        mine = attrs.evolve(k, version="mine-1", factors=(*k.factors, cold))
+        rows = [{"cold_water": True}] * 3
+
+        results = list(legcramps.assess_many(rows, workers=2, chunksize=1, knowledge=mine))
+
+        assert ["mine-1"] * 3 == [r.knowledge_version for r in results]  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        ("options", "match"),
+        [
+            ({"rows": {"fluid_litres": 1}}, "rows: received {'fluid_litres': 1}"),
+            ({"rows": "rows.jsonl"}, "rows: received 'rows.jsonl'"),
+            ({"workers": 0}, "workers: received 0"),
+            ({"workers": True}, "workers: received True"),
+            ({"on_error": "skip"}, "on_error: received 'skip'"),
+            ({"chunksize": 0}, "chunksize: received 0"),
+            ({"knowledge": "v1"}, "knowledge: received 'v1'"),
+        ],
+    )
+    def test_bad_arguments_raise_at_the_call(self, options: dict[str, Any], match: str) -> None:
+        """Bad arguments raise InvalidInput at once, before any row is read."""
+        options.setdefault("rows", ROWS)
+
+        with pytest.raises(InvalidInput, match=match):
+            legcramps.assess_many(**options)
+
+
+def _problems(row: dict[str, Any]) -> tuple[legcramps.Problem, ...]:
+    try:
+        legcramps.assess(row)
+    except InvalidInput as e:
+        return e.problems
+    raise AssertionError(row)
+
+
+class TestRowError:
+    def test_to_dict(self) -> None:
+        """A RowError is JSON-ready, with every field of each problem."""
+        err = RowError(4, _problems({"fluid_litres": -1}))
+
+        assert {
+            "index": 4,
+            "problems": [
+                {
+                    "input": "fluid_litres",
+                    "received": "-1 (int)",
+                    "expected": "a number of litres from 0 to 20, or None (unknown)",
+                    "hint": "",
+                }
+            ],
+        } == err.to_dict()
+
+
+# --- the batch command ----------------------------------------------------------------------
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="legcramps")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    return parser.parse_args(argv)
+
+
+class TtyStream(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def batch(
+    tmp_path: Path,
+    content: bytes,
+    *argv: str,
+    name: str = "rows.jsonl",
+    stderr: io.StringIO | None = None,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Run the batch command over *content*; return the exit status and the output lines."""
+    source = tmp_path / name
+    source.write_bytes(content)
+    target = tmp_path / "out.jsonl"
+    args = parse("batch", "--input", str(source), "--output", str(target), *argv)
+    status = run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr or io.StringIO())
+    return status, [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+
+
+def jsonl(rows: list[Any]) -> bytes:
+    return "".join(json.dumps(r) + "\n" for r in rows).encode()
+
+
+class TestParser:
+    def test_add_parser_registers_batch(self) -> None:
+        """add_parser adds the batch subcommand with its defaults and a handler."""
+        args = parse("batch", "--input", "rows.jsonl")
+
+        assert ("rows.jsonl", "-", "auto", 1, 256) == (
+            args.input,
+            args.output,
+            args.format,
+            args.workers,
+            args.chunksize,
+        )
+        assert callable(args.func)
+
+    def test_workers_must_be_positive(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--workers 0 is a usage error."""
+        with pytest.raises(SystemExit):
+            parse("batch", "--input", "x", "--workers", "0")
+
+        assert "expected a whole number, 1 or more; received '0'" in capsys.readouterr().err
+
+
+class TestJsonLines:
+    def test_one_result_per_row_in_order(self, tmp_path: Path) -> None:
+        """Each row gives its line number and the to_dict() of its assessment."""
+        status, out = batch(tmp_path, jsonl(ROWS))
+
+        assert 0 == status
+        assert [
+            {"line": n, "result": legcramps.assess(r).to_dict()} for n, r in enumerate(ROWS, 1)
+        ] == out
+
+    def test_bad_rows_give_exactly_one_line_each(self, tmp_path: Path) -> None:
+        """Bad rows of every kind give one problems line each; exit status 1."""
+        content = b"\n".join(
+            [
+                json.dumps(ROWS[0]).encode(),
+                b"",
+                b"not json",
+                b"[1, 2]",
+                json.dumps(BAD).encode(),
+                b"\xff\xfe",
+                b"null",
+                b"[" * 100_000,
+                json.dumps(ROWS[1]).encode(),
+            ]
+        )
+
+        status, out = batch(tmp_path, content)
+
+        assert 1 == status
+        assert list(range(1, 10)) == [o["line"] for o in out]
+        assert ["result"] + ["problems"] * 7 + ["result"] == [max(o) for o in out]
+        assert ["fluid_litres", "hot_weather"] == [p["input"] for p in out[4]["problems"]]
+        assert "an empty line" == out[1]["problems"][0]["received"]
+        assert "bytes that are not UTF-8" == out[5]["problems"][0]["received"]
+
+    def test_workers_give_the_same_output(self, tmp_path: Path) -> None:
+        """--workers 2 writes the same lines as one worker."""
+        content = jsonl([*ROWS, BAD] * 20)
+
+        assert batch(tmp_path, content) == batch(
+            tmp_path, content, "--workers", "2", "--chunksize", "7"
+        )
+
+    def test_reads_stdin_and_writes_stdout(self) -> None:
+        """--input - and the default output stream JSON Lines through."""
+        stdout = io.StringIO()
+        args = parse("batch", "--input", "-")
+
+        status = run(args, stdin=io.BytesIO(jsonl(ROWS)), stdout=stdout, stderr=io.StringIO())
+
+        assert (0, 4) == (status, len(stdout.getvalue().splitlines()))
+
+    def test_crlf_and_bom(self, tmp_path: Path) -> None:
+        """Windows line ends and a UTF-8 byte order mark are read."""
+        content = b"\xef\xbb\xbf" + jsonl(ROWS).replace(b"\n", b"\r\n")
+
+        assert (0, legcramps.assess(ROWS[0]).to_dict()) == (
+            batch(tmp_path, content)[0],
+            batch(tmp_path, content)[1][0]["result"],
+        )
+
+    def test_missing_input_file(self, tmp_path: Path) -> None:
+        """An input that cannot be opened is exit status 2, with a message."""
+        stderr = io.StringIO()
+        args = parse("batch", "--input", str(tmp_path / "nope.jsonl"))
+
+        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr)
+        assert "cannot read" in stderr.getvalue()
+
+
+class TestProgress:
+    def test_progress_on_a_terminal(self, tmp_path: Path) -> None:
+        """When stderr is a terminal, the count of rows is shown there."""
+        stderr = TtyStream()
+
+        batch(tmp_path, jsonl([*ROWS, BAD]), stderr=stderr)
+
+        assert "\r5 rows, 1 with problems: done\n" == stderr.getvalue()
+
+    def test_no_progress_otherwise(self, tmp_path: Path) -> None:
+        """When stderr is not a terminal, nothing is written there."""
+        stderr = io.StringIO()
+
+        batch(tmp_path, jsonl([*ROWS, BAD]), stderr=stderr)
+
+        assert "" == stderr.getvalue()
+
+
+class TestCsv:
+    def test_typed_cells(self, tmp_path: Path) -> None:
+        """Cells become typed answers by the kind of their input; empty is unknown."""
+        content = (
+            b"exercise_minutes,exercise_intensity,hot_weather,medications,sitting_hours\n"
+            b"120,vigorous,Yes,Lasix 40 mg; aspirin,\n"
+            b",,,none,2.5\n"
+        )
+
+        status, out = batch(tmp_path, content, name="rows.csv")
+
+        assert 0 == status
+        assert [
+            {
+                "line": 2,
+                "result": legcramps.assess(
+                    exercise_minutes=120,
+                    exercise_intensity="vigorous",
+                    hot_weather=True,
+                    medications=["Lasix 40 mg", "aspirin"],
+                ).to_dict(),
+            },
+            {"line": 3, "result": legcramps.assess(medications=[], sitting_hours=2.5).to_dict()},
+        ] == out
+
+    def test_bad_cells_become_problems(self, tmp_path: Path) -> None:
+        """A bad cell is a problem named by its column, with the row's other problems."""
+        content = b"fluid_litres,hot_weather,sitting_hours\nlots,maybe,30\n1,no,1\n"
+
+        status, out = batch(tmp_path, content, name="rows.csv")
+
+        assert 1 == status
+        assert ["fluid_litres", "hot_weather", "sitting_hours"] == [
+            p["input"] for p in out[0]["problems"]
+        ]
+        assert "result" in out[1]
+
+    def test_one_line_per_record_whatever_its_shape(self, tmp_path: Path) -> None:
+        """Short, long and empty records each give one problems line."""
+        content = b"fluid_litres,hot_weather\n1\n1,yes,3\n\n2,no\n"
+
+        status, out = batch(tmp_path, content, "--format", "csv")
+
+        assert 1 == status
+        assert [2, 3, 4, 5] == [o["line"] for o in out]
+        assert ["1 cell", "3 cells", "0 cells"] == [o["problems"][0]["received"] for o in out[:3]]
+
+    def test_unknown_column_stops_before_any_row(self, tmp_path: Path) -> None:
+        """A header naming an unknown input is exit status 2."""
+        stderr = io.StringIO()
+
+        status, out = batch(tmp_path, b"thirst\n1\n", name="rows.csv", stderr=stderr)
+
+        assert (2, []) == (status, out)
+        assert "'thirst'" in stderr.getvalue()
+
+    def test_workers(self, tmp_path: Path) -> None:
+        """--workers 2 writes the same lines as one worker."""
+        content = b"sitting_hours,hot_weather\n" + b"5,yes\nx,\n" * 20
+
+        assert batch(tmp_path, content, name="rows.csv") == batch(
+            tmp_path, content, "--workers", "2", "--chunksize", "3", name="rows.csv"
+        )
+
+
+# --- end to end, in a child process -------------------------------------------------------
+
+CHILD = """\
+import resource, sys
+from legcramps._batch_cli import main
+status = main(sys.argv[1:])
+sys.stderr.write(f"maxrss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
+sys.exit(status)
+"""
+
+
+def run_child(*argv: str) -> tuple[int, int]:
+    """Run ``legcramps batch`` in a new process; return its exit status and peak RSS in KB."""
+    done = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", CHILD, "batch", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.returncode, int(done.stderr.rsplit("maxrss_kb=", 1)[1])
+
+
+def write_rows(path: Path, count: int) -> None:
+    line = [json.dumps(r).encode() + b"\n" for r in ROWS]
+    with path.open("wb") as f:
+        f.writelines(line[n % len(line)] for n in range(count))
+
+
+def test_end_to_end_with_bad_rows(tmp_path: Path) -> None:
+    """In a child process, a file with bad rows gives exactly one output line per input line."""
+    source = tmp_path / "rows.jsonl"
+    source.write_bytes(jsonl([*ROWS, BAD, "x", *ROWS]) + b"{broken\n")
+    target = tmp_path / "out.jsonl"
+
+    status, _ = run_child("--input", str(source), "--output", str(target), "--workers", "2")
+
+    lines = target.read_text("utf-8").splitlines()
+    assert (1, list(range(1, 12))) == (status, [json.loads(x)["line"] for x in lines])
+
+
+def test_memory_stays_flat_from_10k_to_100k_rows(tmp_path: Path) -> None:
+    """100,000 rows through the batch command peak at the memory of 10,000 (within 5 MB)."""
+    peaks = []
+    for count in (10_000, 100_000):
+        source = tmp_path / f"rows{count}.jsonl"
+        target = tmp_path / f"out{count}.jsonl"
+        write_rows(source, count)
+        status, peak_kb = run_child(
+            "--input", str(source), "--output", str(target), "--workers", "2"
+        )
+        assert 0 == status
+        with target.open("rb") as f:
+            assert count == sum(1 for _ in f)
+        peaks.append(peak_kb)
+
+    assert peaks[1] - peaks[0] < 5 * 1024, peaks

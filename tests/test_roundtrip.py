@@ -1,0 +1,189 @@
+"""Assessment.from_dict(): rebuilding an assessment from its to_dict() form."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import legcramps
+from legcramps import Assessment, FactorKind, InvalidInput, RiskFactor
+from strategies import answers, assessments, json_values
+
+TYPICAL = {
+    "exercise_minutes": 120,
+    "exercise_intensity": "vigorous",
+    "medications": ["Lasix 40 mg", "aspirin"],
+    "fluid_litres": 0.5,
+    "hot_weather": True,
+    "numbness": True,
+}
+
+
+def typical() -> dict[str, Any]:
+    return legcramps.assess(TYPICAL).to_dict()
+
+
+class TestRoundTrip:
+    @given(answers())
+    def test_from_dict_of_to_dict_is_equal(self, given_answers: dict[str, Any]) -> None:
+        """from_dict(a.to_dict()) == a for any valid answers."""
+        a = legcramps.assess(given_answers)
+
+        assert a == Assessment.from_dict(a.to_dict())
+
+    @given(assessments())
+    def test_survives_json(self, a: Assessment) -> None:
+        """The dict can be stored as JSON text and rebuilt equal."""
+        assert a == Assessment.from_dict(json.loads(json.dumps(a.to_dict())))
+
+    def test_rebuilds_the_same_objects_as_the_knowledge(self) -> None:
+        """Causes, red flags and medications are the knowledge's own objects."""
+        b = Assessment.from_dict(typical())
+
+        assert legcramps.KNOWLEDGE.cause("dehydration") is b.findings[0].cause
+        assert legcramps.KNOWLEDGE.red_flag("nerve_or_muscle_signs") is b.red_flags[0]
+        assert "furosemide" == b.medications[0].generic
+        assert ("aspirin",) == b.unrecognized_medications
+
+    def test_custom_knowledge(self) -> None:
+        """A dict from custom knowledge rebuilds against that knowledge."""
+        k = legcramps.KNOWLEDGE
+        cold = RiskFactor("cold_water", "Did you swim in cold water?", FactorKind.YES_NO)
+        mine = attrs.evolve(k, version="mine-1", factors=(*k.factors, cold))
+        a = mine.assess(cold_water=True, sitting_hours=5)
+
+        assert a == Assessment.from_dict(a.to_dict(), knowledge=mine)
+
+
+class TestRejects:
+    def test_another_knowledge_version(self) -> None:
+        """A dict made by another knowledge version is refused."""
+        d = dict(typical(), knowledge_version="1999.1.1")
+
+        with pytest.raises(InvalidInput, match=r"knowledge_version: received '1999\.1\.1'"):
+            Assessment.from_dict(d)
+
+    def test_custom_knowledge_result_against_the_built_in(self) -> None:
+        """A dict from custom knowledge is refused by the built-in knowledge."""
+        mine = attrs.evolve(legcramps.KNOWLEDGE, version="mine-1")
+
+        with pytest.raises(InvalidInput, match="knowledge_version: received 'mine-1'"):
+            Assessment.from_dict(mine.assess().to_dict())
+
+    def test_not_a_mapping(self) -> None:
+        """Something other than a dict is refused, naming what was received."""
+        with pytest.raises(InvalidInput, match=r"received \[\] \(list\); expected an object"):
+            Assessment.from_dict([])  # type: ignore[arg-type]
+
+    def test_knowledge_that_is_not_knowledge(self) -> None:
+        """knowledge= must be a Knowledge."""
+        with pytest.raises(InvalidInput, match="knowledge: received 'v1'"):
+            Assessment.from_dict(typical(), knowledge="v1")  # type: ignore[arg-type]
+
+    def test_names_a_bad_level_by_its_path(self) -> None:
+        """A bad level is named as findings[N].level."""
+        d = typical()
+        d["findings"][2]["level"] = "certain"
+
+        with pytest.raises(InvalidInput, match=r"findings\[2\]\.level: received 'certain'"):
+            Assessment.from_dict(d)
+
+    def test_reports_every_problem_at_once(self) -> None:
+        """All problems are listed together, each by its path."""
+        d = typical()
+        d["urgency"] = "soon"
+        d["findings"][0]["evidence"][0]["factor"] = "thirst"
+        d["answers"]["fluid_litres"] = -1
+        d["medications"][0]["generic"] = "aspirin"
+
+        with pytest.raises(InvalidInput) as info:
+            Assessment.from_dict(d)
+
+        assert [
+            "urgency",
+            "findings[0].evidence[0].factor",
+            "answers.fluid_litres",
+            "medications[0].generic",
+        ] == [p.input for p in info.value.problems]
+
+    def test_missing_key(self) -> None:
+        """A missing key is named by its path."""
+        d = typical()
+        del d["findings"][1]["score"]
+
+        with pytest.raises(InvalidInput, match=r"findings\[1\]\.score: received nothing"):
+            Assessment.from_dict(d)
+
+    def test_extra_key(self) -> None:
+        """A key that to_dict() never gives is refused."""
+        d = dict(typical(), comment="hello")
+
+        with pytest.raises(InvalidInput, match="comment: received 'hello'"):
+            Assessment.from_dict(d)
+
+    def test_a_red_flag_changed_from_the_knowledge(self) -> None:
+        """A red flag whose text differs from the knowledge's is refused."""
+        d = typical()
+        d["red_flags"][0]["name"] = "Pins and needles"
+
+        with pytest.raises(InvalidInput, match=r"red_flags\[0\]\.name: received 'Pins"):
+            Assessment.from_dict(d)
+
+    def test_a_missing_finding(self) -> None:
+        """Every cause must have its finding."""
+        d = typical()
+        del d["findings"][-1]
+
+        with pytest.raises(InvalidInput, match="expected one finding for each cause"):
+            Assessment.from_dict(d)
+
+    def test_a_null_answer(self) -> None:
+        """An unknown answer is left out by to_dict(), so null is refused."""
+        d = typical()
+        d["answers"]["overtired"] = None
+
+        with pytest.raises(InvalidInput, match=r"answers\.overtired: received None"):
+            Assessment.from_dict(d)
+
+    def test_a_bool_score(self) -> None:
+        """A score must be an integer, not a yes/no."""
+        d = typical()
+        d["findings"][0]["score"] = True
+
+        with pytest.raises(InvalidInput, match=r"findings\[0\]\.score: received True"):
+            Assessment.from_dict(d)
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Return the path of every value nested in *value*."""
+    found = [path] if path else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            found += _paths(item, (*path, n))
+    return found
+
+
+@given(st.data(), assessments(), json_values)
+def test_a_corrupted_dict_raises_only_invalid_input(
+    data: st.DataObject, a: Assessment, replacement: Any
+) -> None:
+    """Replacing any part of the dict gives an equal assessment or InvalidInput, nothing else."""
+    d = copy.deepcopy(a.to_dict())
+    path = data.draw(st.sampled_from(_paths(d)))
+    parent = d
+    for step in path[:-1]:
+        parent = parent[step]
+    parent[path[-1]] = replacement
+
+    with contextlib.suppress(InvalidInput):
+        Assessment.from_dict(d)
