@@ -97,6 +97,15 @@ class TestAssessMany:
         assert isinstance(results[3], RowError)
         assert (3, "mapping") == (results[3].index, results[3].problems[0].input)
 
+    def test_a_row_that_cannot_go_to_a_worker(self) -> None:
+        """A row that cannot be pickled for a worker is still assessed, as a RowError."""
+        rows: list[Any] = [ROWS[0], {"hot_weather": lambda: True}, ROWS[1]]
+
+        results = list(legcramps.assess_many(rows, workers=2, chunksize=1, on_error="record"))
+
+        assert [legcramps.assess(ROWS[0]), legcramps.assess(ROWS[1])] == results[::2]
+        assert (1, "hot_weather") == (results[1].index, results[1].problems[0].input)  # type: ignore[union-attr]
+
     @given(st.lists(any_answers(), max_size=8))
     @settings(max_examples=30)
     def test_record_mode_never_raises(self, rows: list[dict[str, Any]]) -> None:
@@ -278,6 +287,19 @@ class TestJsonLines:
             batch(tmp_path, content)[0],
             batch(tmp_path, content)[1][0]["result"],
         )
+
+    def test_output_must_not_be_the_input(self, tmp_path: Path) -> None:
+        """Writing over the input is refused before the input is touched."""
+        source = tmp_path / "rows.jsonl"
+        source.write_bytes(jsonl(ROWS))
+        stderr = io.StringIO()
+        args = parse(
+            "batch", "--input", str(source), "--output", str(tmp_path / "." / "rows.jsonl")
+        )
+
+        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr)
+        assert jsonl(ROWS) == source.read_bytes()
+        assert "must not be the --input" in stderr.getvalue()
 
     def test_missing_input_file(self, tmp_path: Path) -> None:
         """An input that cannot be opened is exit status 2, with a message."""

@@ -18,7 +18,7 @@ from legcramps._model import (
 )
 
 if TYPE_CHECKING:
-    import datetime as dt
+    import datetime  # noqa: ICN001 - the docs show annotations as written: datetime.date reads best
     from collections.abc import Mapping
 
     from legcramps._knowledge import Knowledge
@@ -187,7 +187,7 @@ class Assessment:
         self,
         *,
         subject: str | Mapping[str, Any],
-        occurrence: dt.datetime | dt.date | str | None = None,
+        occurrence: datetime.datetime | datetime.date | str | None = None,
         status: str = "final",
         resource_id: str | None = None,
     ) -> dict[str, Any]:
@@ -195,8 +195,8 @@ class Assessment:
 
         *subject* is the person, as a reference string such as ``"Patient/123"``
         or a FHIR ``Reference`` dict. *occurrence* is when the assessment was
-        made: an aware :class:`~datetime.datetime`, a :class:`~datetime.date`
-        or a FHIR ``dateTime`` string. See the FHIR page of the docs for the
+        made: a timezone-aware ``datetime.datetime``, a ``datetime.date`` or a
+        FHIR ``dateTime`` string. See the FHIR page of the docs for the
         mapping of each part.
 
         :raises InvalidInput: if *subject*, *occurrence*, *status* or

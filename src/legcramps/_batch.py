@@ -173,20 +173,29 @@ def map_ordered(
             yield from fn(context, chunk)
         return
     import collections
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def done(future: Future[list[R]], chunk: Sequence[T]) -> list[R]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise
+        except Exception:  # noqa: BLE001 - e.g. a row that cannot be pickled: redo it here
+            return fn(context, chunk)
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: collections.deque[Any] = collections.deque()
+        pending: collections.deque[tuple[Future[list[R]], Sequence[T]]] = collections.deque()
         try:
             for chunk in chunks:
                 if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
-                    yield from pending.popleft().result()
-                pending.append(pool.submit(fn, context, chunk))
+                    yield from done(*pending.popleft())
+                pending.append((pool.submit(fn, context, chunk), chunk))
             while pending:
-                yield from pending.popleft().result()
+                yield from done(*pending.popleft())
         finally:
             # Stopped early (an error, or the consumer closed the generator): drop the rest.
-            for future in pending:
+            for future, _ in pending:
                 future.cancel()
 
 

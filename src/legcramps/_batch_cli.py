@@ -99,6 +99,9 @@ def handle(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[str], stderr: IO[str]) -> int:
     """Run the batch with explicit streams, for tests."""
+    if args.input != "-" and args.output != "-" and _same_file(args.input, args.output):
+        stderr.write("legcramps batch: --output must not be the --input file\n")
+        return 2
     fmt = args.format
     if fmt == "auto":
         fmt = "csv" if args.input.lower().endswith(".csv") else "jsonl"
@@ -138,6 +141,13 @@ def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[str], stderr: 
     finally:
         if source is not stdin:
             source.close()
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve() or Path(a).samefile(b)
+    except OSError:
+        return False
 
 
 def _write(outputs: Iterator[Output], sink: IO[str], stderr: IO[str]) -> int:
