@@ -87,8 +87,7 @@ def to_fhir(
     if problems:
         raise InvalidInput(tuple(problems))
 
-    from importlib.metadata import version
-
+    library = _library_version()
     resource: dict[str, Any] = {"resourceType": "RiskAssessment"}
     if resource_id is not None:
         resource["id"] = resource_id
@@ -98,7 +97,7 @@ def to_fhir(
             {
                 "system": METHOD_SYSTEM,
                 "code": "legcramps",
-                "version": version("legcramps"),
+                "version": library,
                 "display": "legcramps.assess",
             },
             {
@@ -108,7 +107,7 @@ def to_fhir(
                 "display": "legcramps knowledge",
             },
         ],
-        "text": f"legcramps {version('legcramps')}, knowledge {assessment.knowledge_version}",
+        "text": f"legcramps {library}, knowledge {assessment.knowledge_version}",
     }
     resource["code"] = {"text": "Causes of severe leg cramps"}
     resource["subject"] = reference
@@ -121,6 +120,15 @@ def to_fhir(
         resource["mitigation"] = "\n".join(assessment.advice)
     resource["note"] = [{"text": text} for text in _notes(assessment)]
     return resource
+
+
+def _library_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("legcramps")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def _subject(subject: object, problems: list[Problem]) -> dict[str, Any]:
