@@ -43,7 +43,7 @@ nitpicky = True
 # The build is offline (no intersphinx), so references into other projects cannot resolve:
 # attrs, and the standard library beyond the builtins and typing that Sphinx knows itself.
 nitpick_ignore = [("py:func", "attrs.evolve")]
-nitpick_ignore_regex = [("py:class", r"collections\.abc\.\w+")]
+nitpick_ignore_regex = [("py:class", r"collections\.abc\.\w+"), ("py:class", r"datetime\.\w+")]
 
 autodoc_typehints = "description"
 autodoc_typehints_description_target = "all"

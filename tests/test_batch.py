@@ -219,6 +219,17 @@ class TestParser:
         )
         assert callable(args.func)
 
+    def test_plugs_into_the_legcramps_command_line(self, tmp_path: Path) -> None:
+        """The legcramps command line runs batch once the module is in its subcommand list."""
+        from legcramps._cli import build_parser
+
+        source = tmp_path / "rows.jsonl"
+        source.write_bytes(jsonl(ROWS))
+        parser = build_parser(legcramps.KNOWLEDGE, subcommand_modules=("legcramps._batch_cli",))
+        args = parser.parse_args(["batch", "--input", str(source), "--output", str(tmp_path / "o")])
+
+        assert (0, 4) == (args.func(args), len((tmp_path / "o").read_text().splitlines()))
+
     def test_workers_must_be_positive(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--workers 0 is a usage error."""
         with pytest.raises(SystemExit):
