@@ -408,7 +408,7 @@ class TestCsv:
 
 CHILD = """\
 import resource, sys
-from legcramps._batch_cli import main
+from legcramps._cli import main
 status = main(sys.argv[1:])
 sys.stderr.write(f"maxrss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
 sys.exit(status)
@@ -416,7 +416,7 @@ sys.exit(status)
 
 
 def run_child(*argv: str) -> tuple[int, int]:
-    """Run ``legcramps batch`` in a new process; return its exit status and peak RSS in KB."""
+    """Run ``legcramps batch`` (the real command line) in a new process: status, peak RSS (KB)."""
     done = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", CHILD, "batch", *argv],
         capture_output=True,

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["SUBCOMMAND_MODULES", "CommandError", "build_parser", "main"]
 
 #: Modules with more subcommands, each with ``add_parser(subparsers) -> None``.
-SUBCOMMAND_MODULES: tuple[str, ...] = ()
+SUBCOMMAND_MODULES: tuple[str, ...] = ("legcramps._batch_cli",)
 
 # The namespace attributes holding answers get this prefix, so that a factor's id
 # can never clash with the command line's own attributes such as ``json``.
