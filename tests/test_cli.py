@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 import legcramps
 from legcramps import FactorKind, Knowledge, RiskFactor
-from legcramps._cli import CommandError, main, option_name
+from legcramps._cli import CommandError, build_parser, main, option_name
 from legcramps._cli_interview import interview
 from legcramps._cli_parse import (
     NotUnderstood,
@@ -37,6 +37,7 @@ from legcramps._cli_parse import (
     parse_medications,
     parse_number,
 )
+from strategies import answer, json_values
 
 K = legcramps.KNOWLEDGE
 
@@ -123,6 +124,20 @@ BAD_INPUT = [
         "argument --input: in standard input: hot_weather: received 'yes' (str);"
         " expected true, false or null (unknown)",
         id="bad-value-in-file",
+    ),
+    pytest.param(
+        ["--input", "-", "--medication", "Lasix"],
+        '{"medications[5]": 1}',
+        "argument --input: in standard input: medications[5]: received 1 (int);"
+        " expected one of the inputs in legcramps.RISK_FACTORS (did you mean 'medications'?)",
+        id="item-key-in-file",
+    ),
+    pytest.param(
+        ["--input", "-"],
+        '{"fluid_litres": 1, "fluid_litres": 2}',
+        "argument --input: in standard input: the key 'fluid_litres' is given more than once;"
+        " expected each key once",
+        id="duplicate-key",
     ),
     pytest.param(
         ["--input", "no/such/file.json"],
@@ -373,6 +388,165 @@ def _as_options(factor: RiskFactor, value: Any) -> list[str]:
             return ["--no-" + option.removeprefix("--")]
         return [f"--medication={name}" for name in value]
     return [f"{option}={value!r}" if isinstance(value, float) else f"{option}={value}"]
+
+
+_FILE = "argument --input: in standard input:"
+_UNKNOWN = "expected one of the inputs in legcramps.RISK_FACTORS"
+
+
+_IDS = [f.id for f in K.factors]
+_keys = st.one_of(
+    st.sampled_from(_IDS),
+    st.builds("{}[{}]".format, st.sampled_from(_IDS), st.integers(-1, 3)),
+    st.builds("{}[{}]".format, st.sampled_from(_IDS), st.text(max_size=3)),
+    st.text(max_size=8),
+)
+"""Keys of an `--input` object: input ids, item paths of them, anything."""
+
+_OPTIONS = sorted({option_name(f) for f in K.factors} | {"--medication", "--input"})
+_options = st.one_of(
+    st.tuples(
+        st.sampled_from(_OPTIONS),
+        st.sampled_from(["0", "1", "2.5", "25", "-1", "nan", "1e999", "90 min", "", "Lasix"])
+        | st.sampled_from([c for f in K.factors for c in f.choices])
+        | st.text(max_size=8),
+    ),
+    st.sampled_from(K.factors).map(lambda f: ("--no-" + option_name(f).removeprefix("--"),)),
+    st.sampled_from(_OPTIONS).map(lambda option: (option,)),
+    st.text(max_size=8).map(lambda text: (text,)),
+)
+"""One option of `assess` with a value (or none), valid or not."""
+
+
+class TestFileAndOptions:
+    """Answers from `--input` and from options together: each problem named by its source."""
+
+    @pytest.mark.parametrize(
+        ("file", "args", "expected"),
+        [
+            pytest.param(
+                {"medications[5]": 1},
+                ["--medication", "Lasix"],
+                f"{_FILE} medications[5]: received 1 (int); {_UNKNOWN}"
+                " (did you mean 'medications'?)",
+                id="index-past-the-options-list",
+            ),
+            pytest.param(
+                {"medications[0]": 1},
+                ["--medication", "Lasix"],
+                f"{_FILE} medications[0]: received 1 (int); {_UNKNOWN}"
+                " (did you mean 'medications'?)",
+                id="index-into-the-options-list",
+            ),
+            pytest.param(
+                {"medications[x]": 1},
+                ["--medication", "Lasix"],
+                f"{_FILE} medications[x]: received 1 (int); {_UNKNOWN}"
+                " (did you mean 'medications'?)",
+                id="not-an-index",
+            ),
+            pytest.param(
+                {"fluid_litres[0]": 1},
+                ["--fluid-litres", "1"],
+                f"{_FILE} fluid_litres[0]: received 1 (int); {_UNKNOWN}"
+                " (did you mean 'fluid_litres'?)",
+                id="index-into-a-number",
+            ),
+            pytest.param(
+                {"medications": ["Lasix", ""]},
+                ["--fluid-litres", "1"],
+                f"{_FILE} medications[1]: received '' (str);"
+                " expected a medication name (a non-empty string)",
+                id="item-in-the-file",
+            ),
+            pytest.param(
+                {"fluid_litres": 1},
+                ["--medication", "Lasix", "--medication", ""],
+                "argument --medication: received ''; expected a medication name"
+                " (a non-empty string)",
+                id="item-of-an-option",
+            ),
+            pytest.param(
+                {"medications": ["Lasix"]},
+                ["--sitting-hours", "25"],
+                "argument --sitting-hours: received 25; expected a number of hours from 0 to 24",
+                id="value-of-an-option",
+            ),
+        ],
+    )
+    def test_a_problem_names_where_it_came_from(
+        self, file: dict[str, Any], args: list[str], expected: str
+    ) -> None:
+        """A problem names its option only if an option gave it; otherwise `--input`."""
+        status, out, err = run_in_process("assess", "--input", "-", *args, stdin=json.dumps(file))
+
+        assert (2, "", f"legcramps assess: error: {expected}\n") == (status, out, err)
+
+    def test_an_option_overrides_a_bad_answer_in_the_file(self) -> None:
+        """A bad answer in the file that an option replaces is never checked."""
+        expected = legcramps.assess(fluid_litres=2).to_dict()
+
+        status, out, err = run_in_process(
+            "assess", "--json", "--input", "-", "--fluid-litres", "2", stdin='{"fluid_litres": -1}'
+        )
+
+        assert (0, "") == (status, err)
+        assert expected == json.loads(out)
+
+    def test_problems_from_both_sources_are_all_reported(self) -> None:
+        """Bad answers in the file and in the options give one line each, in one run."""
+        status, out, err = run_in_process(
+            "assess",
+            "--input",
+            "-",
+            "--sitting-hours",
+            "25",
+            stdin='{"overtired": "yes", "medications": [3]}',
+        )
+
+        assert (2, "") == (status, out)
+        assert [
+            f"{_FILE} overtired: received 'yes' (str); expected true, false or null (unknown)",
+            (
+                f"{_FILE} medications[0]: received 3 (int); expected a medication name"
+                " (a non-empty string)"
+            ),
+            "argument --sitting-hours: received 25; expected a number of hours from 0 to 24",
+        ] == [line.removeprefix("legcramps assess: error: ") for line in err.splitlines()]
+
+    @pytest.mark.parametrize(
+        ("text", "key"),
+        [
+            ('{"overtired": true, "overtired": true}', "overtired"),
+            ('{"medications": ["Lasix"], "x": {"a": 1, "a": 2}}', "a"),
+        ],
+    )
+    def test_a_key_given_twice_is_refused(self, text: str, key: str) -> None:
+        """A JSON object that gives a key twice, even with the same value, exits with 2."""
+        status, out, err = run_in_process("assess", "--input", "-", stdin=text)
+
+        assert (2, "") == (status, out)
+        assert (
+            f"legcramps assess: error: {_FILE} the key {key!r} is given more than once;"
+            " expected each key once\n"
+        ) == err
+
+    @settings(max_examples=100, deadline=None)
+    @given(
+        st.dictionaries(_keys, st.one_of(json_values, *map(answer, K.factors)), max_size=5),
+        st.lists(_options, max_size=5).map(lambda pairs: [a for pair in pairs for a in pair]),
+    )
+    def test_any_file_with_any_options_exits_cleanly(
+        self, file: dict[str, Any], args: list[str]
+    ) -> None:
+        """Any JSON object in `--input` with any options exits with 0, or 2 naming an argument."""
+        status, out, err = run_in_process("assess", "--input", "-", *args, stdin=json.dumps(file))
+
+        if status == 0:
+            assert ("", True) == (err, bool(out))
+        else:
+            assert (2, "") == (status, out)
+            assert err.startswith(("legcramps assess: error: argument ", "legcramps: error: "))
 
 
 class TestOtherCommands:
@@ -764,6 +938,34 @@ class TestSubcommandModules:
         status, _, err = run_in_process("extra", what)
 
         assert expected == (status, err)
+
+    def test_a_subcommand_gets_the_knowledge_given_to_main(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`args.knowledge` is the knowledge given to `main()`, whatever the subcommand set."""
+        (tmp_path / "legcramps_test_seen.py").write_text(
+            "SEEN = []\n"
+            "def add_parser(subparsers):\n"
+            "    p = subparsers.add_parser('seen')\n"
+            "    p.set_defaults(func=lambda args: SEEN.append(args.knowledge), knowledge='own')\n"
+        )
+        monkeypatch.syspath_prepend(str(tmp_path))
+        monkeypatch.setattr("legcramps._cli.SUBCOMMAND_MODULES", ("legcramps_test_seen",))
+        mine = attrs.evolve(K, version="mine")
+
+        status, _, _ = run_in_process("seen", knowledge=mine)
+
+        seen = sys.modules["legcramps_test_seen"].SEEN
+        monkeypatch.delitem(sys.modules, "legcramps_test_seen")
+        assert (0, [mine]) == (status, seen)
+
+    def test_the_parsed_arguments_hold_the_knowledge(self) -> None:
+        """A namespace parsed by `build_parser(knowledge)` has that knowledge as `knowledge`."""
+        mine = attrs.evolve(K, version="mine")
+
+        args = build_parser(mine, subcommand_modules=()).parse_args(["factors"])
+
+        assert mine is args.knowledge
 
 
 DOCS = Path(__file__).parent.parent / "docs" / "cli.rst"

@@ -12,6 +12,13 @@ default: ``func(args: argparse.Namespace) -> int | None`` runs the command and
 returns its exit status (``None`` for 0). It may raise :class:`CommandError`
 or :class:`~legcramps.InvalidInput` for bad input: :func:`main` reports either
 on one line per problem, with exit status 2.
+
+Every command reads the knowledge to use from ``args.knowledge`` (a
+:class:`~legcramps.Knowledge`): the one given to :func:`main` or
+:func:`build_parser`, :data:`legcramps.KNOWLEDGE` by default. The parser sets it
+as a default, and :func:`main` sets it again just before calling ``func``, so a
+subcommand's own defaults cannot replace it; ``knowledge`` is therefore reserved
+and no subcommand may use it as the ``dest`` of an option.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from __future__ import annotations
 import argparse
 import functools
 import io
+import re
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -200,6 +208,11 @@ def answers_from_options(args: argparse.Namespace) -> dict[str, Any]:
 # --- reading answers from a file ----------------------------------------------------------
 
 
+def _source(path: str) -> str:
+    """Name the file *path* (``-``: standard input) in a message."""
+    return "standard input" if path == "-" else repr(path)
+
+
 def _read_text(path: str) -> str:
     if path == "-":
         try:
@@ -216,17 +229,42 @@ def _read_text(path: str) -> str:
         raise CommandError(msg) from None
 
 
+class _DuplicateKeyError(Exception):
+    """A JSON object names the same key twice."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a JSON object, refusing a key given twice (``json`` would keep the last)."""
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise _DuplicateKeyError(key)
+        obj[key] = value
+    return obj
+
+
 def read_answers(path: str) -> dict[str, Any]:
     """Return the answers in the JSON object in the file *path* (``-``: standard input).
 
-    :raises CommandError: if the file cannot be read or holds no JSON object.
+    :raises CommandError: if the file cannot be read, holds no JSON object, or
+        gives a key twice (at any depth).
     """
     import json
 
     text = _read_text(path)
-    where = "standard input" if path == "-" else repr(path)
+    where = _source(path)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object_without_duplicates)
+    except _DuplicateKeyError as e:
+        msg = (
+            f"argument --input: in {where}: the key {e.key!r} is given more than once;"
+            " expected each key once"
+        )
+        raise CommandError(msg) from None
     except ValueError as e:
         msg = f"argument --input: {where} is not valid JSON: {e}"
         raise CommandError(msg) from None
@@ -244,6 +282,9 @@ def read_answers(path: str) -> dict[str, Any]:
 
 # --- reporting problems -------------------------------------------------------------------
 
+# A problem's input that names one item of a list answer, such as ``medications[2]``.
+_ITEM = re.compile(r"(?P<name>[^\[\]]+)\[(?P<index>[0-9]+)\]")
+
 
 def _json_words(text: str) -> str:
     """Say *text* (written for Python callers) in JSON's words."""
@@ -252,26 +293,62 @@ def _json_words(text: str) -> str:
     )
 
 
+def _problems(knowledge: Knowledge, answers: dict[str, Any]) -> tuple[Problem, ...]:
+    """Return the problems :meth:`~legcramps.Knowledge.assess` finds with *answers*."""
+    try:
+        knowledge.assess(answers)
+    except InvalidInput as e:
+        return e.problems
+    return ()
+
+
+def _option_line(problem: Problem, options: dict[str, Any], knowledge: Knowledge) -> str | None:
+    """Return the line reporting *problem* against its option, or None if it names none.
+
+    A problem names an option only when its input is a factor given as an option,
+    or ``id[n]`` with *n* a valid index into the list that option gave.
+    """
+    name = problem.input
+    if name in options:
+        factor = knowledge.factor(name)
+        received = repr(options[name])
+        return (
+            f"argument {option_name(factor)}: received {received}; expected {expected_text(factor)}"
+        )
+    item = _ITEM.fullmatch(name)
+    if item is None or item["name"] not in options:
+        return None
+    values = options[item["name"]]
+    index = int(item["index"])
+    if not isinstance(values, list) or index >= len(values):
+        return None
+    option = _singular_option(knowledge.factor(item["name"]))
+    return f"argument {option}: received {values[index]!r}; expected {problem.expected}"
+
+
 def _problem_lines(
-    problems: Sequence[Problem], options: dict[str, Any], knowledge: Knowledge, where: str
+    problems: Sequence[Problem],
+    file_answers: dict[str, Any],
+    options: dict[str, Any],
+    knowledge: Knowledge,
+    where: str | None,
 ) -> list[str]:
-    """Return one line per problem, naming the option or the file it came from."""
+    """Return one line per problem, naming the option or the file (*where*) it came from.
+
+    *options* are the answers given as options, which override *file_answers*.
+    A problem is put down to an option only if the options alone have it too.
+    """
+    from_options = set(_problems(knowledge, options)) if options and file_answers else None
     lines = []
     for p in problems:
-        name, _, index = p.input.partition("[")
-        if name not in options:
-            lines.append(f"argument --input: in {where}: {_json_words(str(p))}")
-            continue
-        factor = knowledge.factor(name)
-        value = options[name]
-        if index:
-            value = value[int(index.rstrip("]"))]
-            expected = p.expected
-        else:
-            expected = expected_text(factor)
-        received = repr(value)
-        option = _singular_option(factor) if index else option_name(factor)
-        lines.append(f"argument {option}: received {received}; expected {expected}")
+        line = None
+        if from_options is None or p in from_options:
+            line = _option_line(p, options, knowledge)
+        if line is None:
+            line = (
+                f"{p}" if where is None else f"argument --input: in {where}: {_json_words(str(p))}"
+            )
+        lines.append(line)
     return lines
 
 
@@ -284,15 +361,16 @@ def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, indent=2) + "\n")
 
 
-def _assess(args: argparse.Namespace, knowledge: Knowledge) -> int:
-    answers = {} if args.input is None else read_answers(args.input)
+def _assess(args: argparse.Namespace) -> int:
+    knowledge: Knowledge = args.knowledge
+    file_answers = {} if args.input is None else read_answers(args.input)
     options = answers_from_options(args)
-    answers.update(options)
     try:
-        assessment = knowledge.assess(answers)
+        assessment = knowledge.assess({**file_answers, **options})
     except InvalidInput as e:
-        where = "standard input" if args.input == "-" else repr(args.input)
-        raise CommandError(*_problem_lines(e.problems, options, knowledge, where)) from None
+        where = None if args.input is None else _source(args.input)
+        lines = _problem_lines(e.problems, file_answers, options, knowledge, where)
+        raise CommandError(*lines) from None
     if args.json:
         _print_json(assessment.to_dict())
     else:
@@ -300,16 +378,17 @@ def _assess(args: argparse.Namespace, knowledge: Knowledge) -> int:
     return 0
 
 
-def _interview(_: argparse.Namespace, knowledge: Knowledge) -> int:
+def _interview(args: argparse.Namespace) -> int:
     from legcramps._cli_interview import interview
 
     stdin = sys.stdin
-    assessment = interview(knowledge, stdin, sys.stdout, echo=not stdin.isatty())
+    assessment = interview(args.knowledge, stdin, sys.stdout, echo=not stdin.isatty())
     sys.stdout.write(f"\n{assessment}\n")
     return 0
 
 
-def _causes(args: argparse.Namespace, knowledge: Knowledge) -> int:
+def _causes(args: argparse.Namespace) -> int:
+    knowledge: Knowledge = args.knowledge
     if args.json:
         _print_json(
             [
@@ -349,7 +428,8 @@ def _factor_options(factor: RiskFactor) -> str:
     return f"{_singular_option(factor)} NAME (repeatable) / --no-{factor.id.replace('_', '-')}"
 
 
-def _factors(args: argparse.Namespace, knowledge: Knowledge) -> int:
+def _factors(args: argparse.Namespace) -> int:
+    knowledge: Knowledge = args.knowledge
     if args.json:
         _print_json(
             [
@@ -394,12 +474,14 @@ def build_parser(
 ) -> argparse.ArgumentParser:
     """Return the parser of the whole command line, its options made from *knowledge*.
 
-    *subcommand_modules* defaults to :data:`SUBCOMMAND_MODULES`.
+    The namespace it parses holds *knowledge* as ``knowledge``, for the command's
+    ``func``. *subcommand_modules* defaults to :data:`SUBCOMMAND_MODULES`.
     """
     import importlib
 
     parser = _Parser(prog="legcramps", description=_DESCRIPTION, allow_abbrev=False)
     parser.add_argument("--version", action=_VersionAction, knowledge_version=knowledge.version)
+    parser.set_defaults(knowledge=knowledge)
     subparsers = parser.add_subparsers(title="commands", dest="command", required=True)
 
     assess = subparsers.add_parser(
@@ -419,7 +501,7 @@ def build_parser(
     )
     _json_option(assess, "the assessment (Assessment.to_dict())")
     add_factor_options(assess, knowledge)
-    assess.set_defaults(func=functools.partial(_assess, knowledge=knowledge))
+    assess.set_defaults(func=_assess)
 
     interview = subparsers.add_parser(
         "interview",
@@ -430,7 +512,7 @@ def build_parser(
         " Enter if you don't know (kept as unknown), 'done' or end the input to finish.",
         allow_abbrev=False,
     )
-    interview.set_defaults(func=functools.partial(_interview, knowledge=knowledge))
+    interview.set_defaults(func=_interview)
 
     causes = subparsers.add_parser(
         "causes",
@@ -440,7 +522,7 @@ def build_parser(
         allow_abbrev=False,
     )
     _json_option(causes, "the causes")
-    causes.set_defaults(func=functools.partial(_causes, knowledge=knowledge))
+    causes.set_defaults(func=_causes)
 
     factors = subparsers.add_parser(
         "factors",
@@ -450,7 +532,7 @@ def build_parser(
         allow_abbrev=False,
     )
     _json_option(factors, "the inputs")
-    factors.set_defaults(func=functools.partial(_factors, knowledge=knowledge))
+    factors.set_defaults(func=_factors)
 
     for module in SUBCOMMAND_MODULES if subcommand_modules is None else subcommand_modules:
         importlib.import_module(module).add_parser(subparsers)
@@ -478,7 +560,8 @@ def main(argv: Sequence[str] | None = None, *, knowledge: Knowledge | None = Non
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status.
 
     *knowledge* defaults to :data:`legcramps.KNOWLEDGE`; another one brings
-    its own factors as options.
+    its own factors as options, and every command (including one from
+    :data:`SUBCOMMAND_MODULES`) finds it as ``args.knowledge``.
 
     >>> main(["factors"])  # doctest: +ELLIPSIS
     exercise_minutes (number): How many minutes did you exercise in the 24 hours before the cramp?
@@ -496,6 +579,7 @@ def main(argv: Sequence[str] | None = None, *, knowledge: Knowledge | None = Non
     except SystemExit as e:  # argparse's --help, --version and usage errors
         return _exit_status(e.code)
     prog = f"{parser.prog} {args.command}"
+    args.knowledge = knowledge  # whatever defaults a subcommand set, it runs on this one
     try:
         status: int | None = args.func(args)
     except SystemExit as e:
