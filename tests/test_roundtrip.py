@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import re
 from typing import Any
 
 import attrs
@@ -96,11 +97,10 @@ class TestRejects:
             Assessment.from_dict(d)
 
     def test_reports_every_problem_at_once(self) -> None:
-        """All problems are listed together, each by its path."""
+        """All differences from the assessment of the answers are listed together, by path."""
         d = typical()
         d["urgency"] = "soon"
         d["findings"][0]["evidence"][0]["factor"] = "thirst"
-        d["answers"]["fluid_litres"] = -1
         d["medications"][0]["generic"] = "aspirin"
 
         with pytest.raises(InvalidInput) as info:
@@ -109,9 +109,19 @@ class TestRejects:
         assert [
             "urgency",
             "findings[0].evidence[0].factor",
-            "answers.fluid_litres",
             "medications[0].generic",
         ] == [p.input for p in info.value.problems]
+
+    def test_bad_answers_are_reported_with_the_top_level(self) -> None:
+        """Bad answers are named under answers, together with a bad urgency."""
+        d = typical()
+        d["urgency"] = "soon"
+        d["answers"]["fluid_litres"] = -1
+
+        with pytest.raises(InvalidInput) as info:
+            Assessment.from_dict(d)
+
+        assert ["urgency", "answers.fluid_litres"] == [p.input for p in info.value.problems]
 
     def test_missing_key(self) -> None:
         """A missing key is named by its path."""
@@ -141,7 +151,7 @@ class TestRejects:
         d = typical()
         del d["findings"][-1]
 
-        with pytest.raises(InvalidInput, match="expected one finding for each cause"):
+        with pytest.raises(InvalidInput, match="findings: received a list of 4 items; expected a"):
             Assessment.from_dict(d)
 
     def test_a_null_answer(self) -> None:
@@ -159,6 +169,143 @@ class TestRejects:
 
         with pytest.raises(InvalidInput, match=r"findings\[0\]\.score: received True"):
             Assessment.from_dict(d)
+
+
+class TestTrustsOnlyTheAnswers:
+    """Everything but the answers must be what the knowledge makes of them."""
+
+    def test_an_edited_result_is_refused(self) -> None:
+        """Self-care, drug advice and no disclaimer cannot be smuggled in."""
+        d = legcramps.assess(sitting_hours=8).to_dict()
+        edited = dict(
+            d,
+            urgency="self_care",
+            disclaimer="",
+            advice=["Take quinine 300 mg at night.", "Stop your diuretic."],
+            next_questions=[],
+        )
+
+        with pytest.raises(InvalidInput) as info:
+            Assessment.from_dict(edited)
+
+        assert ["urgency", "advice", "advice", "next_questions", "disclaimer"] == [
+            p.input.partition("[")[0] for p in info.value.problems
+        ]
+
+    def test_an_edited_advice_line_is_named_by_its_path(self) -> None:
+        """One changed advice line is named advice[N], with the knowledge's line expected."""
+        d = typical()
+        d["advice"][1] = "Take quinine 300 mg at night."
+
+        with pytest.raises(InvalidInput, match=r"advice\[1\]: received 'Take quinine"):
+            Assessment.from_dict(d)
+
+    def test_an_edited_score_is_refused(self) -> None:
+        """A score that the answers do not give is refused."""
+        d = typical()
+        d["findings"][0]["score"] += 1
+
+        with pytest.raises(InvalidInput, match=r"findings\[0\]\.score: received \d+ \(int\)"):
+            Assessment.from_dict(d)
+
+    def test_a_number_of_another_type_is_refused(self) -> None:
+        """A score of 2.0 where to_dict() gives 2 is not the same JSON."""
+        d = typical()
+        d["findings"][0]["score"] = float(d["findings"][0]["score"])
+
+        with pytest.raises(InvalidInput, match=r"findings\[0\]\.score: received [\d.]+ \(float\)"):
+            Assessment.from_dict(d)
+
+    def test_returns_the_assessment_of_the_answers(self) -> None:
+        """The result is the knowledge's own assessment of the answers."""
+        assert legcramps.assess(TYPICAL) == Assessment.from_dict(typical())
+
+
+class TestTopLevel:
+    def test_not_a_mapping_is_named_data(self) -> None:
+        """Something other than a mapping is reported as the input data."""
+        with pytest.raises(InvalidInput) as info:
+            Assessment.from_dict(5)  # type: ignore[arg-type]
+
+        assert ("data", "5 (int)") == (info.value.problems[0].input, info.value.problems[0].received)
+
+    def test_missing_keys_a_bad_version_and_a_bad_urgency_together(self) -> None:
+        """A bad version and urgency are reported with the missing keys."""
+        with pytest.raises(InvalidInput) as info:
+            Assessment.from_dict({"knowledge_version": "old", "urgency": "bad"})
+
+        inputs = [p.input for p in info.value.problems]
+        assert {"knowledge_version", "urgency", "findings", "disclaimer"} <= set(inputs)
+
+    def test_a_key_that_is_not_a_string(self) -> None:
+        """A mapping with a key that is not a string is refused."""
+        d: dict[Any, Any] = dict(typical())
+        d[1] = "one"
+
+        with pytest.raises(InvalidInput, match=r"data: received the key 1 \(int\)"):
+            Assessment.from_dict(d)
+
+
+class Unequal:
+    """A value that refuses to be compared."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError
+
+    __hash__ = object.__hash__
+
+
+class Unreadable(dict[str, Any]):
+    """A mapping whose items cannot be read."""
+
+    def items(self) -> Any:
+        raise RuntimeError
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError
+
+
+class TestHostileValues:
+    @pytest.mark.parametrize(
+        "path",
+        [
+            ("knowledge_version",),
+            ("urgency",),
+            ("red_flags", 0, "name"),
+            ("red_flags", 0, "urgency"),
+            ("medications", 0, "generic"),
+            ("medications", 0, "atc"),
+            ("findings", 0, "cause"),
+            ("advice", 0),
+        ],
+    )
+    def test_a_value_that_cannot_be_compared(self, path: tuple[Any, ...]) -> None:
+        """A value whose == raises is reported as a problem, by its path."""
+        d = typical()
+        parent: Any = d
+        for step in path[:-1]:
+            parent = parent[step]
+        parent[path[-1]] = Unequal()
+        name = ".".join(str(p) for p in path).replace(".0", "[0]")
+
+        with pytest.raises(InvalidInput, match=rf"{re.escape(name)}: received <"):
+            Assessment.from_dict(d)
+
+    @pytest.mark.parametrize("where", ["data", "answers", "findings"])
+    def test_a_mapping_that_cannot_be_read(self, where: str) -> None:
+        """A mapping whose items() raises is reported as a problem."""
+        d = typical()
+        if where == "data":
+            data: Any = Unreadable(d)
+        elif where == "answers":
+            data = dict(d, answers=Unreadable(d["answers"]))
+        else:
+            d["findings"][0] = Unreadable(d["findings"][0])
+            data = d
+        name = {"data": "data", "answers": "answers", "findings": r"findings\[0\]"}[where]
+
+        with pytest.raises(InvalidInput, match=rf"{name}: received .*can be read"):
+            Assessment.from_dict(data)
 
 
 def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -24,6 +24,43 @@ R = TypeVar("R")
 #: Chunks in flight per worker: enough to keep every worker busy, few enough to bound memory.
 _IN_FLIGHT_PER_WORKER = 2
 
+#: The most worker processes :func:`assess_many` and ``legcramps batch`` start.
+MAX_WORKERS = 64
+
+
+def checked_knowledge(knowledge: object, problems: list[Problem]) -> Knowledge:
+    """Return *knowledge*, or the built-in knowledge for ``None``.
+
+    Anything else adds a problem to *problems* (and the built-in knowledge is
+    returned, so that the caller can go on collecting problems).
+    """
+    from legcramps._knowledge import KNOWLEDGE, Knowledge
+
+    if knowledge is None:
+        return KNOWLEDGE
+    if not isinstance(knowledge, Knowledge):
+        expected = "a legcramps.Knowledge, or None for the built-in one"
+        problems.append(Problem("knowledge", describe(knowledge), expected))
+        return KNOWLEDGE
+    return knowledge
+
+
+def read_mapping(value: object) -> dict[str, Any]:
+    """Return a plain dict of the items of the mapping *value*, read once.
+
+    :raises InvalidInput: (input ``mapping``) if *value* is not a mapping, or
+        reading its items fails in any way.
+    """
+    expected = "a mapping of answers by name (such as a dict)"
+    if type(value) is dict:
+        return value
+    if isinstance(value, Mapping):
+        try:
+            return dict(value.items())
+        except Exception:  # noqa: BLE001 - a caller's mapping may fail in any way; report it
+            expected += " whose items can be read"
+    raise InvalidInput((Problem("mapping", describe(value), expected),))
+
 
 @attrs.frozen
 class RowError:
@@ -73,9 +110,10 @@ def assess_many(
 ) -> Iterator[Assessment | RowError]:
     """Assess each mapping of answers in *rows*, yielding the results lazily and in order.
 
-    Rows are read only as results are consumed. With *workers* above 1, chunks
-    of *chunksize* rows are assessed in a pool of that many processes, with at
-    most two chunks per worker in flight. With *on_error* ``"raise"`` a bad row
+    Rows are read only as results are consumed. With *workers* above 1 (at
+    most 64), chunks of *chunksize* rows are assessed in a pool of that many
+    processes, with at most two chunks per worker in flight. Each row must be a
+    mapping; anything else is a bad row. With *on_error* ``"raise"`` a bad row
     raises :class:`~legcramps.InvalidInput`, its problems named by path such as
     ``rows[3].fluid_litres``; with ``"record"`` it yields a :class:`RowError`
     in the row's place, so that nothing is lost. *knowledge* defaults to
@@ -92,20 +130,19 @@ def assess_many(
     RowError(index=1, problems=(Problem(input='fluid_litres', received="'lots' (str)", expected='a number of litres from 0 to 20, or None (unknown)', hint=''),))
     undetermined
     """  # noqa: E501 - a doctest's output is one line
-    from legcramps._knowledge import KNOWLEDGE, Knowledge
+    from legcramps._knowledge import KNOWLEDGE
 
-    problems = []
+    problems: list[Problem] = []
     if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
         problems.append(Problem("rows", describe(rows), "an iterable of mappings of answers"))
-    if type(workers) is not int or workers < 1:
-        problems.append(Problem("workers", describe(workers), "a whole number, 1 or more"))
-    if on_error not in ("raise", "record"):
+    if type(workers) is not int or not 1 <= workers <= MAX_WORKERS:
+        expected = f"a whole number from 1 to {MAX_WORKERS}"
+        problems.append(Problem("workers", describe(workers), expected))
+    if not (type(on_error) is str and on_error in ("raise", "record")):
         problems.append(Problem("on_error", describe(on_error), "'raise' or 'record'"))
     if type(chunksize) is not int or chunksize < 1:
         problems.append(Problem("chunksize", describe(chunksize), "a whole number, 1 or more"))
-    if knowledge is not None and not isinstance(knowledge, Knowledge):
-        expected = "a legcramps.Knowledge, or None for the built-in one"
-        problems.append(Problem("knowledge", describe(knowledge), expected))
+    knowledge = checked_knowledge(knowledge, problems)
     if problems:
         raise InvalidInput(tuple(problems))
     # The built-in knowledge is not sent to workers: they have their own copy.
@@ -148,7 +185,7 @@ def _assess_chunk(
     results: list[Assessment | RowError] = []
     for index, row in chunk:
         try:
-            results.append(assess(row))
+            results.append(assess(read_mapping(row)))
         except InvalidInput as e:  # noqa: PERF203 - a bad row is the exception, not the rule
             results.append(RowError(index, e.problems))
     return results

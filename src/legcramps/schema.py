@@ -35,16 +35,14 @@ _NAME = {"type": "string", "pattern": r"\S"}
 
 
 def _knowledge(knowledge: Knowledge | None) -> Knowledge:
-    from legcramps._knowledge import KNOWLEDGE, Knowledge
+    from legcramps._batch import checked_knowledge
+    from legcramps.exceptions import InvalidInput, Problem
 
-    if knowledge is None:
-        return KNOWLEDGE
-    if not isinstance(knowledge, Knowledge):
-        from legcramps.exceptions import InvalidInput, Problem, describe
-
-        expected = "a legcramps.Knowledge, or None for the built-in one"
-        raise InvalidInput((Problem("knowledge", describe(knowledge), expected),))
-    return knowledge
+    problems: list[Problem] = []
+    k = checked_knowledge(knowledge, problems)
+    if problems:
+        raise InvalidInput(tuple(problems))
+    return k
 
 
 def _factor_schema(factor: RiskFactor) -> dict[str, Any]:
