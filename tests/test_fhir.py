@@ -42,6 +42,17 @@ def fhir(answers: dict[str, Any], **options: Any) -> dict[str, Any]:
     return legcramps.assess(answers).to_fhir(**options)
 
 
+
+class Unreadable(dict[str, Any]):
+    """A mapping whose items cannot be read."""
+
+    def items(self) -> Any:
+        raise RuntimeError
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError
+
+
 class TestValidR4:
     @pytest.mark.parametrize("answers", [EMPTY, TYPICAL, RED_FLAG], ids=["empty", "typical", "red"])
     def test_validates_as_r4_risk_assessment(self, answers: dict[str, Any]) -> None:
@@ -191,6 +202,13 @@ class TestOptions:
             ({"subject": 123}, "subject: received 123"),
             ({"occurrence": dt.datetime(2026, 11, 25)}, "occurrence: received datetime"),  # noqa: DTZ001 - a naive datetime is the point
             ({"occurrence": "25/11/2026"}, "occurrence: received '25/11/2026'"),
+            ({"subject": {"reference": ""}}, "subject.reference: received ''"),
+            ({"subject": {"reference": 5}}, r"subject.reference: received 5 \(int\)"),
+            ({"subject": {"display": object()}}, "subject.display: received <object"),
+            ({"subject": {"display": " x"}}, "subject.display: received ' x'"),
+            ({"subject": {"reference": "P/1", "type": ""}}, "subject.type: received ''"),
+            ({"subject": {"identifier": "123"}}, "subject.identifier: received '123'"),
+            ({"subject": Unreadable(reference="P/1")}, "subject: received .*can be read"),
             ({"status": "done"}, "status: received 'done'"),
             ({"resource_id": "no spaces"}, "resource_id: received 'no spaces'"),
         ],
@@ -200,9 +218,16 @@ class TestOptions:
         with pytest.raises(InvalidInput, match=match):
             fhir(TYPICAL, **options)
 
+    def test_a_reference_dict_with_an_identifier(self) -> None:
+        """An identifier is a dict; it is kept as given."""
+        ref = {"identifier": {"system": "urn:example", "value": "42"}, "display": "A. Person"}
+
+        assert ref == fhir(TYPICAL, subject=ref)["subject"]
+
     def test_every_problem_at_once(self) -> None:
         """All bad options are reported together."""
         with pytest.raises(InvalidInput) as info:
             fhir(TYPICAL, subject=None, occurrence=1, status=None)
 
         assert ["subject", "occurrence", "status"] == [p.input for p in info.value.problems]
+

@@ -77,7 +77,7 @@ def to_fhir(
     problems: list[Problem] = []
     reference = _subject(subject, problems)
     when = _occurrence(occurrence, problems)
-    if not (isinstance(status, str) and status in STATUSES):
+    if not (type(status) is str and status in STATUSES):
         problems.append(Problem("status", describe(status), "one of " + ", ".join(STATUSES)))
     if resource_id is not None and not (
         isinstance(resource_id, str) and _ID.fullmatch(resource_id)
@@ -136,14 +136,34 @@ def _subject(subject: object, problems: list[Problem]) -> dict[str, Any]:
         "a reference such as 'Patient/123', or a FHIR Reference dict with a "
         "'reference', 'identifier' or 'display'"
     )
-    if isinstance(subject, str) and subject.strip() == subject and subject:
+    if _is_fhir_string(subject):
         return {"reference": subject}
     if isinstance(subject, Mapping):
-        keys = set(subject)
+        try:
+            items = dict(subject.items())
+        except Exception:  # noqa: BLE001 - a caller's mapping may fail in any way; report it
+            problems.append(Problem("subject", describe(subject), expected + " that can be read"))
+            return {}
+        keys = set(items)
         if keys and keys <= set(_REFERENCE_KEYS) and keys & {"reference", "identifier", "display"}:
-            return dict(subject)
+            before = len(problems)
+            for key, value in items.items():
+                if key == "identifier":
+                    if type(value) is not dict or not value:
+                        expected_id = "a FHIR Identifier dict, such as {'value': '123'}"
+                        problems.append(Problem("subject.identifier", describe(value), expected_id))
+                elif not _is_fhir_string(value):
+                    problems.append(
+                        Problem(f"subject.{key}", describe(value), "a non-empty string")
+                    )
+            return items if len(problems) == before else {}
     problems.append(Problem("subject", describe(subject), expected))
     return {}
+
+
+def _is_fhir_string(value: object) -> bool:
+    """Return whether *value* is a FHIR string: not empty, no space at either end."""
+    return type(value) is str and value != "" and value.strip() == value
 
 
 def _occurrence(occurrence: object, problems: list[Problem]) -> str | None:
