@@ -33,6 +33,25 @@ ROWS: list[dict[str, Any]] = [
 BAD = {"fluid_litres": -1, "hot_weather": "yes"}
 
 
+class Unequal:
+    """A value that refuses to be compared."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError
+
+    __hash__ = object.__hash__
+
+
+class Unreadable(dict[str, Any]):
+    """A mapping whose items cannot be read."""
+
+    def items(self) -> Any:
+        raise RuntimeError
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError
+
+
 def counting(rows: list[dict[str, Any]], pulled: list[int]) -> Iterator[dict[str, Any]]:
     """Yield *rows* over and over, for ever, counting them in *pulled*."""
     for row in itertools.cycle(rows):
@@ -114,6 +133,19 @@ class TestAssessMany:
 
         assert len(rows) == len(results)
 
+    @pytest.mark.parametrize("row", [None, 5, Unreadable(fluid_litres=1)])
+    def test_a_row_that_is_not_a_readable_mapping(self, row: Any) -> None:
+        """None, a number or a mapping that cannot be read is a bad row, not an empty one."""
+        [result] = legcramps.assess_many([row], on_error="record")
+
+        assert isinstance(result, RowError)
+        assert (0, "mapping") == (result.index, result.problems[0].input)
+
+    def test_a_none_row_raises_in_raise_mode(self) -> None:
+        """In raise mode a None row raises InvalidInput naming the row."""
+        with pytest.raises(InvalidInput, match=r"rows\[1\]\.mapping: received None"):
+            list(legcramps.assess_many([{}, None]))
+
     def test_custom_knowledge_in_workers(self) -> None:
         """Custom knowledge is sent to the workers."""
         k = legcramps.KNOWLEDGE
@@ -132,6 +164,9 @@ class TestAssessMany:
             ({"rows": "rows.jsonl"}, "rows: received 'rows.jsonl'"),
             ({"workers": 0}, "workers: received 0"),
             ({"workers": True}, "workers: received True"),
+            ({"workers": 65}, "workers: received 65 .*from 1 to 64"),
+            ({"workers": 10**400}, "workers: received 1000"),
+            ({"on_error": Unequal()}, "on_error: received <"),
             ({"on_error": "skip"}, "on_error: received 'skip'"),
             ({"chunksize": 0}, "chunksize: received 0"),
             ({"knowledge": "v1"}, "knowledge: received 'v1'"),
