@@ -42,7 +42,6 @@ def fhir(answers: dict[str, Any], **options: Any) -> dict[str, Any]:
     return legcramps.assess(answers).to_fhir(**options)
 
 
-
 class Unreadable(dict[str, Any]):
     """A mapping whose items cannot be read."""
 
@@ -230,4 +229,3 @@ class TestOptions:
             fhir(TYPICAL, subject=None, occurrence=1, status=None)
 
         assert ["subject", "occurrence", "status"] == [p.input for p in info.value.problems]
-

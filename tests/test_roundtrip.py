@@ -227,7 +227,10 @@ class TestTopLevel:
         with pytest.raises(InvalidInput) as info:
             Assessment.from_dict(5)  # type: ignore[arg-type]
 
-        assert ("data", "5 (int)") == (info.value.problems[0].input, info.value.problems[0].received)
+        assert ("data", "5 (int)") == (
+            info.value.problems[0].input,
+            info.value.problems[0].received,
+        )
 
     def test_missing_keys_a_bad_version_and_a_bad_urgency_together(self) -> None:
         """A bad version and urgency are reported with the missing keys."""

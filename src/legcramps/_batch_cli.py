@@ -14,24 +14,30 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from legcramps._batch import map_ordered, problem_dict
-from legcramps._model import FactorKind, RiskFactor
+from legcramps._batch import MAX_WORKERS, checked_knowledge, map_ordered, problem_dict
 from legcramps.exceptions import InvalidInput, Problem, describe
 
 if TYPE_CHECKING:
-    from collections.abc import Generator, Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
-_YES = frozenset({"true", "yes", "y", "1"})
-_NO = frozenset({"false", "no", "n", "0"})
-_NO_MEDICATIONS = "none"
+    from legcramps._knowledge import Knowledge
+    from legcramps._model import RiskFactor
+
 _PROGRESS_SECONDS = 0.5
+#: The exit status when the reader of the output went away: 128 + SIGPIPE, as a shell reports.
+BROKEN_PIPE = 141
 
 #: One row's output: whether it was assessed, and its output line (without the newline).
 Output = tuple[bool, str]
 
 
 def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
-    """Register the ``batch`` subcommand on *subparsers*."""
+    """Register the ``batch`` subcommand on *subparsers*.
+
+    The rows are assessed against the knowledge in the parsed namespace's
+    ``knowledge`` attribute when the parent parser sets one, else the built-in
+    knowledge.
+    """
     parser = subparsers.add_parser(
         "batch",
         help="assess a JSON Lines or CSV file of answers, one result line per row",
@@ -42,6 +48,7 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
             "with the row. Exit status: 0 if every row was assessed, 1 if some rows had "
             "problems, 2 if the run could not start."
         ),
+        allow_abbrev=False,
     )
     parser.add_argument(
         "--input", required=True, metavar="PATH", help="the rows to assess ('-' for stdin)"
@@ -57,10 +64,10 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument(
         "--workers",
-        type=_positive,
+        type=_workers,
         default=1,
         metavar="N",
-        help="processes to assess in (default: 1)",
+        help=f"processes to assess in, 1 to {MAX_WORKERS} (default: 1)",
     )
     parser.add_argument(
         "--chunksize",
@@ -72,20 +79,34 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.set_defaults(func=handle)
 
 
-def _positive(text: str) -> int:
+def _whole_number(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
-        value = 0
+        return int(text)
+    except ValueError:  # not a number, or more digits than int() reads
+        return 0
+
+
+def _positive(text: str) -> int:
+    value = _whole_number(text)
     if value < 1:
         msg = f"expected a whole number, 1 or more; received {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return value
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _workers(text: str) -> int:
+    value = _whole_number(text)
+    if not 1 <= value <= MAX_WORKERS:
+        shown = text if len(text) <= 20 else text[:17] + "..."
+        msg = f"expected a whole number from 1 to {MAX_WORKERS}; received {shown!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def main(argv: Sequence[str] | None = None, *, knowledge: Knowledge | None = None) -> int:
     """Run ``legcramps batch`` from *argv* (which starts with ``batch``); return the exit status."""
-    parser = argparse.ArgumentParser(prog="legcramps")
+    parser = argparse.ArgumentParser(prog="legcramps", allow_abbrev=False)
+    parser.set_defaults(knowledge=knowledge)
     add_parser(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     status: int = args.func(args)
@@ -98,49 +119,99 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[str], stderr: IO[str]) -> int:
-    """Run the batch with explicit streams, for tests."""
-    if args.input != "-" and args.output != "-" and _same_file(args.input, args.output):
-        stderr.write("legcramps batch: --output must not be the --input file\n")
+    """Run the batch with explicit streams, for tests.
+
+    The output is opened only once the input is known to be readable (and, for
+    CSV, its header good), so that a run that cannot start leaves it as it was.
+    """
+
+    def fail(message: str) -> int:
+        stderr.write(f"legcramps batch: error: {message}\n")
         return 2
+
+    problems: list[Problem] = []
+    knowledge = checked_knowledge(getattr(args, "knowledge", None), problems)
+    if problems:
+        return fail(str(problems[0]))
+    if args.input != "-" and args.output != "-" and _same_file(args.input, args.output):
+        return fail("argument --output: must not be the --input file")
     fmt = args.format
     if fmt == "auto":
         fmt = "csv" if args.input.lower().endswith(".csv") else "jsonl"
     try:
         source = stdin if args.input == "-" else Path(args.input).open("rb")  # noqa: SIM115 - closed below
     except OSError as e:
-        stderr.write(f"legcramps batch: cannot read {args.input}: {e.strerror}\n")
-        return 2
+        return fail(f"argument --input: cannot read {args.input!r}: {e.strerror}")
     try:
-        outputs: Generator[Output, None, None]
+        outputs: Iterator[Output]
         if fmt == "csv":
-            outputs = _csv_outputs(source, args)
+            try:
+                outputs = _csv_outputs(source, args, knowledge)
+            except _BadHeader as e:
+                return fail(f"argument --input: {e}")
         else:
             outputs = map_ordered(
-                _jsonl_chunk, None, _lines(source), workers=args.workers, chunksize=args.chunksize
+                _jsonl_chunk,
+                _context(knowledge),
+                _lines(source),
+                workers=args.workers,
+                chunksize=args.chunksize,
             )
-        try:
-            sink = (
-                stdout
-                if args.output == "-"
-                else Path(args.output).open(  # noqa: SIM115 - closed below
-                    "w", encoding="utf-8", newline="\n"
-                )
-            )
-        except OSError as e:
-            stderr.write(f"legcramps batch: cannot write {args.output}: {e.strerror}\n")
-            return 2
-        try:
-            return _write(outputs, sink, stderr)
-        except _BadHeader as e:
-            stderr.write(f"legcramps batch: {e}\n")
-            return 2
-        finally:
-            outputs.close()
-            if sink is not stdout:
-                sink.close()
+        return _run_into(outputs, args.output, stdout, stderr, fail)
     finally:
         if source is not stdin:
             source.close()
+
+
+def _run_into(
+    outputs: Iterator[Output],
+    output: str,
+    stdout: IO[str],
+    stderr: IO[str],
+    fail: Callable[[str], int],
+) -> int:
+    try:
+        sink = (
+            stdout if output == "-" else Path(output).open("w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
+        )
+    except OSError as e:
+        return fail(f"argument --output: cannot write {output!r}: {e.strerror}")
+    try:
+        return _write(outputs, sink, stderr)
+    except BrokenPipeError:
+        if sink is stdout:
+            _silence(stdout)
+        return BROKEN_PIPE
+    finally:
+        close = getattr(outputs, "close", None)
+        if close is not None:
+            close()
+        if sink is not stdout:
+            sink.close()
+
+
+def _silence(stream: IO[str]) -> None:
+    """After the reader of *stream* went away, let the exit flush go nowhere."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError):  # not a real file: nothing to flush at exit
+        pass
+
+
+def _context(knowledge: Knowledge) -> Knowledge | None:
+    """Return what the workers need to know of *knowledge*: nothing for the built-in one."""
+    from legcramps._knowledge import KNOWLEDGE
+
+    return None if knowledge is KNOWLEDGE else knowledge
+
+
+def _resolve(context: Knowledge | None) -> Knowledge:
+    from legcramps._knowledge import KNOWLEDGE
+
+    return KNOWLEDGE if context is None else context
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -165,6 +236,7 @@ def _write(outputs: Iterator[Output], sink: IO[str], stderr: IO[str]) -> int:
             stderr.write(f"\r{rows:,} rows, {errors:,} with problems")
             stderr.flush()
             shown_at = time.monotonic()
+    sink.flush()
     if show:
         stderr.write(f"\r{rows:,} rows, {errors:,} with problems: done\n")
     return 1 if errors else 0
@@ -181,19 +253,41 @@ def _lines(source: IO[bytes]) -> Iterator[tuple[int, bytes]]:
         yield number, line
 
 
-def _jsonl_chunk(_context: None, chunk: Sequence[tuple[int, bytes]]) -> list[Output]:
+class _DuplicateKey(ValueError):
+    """A JSON object names a key twice: which value is meant cannot be known."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    made: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in made:
+            raise _DuplicateKey(key)
+        made[key] = value
+    return made
+
+
+def _jsonl_chunk(context: Knowledge | None, chunk: Sequence[tuple[int, bytes]]) -> list[Output]:
     import json
 
-    from legcramps._knowledge import KNOWLEDGE
-
+    assess = _resolve(context).assess
     expected = "one JSON object of answers per line"
     outputs: list[Output] = []
     for number, raw in chunk:
         problems: tuple[Problem, ...]
         try:
-            row = json.loads(raw.decode("utf-8")) if raw.strip() else None
+            row = (
+                json.loads(raw.decode("utf-8"), object_pairs_hook=_object) if raw.strip() else None
+            )
         except UnicodeDecodeError:
             problems = (Problem("row", "bytes that are not UTF-8", expected + ", in UTF-8"),)
+        except _DuplicateKey as e:
+            text = raw.decode("utf-8", "replace")
+            hint = f"the key {e.key!r} appears more than once"
+            problems = (Problem("row", describe(text), expected + ", each key once", hint),)
         except (ValueError, RecursionError) as e:
             hint = f"not JSON: {e.msg}" if isinstance(e, json.JSONDecodeError) else "not JSON"
             text = raw.decode("utf-8", "replace")
@@ -201,7 +295,7 @@ def _jsonl_chunk(_context: None, chunk: Sequence[tuple[int, bytes]]) -> list[Out
         else:
             if isinstance(row, dict):
                 try:
-                    result = KNOWLEDGE.assess(row)
+                    result = assess(row)
                 except InvalidInput as e:
                     problems = e.problems
                 else:
@@ -231,40 +325,36 @@ class _BadHeader(Exception):
     """The CSV header names no usable columns; the run cannot start."""
 
 
-def _csv_outputs(source: IO[bytes], args: argparse.Namespace) -> Generator[Output, None, None]:
+def _csv_outputs(
+    source: IO[bytes], args: argparse.Namespace, knowledge: Knowledge
+) -> Iterator[Output]:
+    """Read the CSV header at once, then return the outputs of the records, streamed.
+
+    :raises _BadHeader: if the header cannot be read or names an unknown input.
+    """
+    import codecs
     import csv
-    import io
 
-    text = io.TextIOWrapper(source, encoding="utf-8-sig", errors="replace", newline="")
-    try:
-        yield from _csv_records(csv.reader(text), csv.Error, args)
-    finally:
-        text.detach()  # the caller closes the source
-
-
-def _csv_records(reader: Any, error: type[Exception], args: argparse.Namespace) -> Iterator[Output]:
-    from legcramps._knowledge import KNOWLEDGE
-
+    reader = csv.reader(codecs.iterdecode(source, "utf-8-sig", errors="replace"))
     try:
         header = next(reader)
     except StopIteration:
-        return
-    except error as e:
+        return iter(())
+    except csv.Error as e:
         msg = f"cannot read the CSV header: {e}"
         raise _BadHeader(msg) from None
-    known = {f.id: f for f in KNOWLEDGE.factors}
-    columns = [name.strip() for name in header]
-    unknown = [name for name in columns if name not in known]
-    if unknown or len(set(columns)) != len(columns):
+    known = {f.id for f in knowledge.factors}
+    columns = tuple(name.strip() for name in header)
+    if any(name not in known for name in columns) or len(set(columns)) != len(columns):
         msg = (
-            f"the CSV header must name each column once, by an input of legcramps.RISK_FACTORS; "
-            f"received {', '.join(map(repr, columns))}"
+            "the CSV header must name each column once, by an input of the knowledge "
+            f"(legcramps.RISK_FACTORS); received {', '.join(map(repr, columns))}"
         )
         raise _BadHeader(msg)
-    yield from map_ordered(
+    return map_ordered(
         _csv_chunk,
-        tuple(columns),
-        _csv_rows(reader, error),
+        (_context(knowledge), columns),
+        _csv_rows(reader, csv.Error),
         workers=args.workers,
         chunksize=args.chunksize,
     )
@@ -285,11 +375,11 @@ def _csv_rows(reader: Any, error: type[Exception]) -> Iterator[tuple[int, list[s
 
 
 def _csv_chunk(
-    columns: tuple[str, ...], chunk: Sequence[tuple[int, list[str] | str]]
+    context: tuple[Knowledge | None, tuple[str, ...]],
+    chunk: Sequence[tuple[int, list[str] | str]],
 ) -> list[Output]:
-    from legcramps._knowledge import KNOWLEDGE
-
-    factors = [KNOWLEDGE.factor(c) for c in columns]
+    knowledge = _resolve(context[0])
+    factors = [knowledge.factor(c) for c in context[1]]
     outputs: list[Output] = []
     for number, cells in chunk:
         problems: list[Problem] = []
@@ -308,7 +398,7 @@ def _csv_chunk(
                 if value is not None:
                     row[factor.id] = value
             try:
-                result = KNOWLEDGE.assess(row)
+                result = knowledge.assess(row)
             except InvalidInput as e:
                 problems.extend(e.problems)
             else:
@@ -320,33 +410,17 @@ def _csv_chunk(
 
 
 def _cell(factor: RiskFactor, cell: str, problems: list[Problem]) -> object:
-    """Return the typed answer in *cell*, ``None`` for unknown, or add to *problems*."""
-    text = cell.strip()
-    if not text:
+    """Return the answer in *cell*, read as the command line reads it; ``None`` for unknown.
+
+    An empty cell, or one that says it is not known ("unknown", "?"), is unknown.
+    A cell that cannot be read adds to *problems*.
+    """
+    from legcramps._cli_parse import NotUnderstood, is_skip, parse_answer
+
+    if is_skip(cell):
         return None
-    kind = factor.kind
-    if kind is FactorKind.YES_NO:
-        folded = text.casefold()
-        if folded in _YES:
-            return True
-        if folded in _NO:
-            return False
-        expected = "yes, no, true, false, 1 or 0, or an empty cell (unknown)"
-        problems.append(Problem(factor.id, describe(cell), expected))
+    try:
+        return parse_answer(cell, factor)
+    except NotUnderstood as e:
+        problems.append(Problem(factor.id, describe(cell), f"{e}, or an empty cell (unknown)"))
         return None
-    if kind is FactorKind.NUMBER:
-        try:
-            return int(text)
-        except ValueError:
-            pass
-        try:
-            return float(text)
-        except ValueError:
-            expected = f"a number of {factor.unit or 'units'}, or an empty cell (unknown)"
-            problems.append(Problem(factor.id, describe(cell), expected))
-            return None
-    if kind is FactorKind.MEDICATIONS:
-        if text.casefold() == _NO_MEDICATIONS:
-            return []
-        return [name.strip() for name in text.split(";") if name.strip()]
-    return text

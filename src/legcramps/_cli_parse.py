@@ -46,8 +46,9 @@ _SKIP = frozenset(
         "i do not know",
     }
 )
-_YES = frozenset({"y", "yes", "yeah", "yep", "true"})
-_NO = frozenset({"n", "no", "nope", "false"})
+# 1 and 0 as well, as survey data read by ``legcramps batch`` writes yes and no.
+_YES = frozenset({"y", "yes", "yeah", "yep", "true", "1"})
+_NO = frozenset({"n", "no", "nope", "false", "0"})
 _NO_MEDICATIONS = frozenset({"none", "no", "nothing", "no medications", "no medication"})
 
 # A number, then optionally a unit word: "90", "1.5 l", "2h", "500 ml", "nan".

@@ -66,7 +66,9 @@ def from_dict(data: object, knowledge: Knowledge | None = None) -> Assessment:
     return assessment
 
 
-def _read(value: object, path: str, expected: str, problems: list[Problem]) -> dict[str, Any] | None:
+def _read(
+    value: object, path: str, expected: str, problems: list[Problem]
+) -> dict[str, Any] | None:
     """Return the items of the mapping *value* as a dict with string keys, or add a problem."""
     if isinstance(value, Mapping):
         try:
@@ -132,7 +134,7 @@ def _compare(given: object, want: object, path: str, version: str, problems: lis
         return
     expected = f"{_shown(want)}, as knowledge {version} gives for these answers"
     if isinstance(want, list):
-        if type(given) not in (list, tuple):
+        if not (type(given) is list or type(given) is tuple):
             problems.append(Problem(path, describe(given), expected))
         elif len(given) != len(want):
             received = f"a list of {len(given)} item" + ("" if len(given) == 1 else "s")
