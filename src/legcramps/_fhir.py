@@ -63,6 +63,7 @@ _DATE_TIME = re.compile(
 )
 _ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 _REFERENCE_KEYS = ("reference", "type", "identifier", "display")
+_FHIR_STRING = "a non-empty string, without spaces at either end"
 
 
 def to_fhir(
@@ -153,9 +154,7 @@ def _subject(subject: object, problems: list[Problem]) -> dict[str, Any]:
                         expected_id = "a FHIR Identifier dict, such as {'value': '123'}"
                         problems.append(Problem("subject.identifier", describe(value), expected_id))
                 elif not _is_fhir_string(value):
-                    problems.append(
-                        Problem(f"subject.{key}", describe(value), "a non-empty string")
-                    )
+                    problems.append(Problem(f"subject.{key}", describe(value), _FHIR_STRING))
             return items if len(problems) == before else {}
     problems.append(Problem("subject", describe(subject), expected))
     return {}

@@ -150,8 +150,9 @@ def _compare(given: object, want: object, path: str, version: str, problems: lis
 def _shown(value: object) -> str:
     if isinstance(value, list):
         return "a list of " + (f"{len(value)} items" if len(value) != 1 else "1 item")
-    text = repr(value)
-    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
+    if isinstance(value, str) and len(value) > _MAX_SHOWN:
+        return repr(value[: _MAX_SHOWN - 3] + "...")
+    return repr(value)
 
 
 def _join(path: str, key: str) -> str:
