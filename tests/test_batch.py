@@ -360,7 +360,7 @@ def _cold_water_knowledge() -> legcramps.Knowledge:
 
 
 class BrokenPipe(io.StringIO):
-    def write(self, text: str) -> int:
+    def write(self, s: str, /) -> int:  # noqa: ARG002 - a pipe whose reader went away
         raise BrokenPipeError
 
 
