@@ -331,9 +331,6 @@ class TestParser:
         result = json.loads(target.read_text("utf-8"))["result"]
         assert (0, "mine-1") == (status, result["knowledge_version"])
 
-    @pytest.mark.xfail(
-        reason="needs legcramps._cli.build_parser to call parser.set_defaults(knowledge=knowledge)"
-    )
     def test_the_legcramps_command_line_passes_its_knowledge(self, tmp_path: Path) -> None:
         """legcramps._cli.main(["batch", ...], knowledge=mine) assesses with mine."""
         from legcramps._cli import main
