@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from legcramps._batch import MAX_WORKERS, checked_knowledge, map_ordered, problem_dict
+from legcramps._cli_parse import NotUnderstood, is_skip, parse_answer
 from legcramps.exceptions import InvalidInput, Problem, describe
 
 if TYPE_CHECKING:
@@ -415,8 +416,6 @@ def _cell(factor: RiskFactor, cell: str, problems: list[Problem]) -> object:
     An empty cell, or one that says it is not known ("unknown", "?"), is unknown.
     A cell that cannot be read adds to *problems*.
     """
-    from legcramps._cli_parse import NotUnderstood, is_skip, parse_answer
-
     if is_skip(cell):
         return None
     try:
