@@ -930,7 +930,7 @@ class TestSubcommandModules:
                 ),
             ),
             ("interrupt", (130, "\ninterrupted\n")),
-            ("pipe", (1, "")),
+            ("pipe", (141, "")),
         ],
     )
     def test_errors_of_a_subcommand(self, what: str, expected: tuple[int, str]) -> None:

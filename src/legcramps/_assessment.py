@@ -221,13 +221,16 @@ class Assessment:
     ) -> Assessment:
         """Return the assessment that :meth:`to_dict` turned into *data*.
 
-        Causes, factors, red flags and medications are looked up by id in
-        *knowledge* (the built-in :data:`legcramps.KNOWLEDGE` by default),
-        which must be the version that made *data*.
+        Only the answers are trusted: they are assessed again against
+        *knowledge* (the built-in :data:`legcramps.KNOWLEDGE` by default, which
+        must be the version that made *data*), and every other part of *data*
+        must equal that assessment's :meth:`to_dict`. The assessment returned
+        is the knowledge's own, so an edited urgency, advice or disclaimer can
+        never come back as a result.
 
-        :raises InvalidInput: if *data* comes from another knowledge version, or
-            is malformed; each problem is named by its path, such as
-            ``findings[0].level``.
+        :raises InvalidInput: if *data* comes from another knowledge version, is
+            malformed, or differs from what its answers give; each problem is
+            named by its path, such as ``findings[0].level``.
 
         >>> import json, legcramps
         >>> a = legcramps.assess(sitting_hours=6, medications=["Lasix"])

@@ -593,9 +593,9 @@ def main(argv: Sequence[str] | None = None, *, knowledge: Knowledge | None = Non
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away: exit as a process killed by SIGPIPE would
         _silence_stdout()
-        return 1
+        return 141
     return 0 if status is None else status
 
 
