@@ -7,8 +7,9 @@ into lookup tables; :meth:`Knowledge.assess` then does only per-answer work.
 from __future__ import annotations
 
 import math
+import operator
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -52,6 +53,8 @@ _BY_RANK = MappingProxyType({u.rank: u for u in Urgency})
 # Comparison codes of a compiled condition.
 _IS_YES, _AT_LEAST, _ABOVE, _BELOW, _ONE_OF = range(5)
 
+_isfinite = math.isfinite
+
 _STRENGTH = re.compile(r"\s\d.*\Z")
 
 
@@ -60,52 +63,88 @@ def normalize_medication_name(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-class _Test(NamedTuple):
-    op: int
-    bound: float
-    one_of: frozenset[str]
+# What the engine does with the answers, compiled from the knowledge (plain tuples, so
+# that the per-call loops unpack them instead of looking up attributes):
+#: raising a sign: (cause index, weight, evidence, advice, minimum urgency rank)
+_Effect = tuple[int, int, Evidence, str, int]
+#: what one answer raises: (sign effects, red flag indexes)
+_Outcome = tuple[tuple[_Effect, ...], tuple[int, ...]]
+#: a sign tested per call: (comparison, bound, one_of, cause index, weight, reason,
+#: advice, minimum urgency rank)
+_Rule = tuple[Callable[[Any, Any], Any], float, frozenset[str], int, int, str, str, int]
+#: a red flag tested per call: (comparison, bound, one_of, flag index)
+_FlagTest = tuple[Callable[[Any, Any], Any], float, frozenset[str], int]
+#: per factor, in the knowledge's order: (id, kind, its causes as a bit mask, outcome of
+#: a yes, outcome by choice, rules, flag tests, the factor)
+_Entry = tuple[
+    str,
+    FactorKind,
+    int,
+    _Outcome,
+    Mapping[str, _Outcome],
+    tuple[_Rule, ...],
+    tuple[_FlagTest, ...],
+    RiskFactor,
+]
+#: how to check an answer: (kind, lowest, highest, choices, the factor)
+_Check = tuple[FactorKind, float, float, frozenset[str], RiskFactor]
 
-
-class _SignRule(NamedTuple):
-    cause_index: int
-    test: _Test
-    sign: Sign
-
-
-class _FlagRule(NamedTuple):
-    flag_index: int
-    test: _Test
-
-
-class _Step(NamedTuple):
-    """Everything the engine does with the answer to one factor."""
-
-    factor: RiskFactor
-    signs: tuple[_SignRule, ...]
-    flags: tuple[_FlagRule, ...]
-    cause_indexes: tuple[int, ...]
+_NOTHING: _Outcome = ((), ())
 
 
 class _Compiled(NamedTuple):
     factors: Mapping[str, RiskFactor]
-    steps: tuple[_Step, ...]
-    cause_factors: tuple[tuple[RiskFactor, ...], ...]
-    red_flag_factor_ids: frozenset[str]
-    question_order: tuple[RiskFactor, ...]
+    checks: Mapping[str, _Check]
+    plan: tuple[_Entry, ...]
+    #: per cause: its (factor id, factor) pairs, and its finding if none is answered
+    cause_factors: tuple[tuple[tuple[str, RiskFactor], ...], ...]
+    unknown_findings: tuple[Finding, ...]
+    #: per cause: its finding if all its inputs are answered and none raised a sign
+    quiet_findings: tuple[Finding, ...]
+    red_flag_factor_ids: tuple[str, ...]
+    question_order: tuple[tuple[str, RiskFactor], ...]
+    questions: tuple[RiskFactor, ...]
+    flag_order: tuple[int, ...]
     flag_rank: tuple[int, ...]
     medications: Mapping[str, Medication]
 
 
-def _compile_test(condition: Condition) -> _Test:
+def _compile_test(condition: Condition) -> tuple[int, float, frozenset[str]]:
     if condition.at_least is not None:
-        return _Test(_AT_LEAST, condition.at_least, frozenset())
+        return _AT_LEAST, condition.at_least, frozenset()
     if condition.above is not None:
-        return _Test(_ABOVE, condition.above, frozenset())
+        return _ABOVE, condition.above, frozenset()
     if condition.below is not None:
-        return _Test(_BELOW, condition.below, frozenset())
+        return _BELOW, condition.below, frozenset()
     if condition.one_of:
-        return _Test(_ONE_OF, 0.0, frozenset(condition.one_of))
-    return _Test(_IS_YES, 0.0, frozenset())
+        return _ONE_OF, 0.0, frozenset(condition.one_of)
+    return _IS_YES, 0.0, frozenset()
+
+
+def _holds(op: int, bound: float, one_of: frozenset[str], value: AnswerValue) -> bool:
+    """Return whether a compiled test holds for a yes/no, a number or a choice."""
+    if op == _IS_YES:
+        return value is True
+    if op == _AT_LEAST:
+        return value >= bound  # type: ignore[operator]
+    if op == _ABOVE:
+        return value > bound  # type: ignore[operator]
+    if op == _BELOW:
+        return value < bound  # type: ignore[operator]
+    return value in one_of
+
+
+_COMPARE: tuple[Callable[[Any, Any], Any], ...] = (
+    operator.is_,
+    operator.ge,
+    operator.gt,
+    operator.lt,
+    operator.contains,
+)
+
+
+def _min_rank(sign: Sign) -> int:
+    return 0 if sign.min_urgency is None else sign.min_urgency.rank
 
 
 def _check_condition(condition: Condition, factors: Mapping[str, RiskFactor], where: str) -> str:
@@ -273,46 +312,94 @@ class Knowledge:
     ) -> _Compiled:
         by_id = {f.id: f for f in factors}
         cause_index = {c.id: i for i, c in enumerate(self.causes)}
-        signs: dict[str, list[_SignRule]] = {f.id: [] for f in factors}
-        flags: dict[str, list[_FlagRule]] = {f.id: [] for f in factors}
+        # Per factor, the signs and red flags it can raise, in the knowledge's order.
+        signs: dict[str, list[tuple[int, Sign]]] = {f.id: [] for f in factors}
+        flags: dict[str, list[tuple[int, Condition]]] = {f.id: [] for f in factors}
         potential: dict[str, int] = dict.fromkeys(by_id, 0)
         for i, cause in enumerate(self.causes):
             for sign in cause.signs:
-                signs[sign.when.factor].append(_SignRule(i, _compile_test(sign.when), sign))
+                signs[sign.when.factor].append((i, sign))
                 potential[sign.when.factor] += sign.weight
-        flag_rank = tuple(r.urgency.rank for r in self.red_flags)
         flag_urgency: dict[str, int] = dict.fromkeys(by_id, 0)
         for j, flag in enumerate(self.red_flags):
             for cond in flag.when:
-                flags[cond.factor].append(_FlagRule(j, _compile_test(cond)))
+                flags[cond.factor].append((j, cond))
                 flag_urgency[cond.factor] = max(flag_urgency[cond.factor], flag.urgency.rank)
-        steps = tuple(
-            _Step(
+
+        def outcome(factor: RiskFactor, value: AnswerValue) -> _Outcome:
+            # For a yes or a choice the evidence is fixed: build it once, here.
+            effects = tuple(
+                (i, s.weight, Evidence(factor, value, s.reason, s.weight), s.advice, _min_rank(s))
+                for i, s in signs[factor.id]
+                if _holds(*_compile_test(s.when), value)
+            )
+            raised = tuple(j for j, cond in flags[factor.id] if _holds(*_compile_test(cond), value))
+            return (effects, raised) if effects or raised else _NOTHING
+
+        plan: list[_Entry] = []
+        for f in factors:
+            if not (signs[f.id] or flags[f.id]):
+                continue
+            kind = f.kind
+            yes = outcome(f, True) if kind is _YES_NO else _NOTHING  # noqa: FBT003
+            by_choice = {c: outcome(f, c) for c in f.choices} if kind is _CHOICE else {}
+            per_call = kind is _NUMBER or kind is _MEDICATIONS
+            rules: list[_Rule] = []
+            tests: list[_FlagTest] = []
+            if per_call:
+                for i, s in signs[f.id]:
+                    op, bound, one_of = _compile_test(s.when)
+                    rules.append(
+                        (_COMPARE[op], bound, one_of, i, s.weight, s.reason, s.advice, _min_rank(s))
+                    )
+                for j, cond in flags[f.id]:
+                    op, bound, one_of = _compile_test(cond)
+                    tests.append((_COMPARE[op], bound, one_of, j))
+            mask = sum(1 << cause_index[c] for c in f.causes)
+            plan.append(
+                (f.id, kind, mask, yes, MappingProxyType(by_choice), tuple(rules), tuple(tests), f)
+            )
+
+        inf = math.inf
+        checks = {
+            f.id: (
+                f.kind,
+                -inf if f.minimum is None else f.minimum,
+                inf if f.maximum is None else f.maximum,
+                frozenset(f.choices),
                 f,
-                tuple(signs[f.id]),
-                tuple(flags[f.id]),
-                tuple(cause_index[c] for c in f.causes),
             )
             for f in factors
-            if signs[f.id] or flags[f.id]
+        }
+        cause_factors = tuple(
+            tuple((f.id, f) for f in factors if c.id in f.causes) for c in self.causes
         )
         position = {f.id: n for n, f in enumerate(factors)}
         # Red-flag questions first, the most urgent first; then the inputs that can add
         # the most to the scores; ties in the order the factors are defined.
-        question_order = tuple(
+        questions = tuple(
             sorted(
                 (f for f in factors if signs[f.id] or flags[f.id]),
                 key=lambda f: (-flag_urgency[f.id], -potential[f.id], position[f.id]),
             )
         )
+        flag_rank = tuple(r.urgency.rank for r in self.red_flags)
         return _Compiled(
-            factors=by_id,
-            steps=steps,
-            cause_factors=tuple(tuple(f for f in factors if c.id in f.causes) for c in self.causes),
-            red_flag_factor_ids=frozenset(f.id for f in factors if f.red_flags),
-            question_order=question_order,
+            factors=MappingProxyType(by_id),
+            checks=MappingProxyType(checks),
+            plan=tuple(plan),
+            cause_factors=cause_factors,
+            unknown_findings=tuple(
+                Finding(c, _UNKNOWN, 0, (), tuple(f for _, f in cause_factors[i]))
+                for i, c in enumerate(self.causes)
+            ),
+            quiet_findings=tuple(Finding(c, _UNLIKELY, 0, (), ()) for c in self.causes),
+            red_flag_factor_ids=tuple(f.id for f in factors if f.red_flags),
+            question_order=tuple((f.id, f) for f in questions),
+            questions=questions,
+            flag_order=tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j))),
             flag_rank=flag_rank,
-            medications=medications,
+            medications=MappingProxyType(medications),
         )
 
     # --- lookups ---------------------------------------------------------------------
@@ -449,24 +536,35 @@ class Knowledge:
 
     def _validate(self, given: Mapping[str, Any]) -> dict[str, AnswerValue]:
         """Return the known (non-``None``) answers, normalised; raise on any problem."""
-        factors = self._compiled.factors
+        checks = self._compiled.checks
         values: dict[str, AnswerValue] = {}
         problems: list[Problem] = []
         for name, raw in given.items():
-            factor = factors.get(name)
-            if factor is None:
-                problems.append(_unknown_name(name, raw, factors))
+            check = checks.get(name)
+            if check is None:
+                problems.append(_unknown_name(name, raw, checks))
                 continue
             if raw is None:
                 continue
-            kind = factor.kind
+            kind, low, high, choices, factor = check
             value: AnswerValue | None
             if kind is _YES_NO:
-                value = raw if (raw is True or raw is False) else None
+                if raw is True or raw is False:
+                    values[name] = raw
+                    continue
+                value = None
             elif kind is _NUMBER:
-                value = _number(raw, factor)
+                if (type(raw) is int or (type(raw) is float and _isfinite(raw))) and (
+                    low <= raw <= high
+                ):
+                    values[name] = raw
+                    continue
+                value = _number(raw, low, high)
             elif kind is _CHOICE:
-                value = raw if (type(raw) is str and raw in factor.choices) else None
+                if type(raw) is str and raw in choices:
+                    values[name] = raw
+                    continue
+                value = None
             else:
                 value = _medication_names(raw, problems)
                 if value is None:
@@ -481,99 +579,150 @@ class Knowledge:
 
     def _evaluate(self, values: dict[str, AnswerValue]) -> Assessment:
         c = self._compiled
-        causes = self.causes
-        count = len(causes)
+        yes_no, choice, number = _YES_NO, _CHOICE, _NUMBER
+        count = len(c.cause_factors)
         scores = [0] * count
         evidence: list[list[Evidence]] = [[] for _ in range(count)]
-        answered = [False] * count
+        answered = 0  # a bit per cause
         raised_flags: set[int] = set()
         sign_advice: list[str] = []
         floor = 0
         pairs: list[tuple[str, AnswerValue]] = []
         recognized: tuple[Medication, ...] = ()
         unrecognized: tuple[str, ...] = ()
-        for step in c.steps:
-            factor = step.factor
-            value = values.get(factor.id)
+        effects: tuple[_Effect, ...]
+        raised: tuple[int, ...]
+        for fid, kind, mask, yes, by_choice, rules, tests, factor in c.plan:
+            value = values.get(fid)
             if value is None:
                 continue
-            pairs.append((factor.id, value))
-            for i in step.cause_indexes:
-                answered[i] = True
-            meds = factor.kind is _MEDICATIONS
-            if meds:
-                recognized, unrecognized = self._recognize(value)  # type: ignore[arg-type]
-            for rule in step.signs:
-                shown = _shown(rule.test, value, recognized if meds else None)
-                if shown is None:
+            pairs.append((fid, value))
+            answered |= mask
+            if kind is yes_no:
+                if value is not True:
                     continue
-                sign = rule.sign
-                i = rule.cause_index
-                scores[i] += sign.weight
-                evidence[i].append(Evidence(factor, shown, sign.reason, sign.weight))
-                if sign.advice:
-                    sign_advice.append(sign.advice)
-                if sign.min_urgency is not None and sign.min_urgency.rank > floor:
-                    floor = sign.min_urgency.rank
-            for flag_rule in step.flags:
-                if _shown(flag_rule.test, value, recognized if meds else None) is not None:
-                    raised_flags.add(flag_rule.flag_index)
+                effects, raised = yes
+            elif kind is choice:
+                effects, raised = by_choice[value]  # type: ignore[index]
+            elif kind is number:
+                for compare, bound, _, i, weight, reason, note, rank in rules:
+                    if compare(value, bound):
+                        scores[i] += weight
+                        evidence[i].append(Evidence(factor, value, reason, weight))
+                        if note:
+                            sign_advice.append(note)
+                        if rank > floor:  # noqa: PLR1730 - a max() call per sign costs more
+                            floor = rank
+                for compare, bound, _, j in tests:
+                    if compare(value, bound):
+                        raised_flags.add(j)
+                continue
+            else:
+                recognized, unrecognized = self._recognize(value)  # type: ignore[arg-type]
+                classes = [(m.generic, m.drug_class._value_) for m in recognized]
+                for _, _, one_of, i, weight, reason, note, rank in rules:
+                    matched: tuple[str, ...] = ()
+                    for generic, k in classes:
+                        if k in one_of:
+                            matched += (generic,)
+                    if matched:
+                        scores[i] += weight
+                        evidence[i].append(Evidence(factor, matched, reason, weight))
+                        if note:
+                            sign_advice.append(note)
+                        if rank > floor:  # noqa: PLR1730 - a max() call per sign costs more
+                            floor = rank
+                for _, _, one_of, j in tests:
+                    for _, k in classes:
+                        if k in one_of:
+                            raised_flags.add(j)
+                continue
+            for i, weight, shown, note, rank in effects:
+                scores[i] += weight
+                evidence[i].append(shown)
+                if note:
+                    sign_advice.append(note)
+                if rank > floor:  # noqa: PLR1730 - a max() call per sign costs more
+                    floor = rank
+            raised_flags.update(raised)
+        all_answered = len(pairs) == len(c.plan)
+
         likely_at = self.likely_at
         possible_at = self.possible_at
-        findings = []
-        for i, cause in enumerate(causes):
+        ranked: list[tuple[int, int, int, Finding]] = []
+        raised_causes = 0
+        unknown = 0
+        causes = self.causes
+        unknown_findings = c.unknown_findings
+        for i, cause_factors in enumerate(c.cause_factors):
+            if not answered >> i & 1:
+                unknown += 1
+                ranked.append((2, 0, i, unknown_findings[i]))
+                continue
             score = scores[i]
-            if not answered[i]:
-                level = _UNKNOWN
-            elif score >= likely_at:
-                level = _LIKELY
-            elif score >= possible_at:
-                level = _POSSIBLE
-            else:
-                level = _UNLIKELY
-            findings.append(
-                Finding(
-                    cause,
-                    level,
-                    score,
-                    tuple(evidence[i]),
-                    tuple(f for f in c.cause_factors[i] if f.id not in values),
-                )
+            shown_evidence = evidence[i]
+            unanswered = (
+                () if all_answered else tuple([f for fid, f in cause_factors if fid not in values])
             )
-        findings.sort(key=lambda f: (_LEVEL_ORDER[f.level], -f.score))
-        flags = tuple(
-            self.red_flags[j] for j in sorted(raised_flags, key=lambda j: (-c.flag_rank[j], j))
-        )
-        levels = {f.level for f in findings}
-        raised = _LIKELY in levels or _POSSIBLE in levels
-        red_flags_open = not c.red_flag_factor_ids.issubset(values)
-        if flags or floor:
-            top = max(floor, flags[0].urgency.rank if flags else 0)
-            urgency = _BY_RANK[top]
-        elif raised and not red_flags_open:
-            urgency = Urgency.SELF_CARE
-        elif not raised and _UNKNOWN not in levels:
-            urgency = Urgency.SEE_DOCTOR
+            if score >= likely_at:
+                order, level = 0, _LIKELY
+                raised_causes += 1
+            elif score >= possible_at:
+                order, level = 1, _POSSIBLE
+                raised_causes += 1
+            elif not shown_evidence and not unanswered:
+                ranked.append((3, -score, i, c.quiet_findings[i]))
+                continue
+            else:
+                order, level = 3, _UNLIKELY
+            finding = Finding(causes[i], level, score, tuple(shown_evidence), unanswered)
+            ranked.append((order, -score, i, finding))
+        ranked.sort()
+        findings = tuple([r[3] for r in ranked])
+
+        red_flags_open = False
+        if not all_answered:
+            for fid in c.red_flag_factor_ids:
+                if fid not in values:
+                    red_flags_open = True
+                    break
+        if raised_flags:
+            red_flags = self.red_flags
+            order_raised = [j for j in c.flag_order if j in raised_flags]
+            flags = tuple([red_flags[j] for j in order_raised])
+            top = c.flag_rank[order_raised[0]]
+            urgency = _BY_RANK[max(top, floor)]
+        elif floor:
+            flags = ()
+            urgency = _BY_RANK[floor]
+        elif raised_causes:
+            flags = ()
+            urgency = Urgency.UNDETERMINED if red_flags_open else Urgency.SELF_CARE
         else:
-            urgency = Urgency.UNDETERMINED
+            flags = ()
+            urgency = Urgency.UNDETERMINED if unknown else Urgency.SEE_DOCTOR
 
         advice = [r.advice for r in flags]
         advice += sign_advice
-        for f in findings:
-            if f.level is _LIKELY or f.level is _POSSIBLE:
-                advice += f.cause.advice
-        if not raised and levels != {_UNKNOWN}:
+        if raised_causes:
+            for r in ranked[:raised_causes]:
+                advice += r[3].cause.advice
+        elif unknown < count or not count:
             advice.append(self.no_obvious_cause_advice)
         if red_flags_open and not flags:
             advice.append(self.unanswered_red_flags_advice)
         if urgency is Urgency.SELF_CARE:
             advice.append(self.self_care_advice)
         return Assessment(
-            findings=tuple(findings),
+            findings=findings,
             urgency=urgency,
             red_flags=flags,
             advice=tuple(dict.fromkeys(advice)),
-            next_questions=tuple(f for f in c.question_order if f.id not in values),
+            next_questions=()
+            if all_answered
+            else tuple([f for fid, f in c.question_order if fid not in values])
+            if pairs
+            else c.questions,
             answers=FrozenAnswers(tuple(pairs)),
             medications=recognized,
             unrecognized_medications=unrecognized,
@@ -582,60 +731,29 @@ class Knowledge:
         )
 
     def _recognize(self, names: tuple[str, ...]) -> tuple[tuple[Medication, ...], tuple[str, ...]]:
-        recognized: dict[Medication, None] = {}
+        recognized: list[Medication] = []
         unrecognized: dict[str, None] = {}
         for name in names:
             med = self._lookup_medication(name)
             if med is None:
                 unrecognized[name] = None
-            else:
-                recognized[med] = None
+            elif med not in recognized:  # a list: hashing a Medication costs more
+                recognized.append(med)
         return tuple(recognized), tuple(unrecognized)
 
 
-def _shown(
-    test: _Test, value: AnswerValue, medications: tuple[Medication, ...] | None
-) -> AnswerValue | None:
-    """Return the value to show as evidence if *test* holds for *value*, else ``None``.
-
-    For the medication list, the evidence is the generic names of the matching drugs.
-    """
-    op = test.op
-    if medications is not None:
-        matched = tuple(m.generic for m in medications if m.drug_class.value in test.one_of)
-        return matched or None
-    if op == _IS_YES:
-        hit = value is True
-    elif op == _AT_LEAST:
-        hit = value >= test.bound  # type: ignore[operator]
-    elif op == _ABOVE:
-        hit = value > test.bound  # type: ignore[operator]
-    elif op == _BELOW:
-        hit = value < test.bound  # type: ignore[operator]
-    else:
-        hit = value in test.one_of
-    return value if hit else None
-
-
-def _number(raw: object, factor: RiskFactor) -> int | float | None:
-    """Return *raw* as a number within the factor's bounds, or ``None`` if it is not one."""
-    kind = type(raw)
-    if kind is int:
-        value: int | float = raw  # type: ignore[assignment]
-    elif kind is float:
-        value = raw  # type: ignore[assignment]
-        if not math.isfinite(value):
-            return None
-    elif isinstance(raw, bool) or not isinstance(raw, (int, float)):
+def _number(raw: object, low: float, high: float) -> int | float | None:
+    """Return *raw* as a number from *low* to *high*, or ``None`` if it is not one."""
+    value: int | float
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         return None
-    elif isinstance(raw, int):
+    if isinstance(raw, int):
         value = int(raw)
     else:
         value = float(raw)
-        if not math.isfinite(value):
+        if not _isfinite(value):
             return None
-    low, high = factor.minimum, factor.maximum
-    if (low is not None and value < low) or (high is not None and value > high):
+    if value < low or value > high:
         return None
     return value
 
@@ -669,7 +787,7 @@ def _medication_names(raw: object, problems: list[Problem]) -> tuple[str, ...] |
     return None if bad else tuple(names)
 
 
-def _unknown_name(name: str, raw: object, factors: Mapping[str, RiskFactor]) -> Problem:
+def _unknown_name(name: str, raw: object, factors: Mapping[str, object]) -> Problem:
     import difflib  # only on the error path, to keep import cheap
 
     close = difflib.get_close_matches(name, factors, n=1)
