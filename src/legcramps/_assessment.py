@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from legcramps._answers import FrozenAnswers
 from legcramps._model import (
     AnswerValue,
     Finding,
@@ -34,10 +35,6 @@ _URGENCY_TEXT = MappingProxyType(
         ),
     }
 )
-
-
-def _json_value(value: AnswerValue) -> Any:
-    return list(value) if isinstance(value, tuple) else value
 
 
 @attrs.frozen
@@ -117,38 +114,55 @@ class Assessment:
         >>> json.loads(json.dumps(d)) == d
         True
         """
-        return {
-            "knowledge_version": self.knowledge_version,
-            "urgency": self.urgency.value,
-            "findings": [
+        # Written out by hand for speed: one plain loop per level, no helper calls, and
+        # every container built fresh, so that callers may change the result freely.
+        findings = []
+        for f in self.findings:
+            evidence = []
+            for e in f.evidence:
+                value = e.value
+                evidence.append(
+                    {
+                        "factor": e.factor.id,
+                        "value": list(value) if isinstance(value, tuple) else value,
+                        "reason": e.reason,
+                        "weight": e.weight,
+                    }
+                )
+            findings.append(
                 {
                     "cause": f.cause.id,
-                    "level": f.level.value,
+                    "level": f.level._value_,
                     "score": f.score,
-                    "evidence": [
-                        {
-                            "factor": e.factor.id,
-                            "value": _json_value(e.value),
-                            "reason": e.reason,
-                            "weight": e.weight,
-                        }
-                        for e in f.evidence
-                    ],
-                    "unanswered": [u.id for u in f.unanswered],
+                    "evidence": evidence,
+                    "unanswered": [u.id for u in f.unanswered] if f.unanswered else [],
                 }
-                for f in self.findings
-            ],
+            )
+        answers = self.answers
+        pairs = answers.pairs if type(answers) is FrozenAnswers else answers.items()
+        answers_dict: dict[str, Any] = dict(pairs)
+        for name, value in pairs:
+            if isinstance(value, tuple):
+                answers_dict[name] = list(value)
+        return {
+            "knowledge_version": self.knowledge_version,
+            "urgency": self.urgency._value_,
+            "findings": findings,
             "red_flags": [
-                {"id": r.id, "name": r.name, "why": r.why, "urgency": r.urgency.value}
+                {"id": r.id, "name": r.name, "why": r.why, "urgency": r.urgency._value_}
                 for r in self.red_flags
-            ],
+            ]
+            if self.red_flags
+            else [],
             "advice": list(self.advice),
-            "next_questions": [q.id for q in self.next_questions],
-            "answers": {k: _json_value(v) for k, v in self.answers.items()},
+            "next_questions": [q.id for q in self.next_questions] if self.next_questions else [],
+            "answers": answers_dict,
             "medications": [
-                {"generic": m.generic, "class": m.drug_class.value, "atc": m.atc}
+                {"generic": m.generic, "class": m.drug_class._value_, "atc": m.atc}
                 for m in self.medications
-            ],
+            ]
+            if self.medications
+            else [],
             "unrecognized_medications": list(self.unrecognized_medications),
             "disclaimer": self.disclaimer,
         }
