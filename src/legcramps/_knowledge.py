@@ -70,8 +70,18 @@ _Effect = tuple[int, int, Evidence, str, int]
 #: what one answer raises: (sign effects, red flag indexes)
 _Outcome = tuple[tuple[_Effect, ...], tuple[int, ...]]
 #: a sign tested per call: (comparison, bound, one_of, cause index, weight, reason,
-#: advice, minimum urgency rank)
-_Rule = tuple[Callable[[Any, Any], Any], float, frozenset[str], int, int, str, str, int]
+#: advice, minimum urgency rank, evidence by the one medication that matches)
+_Rule = tuple[
+    Callable[[Any, Any], Any],
+    float,
+    frozenset[str],
+    int,
+    int,
+    str,
+    str,
+    int,
+    Mapping[str, Evidence],
+]
 #: a red flag tested per call: (comparison, bound, one_of, flag index)
 _FlagTest = tuple[Callable[[Any, Any], Any], float, frozenset[str], int]
 #: per factor, in the knowledge's order: (id, kind, its causes as a bit mask, outcome of
@@ -93,8 +103,14 @@ _NOTHING: _Outcome = ((), ())
 
 
 class _Compiled(NamedTuple):
+    """The knowledge as lookup tables; never changed once built.
+
+    The two tables looked up per answer are plain dicts, a little faster than
+    read-only proxies; nothing outside this module sees them.
+    """
+
     factors: Mapping[str, RiskFactor]
-    checks: Mapping[str, _Check]
+    checks: dict[str, _Check]
     plan: tuple[_Entry, ...]
     #: per cause: its (factor id, factor) pairs, and its finding if none is answered
     cause_factors: tuple[tuple[tuple[str, RiskFactor], ...], ...]
@@ -106,7 +122,7 @@ class _Compiled(NamedTuple):
     questions: tuple[RiskFactor, ...]
     flag_order: tuple[int, ...]
     flag_rank: tuple[int, ...]
-    medications: Mapping[str, Medication]
+    medications: dict[str, Medication]
 
 
 def _compile_test(condition: Condition) -> tuple[int, float, frozenset[str]]:
@@ -349,8 +365,24 @@ class Knowledge:
             if per_call:
                 for i, s in signs[f.id]:
                     op, bound, one_of = _compile_test(s.when)
+                    # The evidence for one matching medication is fixed: build it once, here.
+                    by_medication = {
+                        m.generic: Evidence(f, (m.generic,), s.reason, s.weight)
+                        for m in self.medications
+                        if kind is _MEDICATIONS and m.drug_class.value in one_of
+                    }
                     rules.append(
-                        (_COMPARE[op], bound, one_of, i, s.weight, s.reason, s.advice, _min_rank(s))
+                        (
+                            _COMPARE[op],
+                            bound,
+                            one_of,
+                            i,
+                            s.weight,
+                            s.reason,
+                            s.advice,
+                            _min_rank(s),
+                            MappingProxyType(by_medication),
+                        )
                     )
                 for j, cond in flags[f.id]:
                     op, bound, one_of = _compile_test(cond)
@@ -386,7 +418,7 @@ class Knowledge:
         flag_rank = tuple(r.urgency.rank for r in self.red_flags)
         return _Compiled(
             factors=MappingProxyType(by_id),
-            checks=MappingProxyType(checks),
+            checks=checks,
             plan=tuple(plan),
             cause_factors=cause_factors,
             unknown_findings=tuple(
@@ -399,7 +431,7 @@ class Knowledge:
             questions=questions,
             flag_order=tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j))),
             flag_rank=flag_rank,
-            medications=MappingProxyType(medications),
+            medications=medications,
         )
 
     # --- lookups ---------------------------------------------------------------------
@@ -479,6 +511,9 @@ class Knowledge:
 
     def _lookup_medication(self, name: str) -> Medication | None:
         table = self._compiled.medications
+        found = table.get(name)  # the name may be a key already (the keys are normalised)
+        if found is not None:
+            return found
         key = normalize_medication_name(name)
         found = table.get(key)
         if found is None:
@@ -537,6 +572,7 @@ class Knowledge:
     def _validate(self, given: Mapping[str, Any]) -> dict[str, AnswerValue]:
         """Return the known (non-``None``) answers, normalised; raise on any problem."""
         checks = self._compiled.checks
+        yes_no, number, choice, isfinite = _YES_NO, _NUMBER, _CHOICE, _isfinite
         values: dict[str, AnswerValue] = {}
         problems: list[Problem] = []
         for name, raw in given.items():
@@ -548,19 +584,19 @@ class Knowledge:
                 continue
             kind, low, high, choices, factor = check
             value: AnswerValue | None
-            if kind is _YES_NO:
+            if kind is yes_no:
                 if raw is True or raw is False:
                     values[name] = raw
                     continue
                 value = None
-            elif kind is _NUMBER:
-                if (type(raw) is int or (type(raw) is float and _isfinite(raw))) and (
+            elif kind is number:
+                if (type(raw) is int or (type(raw) is float and isfinite(raw))) and (
                     low <= raw <= high
                 ):
                     values[name] = raw
                     continue
                 value = _number(raw, low, high)
-            elif kind is _CHOICE:
+            elif kind is choice:
                 if type(raw) is str and raw in choices:
                     values[name] = raw
                     continue
@@ -605,7 +641,7 @@ class Knowledge:
             elif kind is choice:
                 effects, raised = by_choice[value]  # type: ignore[index]
             elif kind is number:
-                for compare, bound, _, i, weight, reason, note, rank in rules:
+                for compare, bound, _, i, weight, reason, note, rank, _ in rules:
                     if compare(value, bound):
                         scores[i] += weight
                         evidence[i].append(Evidence(factor, value, reason, weight))
@@ -620,14 +656,18 @@ class Knowledge:
             else:
                 recognized, unrecognized = self._recognize(value)  # type: ignore[arg-type]
                 classes = [(m.generic, m.drug_class._value_) for m in recognized]
-                for _, _, one_of, i, weight, reason, note, rank in rules:
+                for _, _, one_of, i, weight, reason, note, rank, by_medication in rules:
                     matched: tuple[str, ...] = ()
                     for generic, k in classes:
                         if k in one_of:
                             matched += (generic,)
                     if matched:
                         scores[i] += weight
-                        evidence[i].append(Evidence(factor, matched, reason, weight))
+                        evidence[i].append(
+                            by_medication[matched[0]]
+                            if len(matched) == 1
+                            else Evidence(factor, matched, reason, weight)
+                        )
                         if note:
                             sign_advice.append(note)
                         if rank > floor:  # noqa: PLR1730 - a max() call per sign costs more
@@ -702,7 +742,7 @@ class Knowledge:
             flags = ()
             urgency = Urgency.UNDETERMINED if unknown else Urgency.SEE_DOCTOR
 
-        advice = [r.advice for r in flags]
+        advice = [r.advice for r in flags] if flags else []
         advice += sign_advice
         if raised_causes:
             for r in ranked[:raised_causes]:
