@@ -71,7 +71,7 @@ def _number(answers: dict[str, Any], name: str, errors: list[str]) -> float | No
     return value
 
 
-def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], int]:  # noqa: PLR0914
+def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], int]:
     """Return the five scores, the five levels and the urgency rank for *answers*.
 
     :raises ValueError: naming every bad input.
@@ -127,7 +127,7 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
     fatigue = 0
     if yes["overtired"]:
         fatigue += 2
-    if recovery is not None and recovery < 24:  # noqa: PLR2004
+    if recovery is not None and recovery < 24:
         fatigue += 2
     if yes["poor_diet"]:
         fatigue += 1
@@ -142,11 +142,11 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
         medication += 2
     posture = 0
     if sitting is not None:
-        posture += (sitting >= 2) + 2 * (sitting >= 4)  # noqa: PLR2004
+        posture += (sitting >= 2) + 2 * (sitting >= 4)
     if standing is not None:
-        posture += (standing >= 2) + 2 * (standing >= 4)  # noqa: PLR2004
+        posture += (standing >= 2) + 2 * (standing >= 4)
     dehydration = 0
-    if fluid is not None and fluid < 1.6:  # noqa: PLR2004
+    if fluid is not None and fluid < 1.6:
         dehydration += 2
     if yes["hot_weather"]:
         dehydration += 1
@@ -170,7 +170,7 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
         "unknown"
         if not known
         else "likely"
-        if score >= 3  # noqa: PLR2004
+        if score >= 3
         else "possible"
         if score >= 1
         else "unlikely"
@@ -180,7 +180,7 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
     urgency = 0
     if yes["chest_pain_or_breathlessness"] or yes["dark_urine"]:
         urgency = 4
-    elif yes["leg_swelling"] or (cramp is not None and cramp > 10):  # noqa: PLR2004
+    elif yes["leg_swelling"] or (cramp is not None and cramp > 10):
         urgency = 3
     elif (
         yes["muscle_weakness"]

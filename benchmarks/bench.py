@@ -6,7 +6,8 @@ Run from the repository root, in an environment where legcramps is installed::
     python benchmarks/bench.py --quick   # fewer rounds, for a smoke test
 
 Every figure is a median over several rounds, with the spread (the range of the
-middle half of the rounds, p25-p75). The per-call timings of ``assess()`` and of
+middle half of the rounds, p25-p75), in CPU time of the measuring process, so that
+other work on the machine disturbs them little. The per-call timings of ``assess()`` and of
 the baseline are taken in alternating rounds of the same run, so that the ratio
 compares like with like. Import times are taken in fresh interpreters, each child
 timing its own import, with bytecode cached as for an installed package.
@@ -30,7 +31,7 @@ import legcramps
 from legcramps import Urgency
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from baseline import baseline_assess  # noqa: E402
+from baseline import baseline_assess
 
 #: A typical full profile: all 21 inputs answered, a few signs raised, no red flag.
 TYPICAL: dict[str, Any] = {
@@ -70,11 +71,13 @@ class Figure:
 
     @property
     def median(self) -> float:
+        """The median sample."""
         return statistics.median(self.samples)
 
     @property
     def spread(self) -> tuple[float, float]:
-        if len(self.samples) < 2:  # noqa: PLR2004
+        """The 25th and 75th percentiles."""
+        if len(self.samples) < 2:
             return self.samples[0], self.samples[0]
         q = statistics.quantiles(self.samples, n=4)
         return q[0], q[2]
@@ -107,7 +110,9 @@ def per_call(rounds: int, number: int) -> dict[str, Figure]:
         "assess(), empty": legcramps.assess,
         "to_dict(), typical": typical.to_dict,
     }
-    timers = {name: timeit.Timer(fn) for name, fn in cases.items()}
+    # CPU time of this process, not wall time: the figures stay meaningful when other
+    # work shares the machine (the ratios hold either way; they come from the same rounds).
+    timers = {name: timeit.Timer(fn, timer=time.process_time) for name, fn in cases.items()}
     for timer in timers.values():
         timer.timeit(number)  # warm up
     samples: dict[str, list[float]] = {name: [] for name in cases}
@@ -118,9 +123,7 @@ def per_call(rounds: int, number: int) -> dict[str, Figure]:
     figures["ratio assess()/baseline, typical"] = Figure(
         [
             a / b
-            for a, b in zip(
-                samples["assess(), typical"], samples["baseline, typical"], strict=True
-            )
+            for a, b in zip(samples["assess(), typical"], samples["baseline, typical"], strict=True)
         ]
     )
     figures["ratio to_dict()/assess(), typical"] = Figure(
@@ -135,8 +138,8 @@ def per_call(rounds: int, number: int) -> dict[str, Figure]:
 
 
 _CHILD = (
-    "import time; t = time.perf_counter(); import {modules}; "
-    "print((time.perf_counter() - t) * 1000)"
+    "import time; t = time.process_time(); import {modules}; "
+    "print((time.process_time() - t) * 1000)"
 )
 
 

@@ -85,16 +85,18 @@ _Rule = tuple[
 #: a red flag tested per call: (comparison, bound, one_of, flag index)
 _FlagTest = tuple[Callable[[Any, Any], Any], float, frozenset[str], int]
 #: per factor, in the knowledge's order: (id, kind, its causes as a bit mask, outcome of
-#: a yes, outcome by choice, rules, flag tests, the factor)
+#: a yes, outcome by choice, rules, flag tests, the factor, lowest and highest number)
 _Entry = tuple[
     str,
     FactorKind,
     int,
     _Outcome,
-    Mapping[str, _Outcome],
+    dict[str, _Outcome],
     tuple[_Rule, ...],
     tuple[_FlagTest, ...],
     RiskFactor,
+    float,
+    float,
 ]
 #: how to check an answer: (kind, lowest, highest, choices, the factor)
 _Check = tuple[FactorKind, float, float, frozenset[str], RiskFactor]
@@ -118,11 +120,20 @@ class _Compiled(NamedTuple):
     #: per cause: its finding if all its inputs are answered and none raised a sign
     quiet_findings: tuple[Finding, ...]
     red_flag_factor_ids: tuple[str, ...]
+    #: the factors that speak to a cause or a red flag
+    spoken: frozenset[str]
     question_order: tuple[tuple[str, RiskFactor], ...]
     questions: tuple[RiskFactor, ...]
     flag_order: tuple[int, ...]
     flag_rank: tuple[int, ...]
     medications: dict[str, Medication]
+
+
+class _Recheck(Exception):
+    """An answer needs the full check, which reports every problem in the order given."""
+
+
+_MISSING = object()
 
 
 def _compile_test(condition: Condition) -> tuple[int, float, frozenset[str]]:
@@ -388,8 +399,10 @@ class Knowledge:
                     op, bound, one_of = _compile_test(cond)
                     tests.append((_COMPARE[op], bound, one_of, j))
             mask = sum(1 << cause_index[c] for c in f.causes)
+            low = -math.inf if f.minimum is None else f.minimum
+            high = math.inf if f.maximum is None else f.maximum
             plan.append(
-                (f.id, kind, mask, yes, MappingProxyType(by_choice), tuple(rules), tuple(tests), f)
+                (f.id, kind, mask, yes, by_choice, tuple(rules), tuple(tests), f, low, high)
             )
 
         inf = math.inf
@@ -427,6 +440,7 @@ class Knowledge:
             ),
             quiet_findings=tuple(Finding(c, _UNLIKELY, 0, (), ()) for c in self.causes),
             red_flag_factor_ids=tuple(f.id for f in factors if f.red_flags),
+            spoken=frozenset(entry[0] for entry in plan),
             question_order=tuple((f.id, f) for f in questions),
             questions=questions,
             flag_order=tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j))),
@@ -531,11 +545,22 @@ class Knowledge:
         >>> legcramps.KNOWLEDGE.assess(sitting_hours=8).likely[0].cause.id
         'posture'
         """
+        given: Mapping[str, Any]
         if mapping is None:
-            values = self._validate(answers)
+            given = answers
+        elif not answers and type(mapping) is dict:
+            try:
+                given = dict(**mapping)  # checks, in C, that every key is a string
+            except TypeError:
+                given = self._validate_both(mapping, answers)
         else:
-            values = self._validate_both(mapping, answers)
-        return self._evaluate(values)
+            given = self._validate_both(mapping, answers)
+        try:
+            return self._evaluate(given)
+        except _Recheck:
+            values = self._validate(given)  # raises InvalidInput, listing every problem
+        # Valid, but some answers speak to no cause and no red flag: leave them out.
+        return self._evaluate({k: v for k, v in values.items() if k in self._compiled.spoken})
 
     def _validate_both(self, mapping: object, answers: dict[str, Any]) -> dict[str, AnswerValue]:
         if not isinstance(mapping, Mapping):
@@ -613,9 +638,18 @@ class Knowledge:
             raise InvalidInput(tuple(problems))
         return values
 
-    def _evaluate(self, values: dict[str, AnswerValue]) -> Assessment:
+    def _evaluate(self, given: Mapping[str, Any]) -> Assessment:
+        """Assess *given* in one pass, checking each answer on the way.
+
+        :raises _Recheck: if an answer is not valid or not an input of the plan,
+            so that the caller can report the problems in the order given.
+        """
         c = self._compiled
-        yes_no, choice, number = _YES_NO, _CHOICE, _NUMBER
+        yes_no, choice, number, isfinite = _YES_NO, _CHOICE, _NUMBER, _isfinite
+        get = given.get
+        missing = _MISSING
+        seen = 0
+        values: dict[str, AnswerValue] = {}
         count = len(c.cause_factors)
         scores = [0] * count
         evidence: list[list[Evidence]] = [[] for _ in range(count)]
@@ -628,19 +662,42 @@ class Knowledge:
         unrecognized: tuple[str, ...] = ()
         effects: tuple[_Effect, ...]
         raised: tuple[int, ...]
-        for fid, kind, mask, yes, by_choice, rules, tests, factor in c.plan:
-            value = values.get(fid)
-            if value is None:
+        value: AnswerValue | None
+        for fid, kind, mask, yes, by_choice, rules, tests, factor, low, high in c.plan:
+            raw = get(fid, missing)
+            if raw is missing:
                 continue
-            pairs.append((fid, value))
-            answered |= mask
+            seen += 1
+            if raw is None:
+                continue
             if kind is yes_no:
-                if value is not True:
+                if raw is True:
+                    effects, raised = yes
+                elif raw is False:
+                    values[fid] = False
+                    pairs.append((fid, False))
+                    answered |= mask
                     continue
-                effects, raised = yes
+                else:
+                    raise _Recheck
+                value = True
             elif kind is choice:
-                effects, raised = by_choice[value]  # type: ignore[index]
+                if type(raw) is not str or raw not in by_choice:
+                    raise _Recheck
+                effects, raised = by_choice[raw]
+                value = raw
             elif kind is number:
+                if (type(raw) is int or (type(raw) is float and isfinite(raw))) and (
+                    low <= raw <= high
+                ):
+                    value = raw
+                else:
+                    value = _number(raw, low, high)
+                    if value is None:
+                        raise _Recheck
+                values[fid] = value
+                pairs.append((fid, value))
+                answered |= mask
                 for compare, bound, _, i, weight, reason, note, rank, _ in rules:
                     if compare(value, bound):
                         scores[i] += weight
@@ -654,7 +711,13 @@ class Knowledge:
                         raised_flags.add(j)
                 continue
             else:
-                recognized, unrecognized = self._recognize(value)  # type: ignore[arg-type]
+                value = _medication_names(raw, [])
+                if value is None:
+                    raise _Recheck
+                values[fid] = value
+                pairs.append((fid, value))
+                answered |= mask
+                recognized, unrecognized = self._recognize(value)
                 classes = [(m.generic, m.drug_class._value_) for m in recognized]
                 for _, _, one_of, i, weight, reason, note, rank, by_medication in rules:
                     matched: tuple[str, ...] = ()
@@ -677,6 +740,9 @@ class Knowledge:
                         if k in one_of:
                             raised_flags.add(j)
                 continue
+            values[fid] = value
+            pairs.append((fid, value))
+            answered |= mask
             for i, weight, shown, note, rank in effects:
                 scores[i] += weight
                 evidence[i].append(shown)
@@ -685,6 +751,8 @@ class Knowledge:
                 if rank > floor:  # noqa: PLR1730 - a max() call per sign costs more
                     floor = rank
             raised_flags.update(raised)
+        if seen != len(given):
+            raise _Recheck
         all_answered = len(pairs) == len(c.plan)
 
         likely_at = self.likely_at
