@@ -711,6 +711,10 @@ class Knowledge:
                         raised_flags.add(j)
                 continue
             else:
+                # Only a plain list or tuple here: another iterable may be read only once,
+                # and the full check must be able to read it.
+                if type(raw) is not list and type(raw) is not tuple:
+                    raise _Recheck
                 value = _medication_names(raw, [])
                 if value is None:
                     raise _Recheck
@@ -869,15 +873,15 @@ def _number(raw: object, low: float, high: float) -> int | float | None:
 def _medication_names(raw: object, problems: list[Problem]) -> tuple[str, ...] | None:
     """Return the medication names in *raw*, or add to *problems* and return ``None``."""
     expected = "a list of medication names (strings), or None (unknown)"
-    if isinstance(raw, (list, tuple)):
+    if type(raw) is list or type(raw) is tuple:
         items: tuple[object, ...] = tuple(raw)
     elif isinstance(raw, (str, bytes, bytearray, Mapping)) or not isinstance(raw, Iterable):
         problems.append(Problem("medications", describe(raw), expected))
         return None
     else:
-        try:
+        try:  # a caller's iterable, even a list subclass, may fail in any way
             items = tuple(raw)
-        except Exception:  # noqa: BLE001 - a caller's iterable may fail in any way; report it
+        except Exception:  # noqa: BLE001 - report it, whatever it is
             problems.append(Problem("medications", describe(raw), expected + " that can be read"))
             return None
     names: list[str] = []
