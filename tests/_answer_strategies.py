@@ -1,0 +1,183 @@
+"""Hypothesis strategies for the answers to assess(): valid ones, and anything at all."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from hypothesis import strategies as st
+
+import legcramps
+from legcramps import FactorKind, RiskFactor
+
+#: Names that assess() recognises, in several spellings, and some it does not.
+MEDICATION_NAMES = (
+    "furosemide",
+    "Lasix 40 mg",
+    "HYDROCHLOROTHIAZIDE 25mg",
+    "  spironolactone ",
+    "Serevent",
+    "atorvastatin",
+    "Zocor",
+    "torsemide",
+    "aspirin",
+    "ibuprofen 200 mg",
+    "vitamin D",
+)
+
+
+def valid_value(factor: RiskFactor) -> st.SearchStrategy[Any]:
+    """Answers that *factor* accepts, ``None`` (unknown) included."""
+    kind = factor.kind
+    if kind is FactorKind.YES_NO:
+        known: st.SearchStrategy[Any] = st.booleans()
+    elif kind is FactorKind.CHOICE:
+        known = st.sampled_from(factor.choices)
+    elif kind is FactorKind.MEDICATIONS:
+        known = st.lists(st.sampled_from(MEDICATION_NAMES), max_size=4)
+    else:
+        low = 0.0 if factor.minimum is None else factor.minimum
+        high = 1e6 if factor.maximum is None else factor.maximum
+        boundaries = [low, high, *_thresholds(factor.id)]
+        known = st.one_of(
+            st.sampled_from([b for b in boundaries if low <= b <= high]),
+            st.integers(math.ceil(low), int(high)),
+            st.floats(low, high, allow_nan=False, allow_infinity=False),
+        )
+    return st.one_of(st.none(), known)
+
+
+def _thresholds(factor_id: str) -> list[float]:
+    """The numbers at which some sign or red flag on *factor_id* changes."""
+    found: list[float] = []
+    conditions = [s.when for c in legcramps.CAUSES for s in c.signs]
+    conditions += [w for r in legcramps.RED_FLAGS for w in r.when]
+    for cond in conditions:
+        if cond.factor == factor_id:
+            found.extend(b for b in (cond.at_least, cond.above, cond.below) if b is not None)
+    return found
+
+
+@st.composite
+def answers(draw: st.DrawFn) -> dict[str, Any]:
+    """A valid set of answers: some inputs left out, some ``None``, the rest valid."""
+    chosen = draw(st.lists(st.sampled_from(legcramps.RISK_FACTORS), unique=True))
+    return {f.id: draw(valid_value(f)) for f in chosen}
+
+
+class _BrokenRepr:
+    def __repr__(self) -> str:
+        raise RuntimeError
+
+
+class _BrokenEq:
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError
+
+    def __hash__(self) -> int:
+        raise RuntimeError
+
+
+class _BrokenIter:
+    def __iter__(self) -> Any:
+        raise RuntimeError
+
+
+class _BrokenList(list[str]):
+    def __iter__(self) -> Any:
+        raise RuntimeError
+
+
+class _BrokenInt(int):
+    def __repr__(self) -> str:
+        raise RuntimeError
+
+    def __lt__(self, other: object) -> bool:
+        raise RuntimeError
+
+
+class _BrokenStr(str):
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        raise RuntimeError
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError
+
+
+def _generator() -> Any:
+    yield "furosemide"
+    raise RuntimeError
+
+
+#: Objects written to break careless code (built fresh: Hypothesis shows how it built them).
+hostile = st.one_of(
+    st.builds(_BrokenRepr),
+    st.builds(_BrokenEq),
+    st.builds(_BrokenIter),
+    st.builds(_BrokenList, st.just(["furosemide"])),
+    st.builds(_BrokenInt, st.integers(0, 100)),
+    st.builds(_BrokenStr, st.sampled_from(["vigorous", "furosemide"])),
+    st.builds(_generator),
+    st.builds(bytearray, st.binary(max_size=3)),
+    st.binary(max_size=3).map(memoryview),
+    st.builds(range, st.integers(0, 3)),
+    st.builds(object),
+    st.builds(pow, st.sampled_from([10, -10]), st.just(5001)),  # too long to print
+    st.sampled_from(
+        [
+            float("nan"),
+            float("inf"),
+            -float("inf"),
+            5e-324,
+            1.7976931348623157e308,
+            object,
+            NotImplemented,
+            Ellipsis,
+            b"furosemide",
+            1 + 2j,
+            frozenset(),
+        ]
+    ),
+)
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=-(10**400), max_value=10**400),
+    st.floats(),
+    st.floats(width=16),
+    st.complex_numbers(),
+    st.decimals(),
+    st.fractions(),
+    st.text(),
+    st.sampled_from(["vigorous", "light", "furosemide", "", " ", "True", "1"]),
+    st.binary(),
+    hostile,
+)
+
+#: Anything at all: scalars, hostile objects, and containers of them.
+anything = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.lists(inner, max_size=4).map(tuple),
+        st.dictionaries(st.text(max_size=5), inner, max_size=3),
+        st.frozensets(st.one_of(st.integers(), st.text(max_size=5)), max_size=3),
+        st.iterables(inner, max_size=3),
+    ),
+    max_leaves=8,
+)
+
+
+@st.composite
+def arbitrary_answers(draw: st.DrawFn) -> dict[str, Any]:
+    """Answers that may be anything: valid ones, and any object for any input."""
+    valid = draw(answers())
+    for factor in draw(st.lists(st.sampled_from(legcramps.RISK_FACTORS), unique=True)):
+        valid[factor.id] = draw(anything)
+    if draw(st.booleans()):
+        valid[draw(st.text(min_size=1, max_size=12))] = draw(anything)
+    return valid
