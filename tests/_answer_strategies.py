@@ -106,6 +106,10 @@ class _BrokenStr(str):
         raise RuntimeError
 
 
+def _view(data: bytes) -> memoryview:
+    return memoryview(data)
+
+
 def _generator() -> Any:
     yield "furosemide"
     raise RuntimeError
@@ -121,7 +125,7 @@ hostile = st.one_of(
     st.builds(_BrokenStr, st.sampled_from(["vigorous", "furosemide"])),
     st.builds(_generator),
     st.builds(bytearray, st.binary(max_size=3)),
-    st.binary(max_size=3).map(memoryview),
+    st.builds(_view, st.binary(max_size=3)),
     st.builds(range, st.integers(0, 3)),
     st.builds(object),
     st.builds(pow, st.sampled_from([10, -10]), st.just(5001)),  # too long to print
