@@ -148,17 +148,9 @@ def _compile_test(condition: Condition) -> tuple[int, float, frozenset[str]]:
     return _IS_YES, 0.0, frozenset()
 
 
-def _holds(op: int, bound: float, one_of: frozenset[str], value: AnswerValue) -> bool:
-    """Return whether a compiled test holds for a yes/no, a number or a choice."""
-    if op == _IS_YES:
-        return value is True
-    if op == _AT_LEAST:
-        return value >= bound  # type: ignore[operator]
-    if op == _ABOVE:
-        return value > bound  # type: ignore[operator]
-    if op == _BELOW:
-        return value < bound  # type: ignore[operator]
-    return value in one_of
+def _holds(condition: Condition, value: AnswerValue) -> bool:
+    """Return whether *condition*, on a yes/no or a choice, holds for *value*."""
+    return value in condition.one_of if condition.one_of else value is True
 
 
 _COMPARE: tuple[Callable[[Any, Any], Any], ...] = (
@@ -358,9 +350,9 @@ class Knowledge:
             effects = tuple(
                 (i, s.weight, Evidence(factor, value, s.reason, s.weight), s.advice, _min_rank(s))
                 for i, s in signs[factor.id]
-                if _holds(*_compile_test(s.when), value)
+                if _holds(s.when, value)
             )
-            raised = tuple(j for j, cond in flags[factor.id] if _holds(*_compile_test(cond), value))
+            raised = tuple(j for j, cond in flags[factor.id] if _holds(cond, value))
             return (effects, raised) if effects or raised else _NOTHING
 
         plan: list[_Entry] = []
