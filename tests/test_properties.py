@@ -71,198 +71,203 @@ def containers(value: object) -> list[object]:
     return found
 
 
-class TestNoInputBreaksIt:
-    @_HOSTILE_SETTINGS
-    @given(arbitrary_answers())
-    def test_any_keyword_answers_give_a_result_or_invalid_input(
-        self, given: dict[str, Any]
-    ) -> None:
-        """Any object for any input gives an Assessment or InvalidInput, nothing else."""
-        result = assess_or_problem(**given)
-        assert isinstance(result, (Assessment, InvalidInput))
-
-    @_HOSTILE_SETTINGS
-    @given(st.dictionaries(_KEYS, anything, max_size=5))
-    def test_any_mapping_gives_a_result_or_invalid_input(self, given: dict[Any, Any]) -> None:
-        """A mapping with any keys and values gives an Assessment or InvalidInput."""
-        assert isinstance(assess_or_problem(given), (Assessment, InvalidInput))
-
-    @_HOSTILE_SETTINGS
-    @given(anything)
-    def test_any_object_as_the_mapping_gives_a_result_or_invalid_input(self, value: Any) -> None:
-        """Any object in place of the mapping gives an Assessment or InvalidInput."""
-        assert isinstance(assess_or_problem(value), (Assessment, InvalidInput))
-
-    @_HOSTILE_SETTINGS
-    @given(arbitrary_answers())
-    def test_every_problem_names_an_input_and_both_sides(self, given: dict[str, Any]) -> None:
-        """Every reported problem names the input, what was received and what was expected."""
-        result = assess_or_problem(**given)
-        if isinstance(result, InvalidInput):
-            assert result.problems
-            for problem in result.problems:
-                assert problem.input
-                assert problem.received
-                assert problem.expected
-                assert str(problem) in str(result)
-
-    @_HOSTILE_SETTINGS
-    @given(arbitrary_answers())
-    def test_any_result_can_be_shown_and_serialised(self, given: dict[str, Any]) -> None:
-        """Whatever is accepted can be printed, turned into JSON and pickled."""
-        result = assess_or_problem(**given)
-        if isinstance(result, Assessment):
-            assert str(result)
-            d = result.to_dict()
-            assert d == json.loads(json.dumps(d, allow_nan=False))
-            assert result == pickle.loads(pickle.dumps(result))  # noqa: S301 - our own data
+# --- No input breaks it ---------------------------------------------------------
+@_HOSTILE_SETTINGS
+@given(arbitrary_answers())
+def test_any_keyword_answers_give_a_result_or_invalid_input(given: dict[str, Any]) -> None:
+    """Any object for any input gives an Assessment or InvalidInput, nothing else."""
+    result = assess_or_problem(**given)
+    assert isinstance(result, (Assessment, InvalidInput))
 
 
-class TestDeterminism:
-    @given(answers())
-    def test_same_answers_give_the_same_result(self, given: dict[str, Any]) -> None:
-        """The same answers give equal results, dicts and texts, with equal hashes."""
-        first, second = legcramps.assess(**given), legcramps.assess(**given)
-        assert first == second
-        assert hash(first) == hash(second)
-        assert first.to_dict() == second.to_dict()
-        assert json.dumps(first.to_dict()) == json.dumps(second.to_dict())
-        assert str(first) == str(second)
-
-    @given(answers(), st.data())
-    def test_mapping_and_keyword_forms_agree(self, given: dict[str, Any], data: Any) -> None:
-        """Answers by keyword, as one mapping, or split between the two give equal results."""
-        by_keyword = legcramps.assess(**given)
-        assert by_keyword == legcramps.assess(given)
-        in_mapping = data.draw(st.sets(st.sampled_from(sorted(given) or ["x"])))
-        mapping = {k: v for k, v in given.items() if k in in_mapping}
-        keywords = {k: v for k, v in given.items() if k not in in_mapping}
-        assert by_keyword == legcramps.assess(mapping, **keywords)
-
-    @given(answers())
-    def test_order_of_answers_does_not_matter(self, given: dict[str, Any]) -> None:
-        """Giving the answers in reverse order gives an equal result."""
-        reverse = dict(reversed(list(given.items())))
-        assert legcramps.assess(**given).to_dict() == legcramps.assess(**reverse).to_dict()
+@_HOSTILE_SETTINGS
+@given(st.dictionaries(_KEYS, anything, max_size=5))
+def test_any_mapping_gives_a_result_or_invalid_input(given: dict[Any, Any]) -> None:
+    """A mapping with any keys and values gives an Assessment or InvalidInput."""
+    assert isinstance(assess_or_problem(given), (Assessment, InvalidInput))
 
 
-class TestOrderAndUrgency:
-    @given(answers())
-    def test_findings_are_ordered(self, given: dict[str, Any]) -> None:
-        """Findings go by level, then by score (highest first), then in the knowledge's order."""
-        findings = legcramps.assess(**given).findings
-        keys = [(_LEVEL_RANK[f.level], -f.score, _CAUSE_ORDER.index(f.cause.id)) for f in findings]
-        assert sorted(keys) == keys
-        assert sorted(_CAUSE_ORDER) == sorted(f.cause.id for f in findings)
-
-    @given(answers(), st.sampled_from(legcramps.RED_FLAGS), st.data())
-    def test_every_red_flag_raises_the_urgency(
-        self, given: dict[str, Any], flag: legcramps.RedFlag, data: Any
-    ) -> None:
-        """Any red flag, on top of any answers, is reported and sets at least its urgency."""
-        condition = data.draw(st.sampled_from(flag.when))
-        factor = legcramps.KNOWLEDGE.factor(condition.factor)
-        before = legcramps.assess(**given)
-        after = legcramps.assess(**{**given, factor.id: raising(condition, factor)})
-        assert flag in after.red_flags
-        assert after.urgency.rank >= flag.urgency.rank
-        assert flag.advice in after.advice
-        if not before.red_flags:
-            assert after.urgency.rank >= before.urgency.rank
-
-    @given(answers())
-    def test_self_care_only_without_red_flags_and_open_questions(
-        self, given: dict[str, Any]
-    ) -> None:
-        """Self-care is never the result while a red flag is raised or unanswered."""
-        a = legcramps.assess(**given)
-        if a.urgency is legcramps.Urgency.SELF_CARE:
-            assert not a.red_flags
-            flagged = {c.factor for r in legcramps.RED_FLAGS for c in r.when}
-            assert all(a.answers.get(f) is not None for f in flagged)
+@_HOSTILE_SETTINGS
+@given(anything)
+def test_any_object_as_the_mapping_gives_a_result_or_invalid_input(value: Any) -> None:
+    """Any object in place of the mapping gives an Assessment or InvalidInput."""
+    assert isinstance(assess_or_problem(value), (Assessment, InvalidInput))
 
 
-class TestMonotonicity:
-    @given(answers(), st.sampled_from(legcramps.CAUSES), st.data())
-    def test_adding_a_risk_sign_never_lowers_a_cause(
-        self, given: dict[str, Any], cause: legcramps.Cause, data: Any
-    ) -> None:
-        """Making any sign hold never lowers any cause's score or (known) level."""
-        sign = data.draw(st.sampled_from(cause.signs))
-        factor = legcramps.KNOWLEDGE.factor(sign.when.factor)
-        before = legcramps.assess(**given)
-        if factor.kind is FactorKind.MEDICATIONS:
-            matching = [
-                m.generic
-                for m in legcramps.KNOWLEDGE.medications
-                if m.drug_class.value in sign.when.one_of
-            ]
-            extra = data.draw(st.sampled_from(matching))
-            value: Any = [*(given.get(factor.id) or []), extra]
-        elif factor.kind is FactorKind.NUMBER:
-            old = given.get(factor.id)
-            value = raising(sign.when, factor)
-            if old is not None and any(
-                s.when.factor == factor.id and s.when.below is not None
-                for c in legcramps.CAUSES
-                for s in c.signs
-            ):
-                value = min(old, value)
-            elif old is not None:
-                value = max(old, value)
+@_HOSTILE_SETTINGS
+@given(arbitrary_answers())
+def test_every_problem_names_an_input_and_both_sides(given: dict[str, Any]) -> None:
+    """Every reported problem names the input, what was received and what was expected."""
+    result = assess_or_problem(**given)
+    if isinstance(result, InvalidInput):
+        assert result.problems
+        for problem in result.problems:
+            assert problem.input
+            assert problem.received
+            assert problem.expected
+            assert str(problem) in str(result)
+
+
+@_HOSTILE_SETTINGS
+@given(arbitrary_answers())
+def test_any_result_can_be_shown_and_serialised(given: dict[str, Any]) -> None:
+    """Whatever is accepted can be printed, turned into JSON and pickled."""
+    result = assess_or_problem(**given)
+    if isinstance(result, Assessment):
+        assert str(result)
+        d = result.to_dict()
+        assert d == json.loads(json.dumps(d, allow_nan=False))
+        assert result == pickle.loads(pickle.dumps(result))  # noqa: S301 - our own data
+
+
+# --- Determinism -----------------------------------------------------------------
+@given(answers())
+def test_same_answers_give_the_same_result(given: dict[str, Any]) -> None:
+    """The same answers give equal results, dicts and texts, with equal hashes."""
+    first, second = legcramps.assess(**given), legcramps.assess(**given)
+    assert first == second
+    assert hash(first) == hash(second)
+    assert first.to_dict() == second.to_dict()
+    assert json.dumps(first.to_dict()) == json.dumps(second.to_dict())
+    assert str(first) == str(second)
+
+
+@given(answers(), st.data())
+def test_mapping_and_keyword_forms_agree(given: dict[str, Any], data: Any) -> None:
+    """Answers by keyword, as one mapping, or split between the two give equal results."""
+    by_keyword = legcramps.assess(**given)
+    assert by_keyword == legcramps.assess(given)
+    in_mapping = data.draw(st.sets(st.sampled_from(sorted(given) or ["x"])))
+    mapping = {k: v for k, v in given.items() if k in in_mapping}
+    keywords = {k: v for k, v in given.items() if k not in in_mapping}
+    assert by_keyword == legcramps.assess(mapping, **keywords)
+
+
+@given(answers())
+def test_order_of_answers_does_not_matter(given: dict[str, Any]) -> None:
+    """Giving the answers in reverse order gives an equal result."""
+    reverse = dict(reversed(list(given.items())))
+    assert legcramps.assess(**given).to_dict() == legcramps.assess(**reverse).to_dict()
+
+
+# --- Order and urgency ---------------------------------------------------------
+@given(answers())
+def test_findings_are_ordered(given: dict[str, Any]) -> None:
+    """Findings go by level, then by score (highest first), then in the knowledge's order."""
+    findings = legcramps.assess(**given).findings
+    keys = [(_LEVEL_RANK[f.level], -f.score, _CAUSE_ORDER.index(f.cause.id)) for f in findings]
+    assert sorted(keys) == keys
+    assert sorted(_CAUSE_ORDER) == sorted(f.cause.id for f in findings)
+
+
+@given(answers(), st.sampled_from(legcramps.RED_FLAGS), st.data())
+def test_every_red_flag_raises_the_urgency(
+    given: dict[str, Any], flag: legcramps.RedFlag, data: Any
+) -> None:
+    """Any red flag, on top of any answers, is reported and sets at least its urgency."""
+    condition = data.draw(st.sampled_from(flag.when))
+    factor = legcramps.KNOWLEDGE.factor(condition.factor)
+    before = legcramps.assess(**given)
+    after = legcramps.assess(**{**given, factor.id: raising(condition, factor)})
+    assert flag in after.red_flags
+    assert after.urgency.rank >= flag.urgency.rank
+    assert flag.advice in after.advice
+    if not before.red_flags:
+        assert after.urgency.rank >= before.urgency.rank
+
+
+@given(answers())
+def test_self_care_only_without_red_flags_and_open_questions(given: dict[str, Any]) -> None:
+    """Self-care is never the result while a red flag is raised or unanswered."""
+    a = legcramps.assess(**given)
+    if a.urgency is legcramps.Urgency.SELF_CARE:
+        assert not a.red_flags
+        flagged = {c.factor for r in legcramps.RED_FLAGS for c in r.when}
+        assert all(a.answers.get(f) is not None for f in flagged)
+
+
+# --- Monotonicity ----------------------------------------------------------------
+@given(answers(), st.sampled_from(legcramps.CAUSES), st.data())
+def test_adding_a_risk_sign_never_lowers_a_cause(
+    given: dict[str, Any], cause: legcramps.Cause, data: Any
+) -> None:
+    """Making any sign hold never lowers any cause's score or (known) level."""
+    sign = data.draw(st.sampled_from(cause.signs))
+    factor = legcramps.KNOWLEDGE.factor(sign.when.factor)
+    before = legcramps.assess(**given)
+    if factor.kind is FactorKind.MEDICATIONS:
+        matching = [
+            m.generic
+            for m in legcramps.KNOWLEDGE.medications
+            if m.drug_class.value in sign.when.one_of
+        ]
+        extra = data.draw(st.sampled_from(matching))
+        value: Any = [*(given.get(factor.id) or []), extra]
+    elif factor.kind is FactorKind.NUMBER:
+        old = given.get(factor.id)
+        value = raising(sign.when, factor)
+        if old is not None and any(
+            s.when.factor == factor.id and s.when.below is not None
+            for c in legcramps.CAUSES
+            for s in c.signs
+        ):
+            value = min(old, value)
+        elif old is not None:
+            value = max(old, value)
+    else:
+        value = raising(sign.when, factor)
+    after = legcramps.assess(**{**given, factor.id: value})
+    assert sign.reason in [e.reason for f in after.findings for e in f.evidence]
+    for cause_id, score in scores(before).items():
+        assert score <= scores(after)[cause_id]
+        was, now = before.finding(cause_id).level, after.finding(cause_id).level
+        if was is not Level.UNKNOWN:
+            assert _STRENGTH[was] <= _STRENGTH[now]
+
+
+@given(answers(), st.lists(st.sampled_from(MEDICATION_NAMES), max_size=3))
+def test_more_medications_never_lower_a_score(given: dict[str, Any], more: list[str]) -> None:
+    """Adding medication names never lowers any cause's score."""
+    before = scores(legcramps.assess(**given))
+    names = [*(given.get("medications") or []), *more]
+    after = scores(legcramps.assess(**{**given, "medications": names}))
+    assert all(before[c] <= after[c] for c in before)
+
+
+# --- to_dict() ------------------------------------------------------------------
+@given(answers())
+def test_to_dict_builds_fresh_containers_every_time(given: dict[str, Any]) -> None:
+    """Two calls to to_dict() share no list or dict, so callers may change the result."""
+    a = legcramps.assess(**given)
+    first, second = a.to_dict(), a.to_dict()
+    assert not {id(c) for c in containers(first)} & {id(c) for c in containers(second)}
+
+
+@given(answers())
+def test_changing_a_to_dict_result_changes_nothing_else(given: dict[str, Any]) -> None:
+    """Emptying every list and dict of one to_dict() result leaves the next intact."""
+    a = legcramps.assess(**given)
+    expected = json.dumps(a.to_dict())
+    for container in containers(a.to_dict()):
+        container.clear()  # type: ignore[attr-defined]
+    assert expected == json.dumps(a.to_dict())
+    assert a == legcramps.assess(**given)
+
+
+@given(answers())
+def test_to_dict_holds_only_json_types(given: dict[str, Any]) -> None:
+    """to_dict() holds only dicts, lists, strings, finite numbers and booleans."""
+
+    def check(value: object) -> None:
+        if isinstance(value, dict):
+            assert all(isinstance(k, str) for k in value)
+            for item in value.values():
+                check(item)
+        elif isinstance(value, list):
+            for item in value:
+                check(item)
         else:
-            value = raising(sign.when, factor)
-        after = legcramps.assess(**{**given, factor.id: value})
-        assert sign.reason in [e.reason for f in after.findings for e in f.evidence]
-        for cause_id, score in scores(before).items():
-            assert score <= scores(after)[cause_id]
-            was, now = before.finding(cause_id).level, after.finding(cause_id).level
-            if was is not Level.UNKNOWN:
-                assert _STRENGTH[was] <= _STRENGTH[now]
+            assert isinstance(value, (str, int, float, bool))
+            assert not isinstance(value, float) or math.isfinite(value)
 
-    @given(answers(), st.lists(st.sampled_from(MEDICATION_NAMES), max_size=3))
-    def test_more_medications_never_lower_a_score(
-        self, given: dict[str, Any], more: list[str]
-    ) -> None:
-        """Adding medication names never lowers any cause's score."""
-        before = scores(legcramps.assess(**given))
-        names = [*(given.get("medications") or []), *more]
-        after = scores(legcramps.assess(**{**given, "medications": names}))
-        assert all(before[c] <= after[c] for c in before)
-
-
-class TestToDict:
-    @given(answers())
-    def test_to_dict_builds_fresh_containers_every_time(self, given: dict[str, Any]) -> None:
-        """Two calls to to_dict() share no list or dict, so callers may change the result."""
-        a = legcramps.assess(**given)
-        first, second = a.to_dict(), a.to_dict()
-        assert not {id(c) for c in containers(first)} & {id(c) for c in containers(second)}
-
-    @given(answers())
-    def test_changing_a_to_dict_result_changes_nothing_else(self, given: dict[str, Any]) -> None:
-        """Emptying every list and dict of one to_dict() result leaves the next intact."""
-        a = legcramps.assess(**given)
-        expected = json.dumps(a.to_dict())
-        for container in containers(a.to_dict()):
-            container.clear()  # type: ignore[attr-defined]
-        assert expected == json.dumps(a.to_dict())
-        assert a == legcramps.assess(**given)
-
-    @given(answers())
-    def test_to_dict_holds_only_json_types(self, given: dict[str, Any]) -> None:
-        """to_dict() holds only dicts, lists, strings, finite numbers and booleans."""
-
-        def check(value: object) -> None:
-            if isinstance(value, dict):
-                assert all(isinstance(k, str) for k in value)
-                for item in value.values():
-                    check(item)
-            elif isinstance(value, list):
-                for item in value:
-                    check(item)
-            else:
-                assert isinstance(value, (str, int, float, bool))
-                assert not isinstance(value, float) or math.isfinite(value)
-
-        check(legcramps.assess(**given).to_dict())
+    check(legcramps.assess(**given).to_dict())
