@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from typing import Any
 
 from hypothesis import strategies as st
@@ -185,3 +186,33 @@ def arbitrary_answers(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         valid[draw(st.text(min_size=1, max_size=12))] = draw(anything)
     return valid
+
+
+def sample_answers(count: int, seed: int) -> list[dict[str, Any]]:
+    """Return *count* varied, valid answer sets, the same ones for the same *seed*.
+
+    For tests that need many answer sets quickly and without Hypothesis.
+    """
+    rnd = random.Random(seed)  # noqa: S311 - test data, not secrets
+    found = []
+    for _ in range(count):
+        given: dict[str, Any] = {}
+        for factor in legcramps.RISK_FACTORS:
+            if rnd.random() < 0.3:
+                continue
+            if rnd.random() < 0.05:
+                given[factor.id] = None
+            elif factor.kind is FactorKind.YES_NO:
+                given[factor.id] = rnd.random() < 0.4
+            elif factor.kind is FactorKind.CHOICE:
+                given[factor.id] = rnd.choice(factor.choices)
+            elif factor.kind is FactorKind.MEDICATIONS:
+                given[factor.id] = rnd.sample(MEDICATION_NAMES, rnd.randint(0, 3))
+            else:
+                high = factor.maximum if factor.maximum is not None else 30
+                thresholds = [t for t in _thresholds(factor.id) if t <= high]
+                given[factor.id] = rnd.choice(
+                    [rnd.uniform(0, high), rnd.randint(0, int(high)), *thresholds]
+                )
+        found.append(given)
+    return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -11,34 +10,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import legcramps
-from legcramps import FactorKind
+from _answer_strategies import sample_answers
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 THREADS = 16
-
-
-def profiles(count: int, seed: int) -> list[dict[str, Any]]:
-    """Return *count* varied, valid answer sets, the same ones for the same *seed*."""
-    rnd = random.Random(seed)  # noqa: S311 - test data, not secrets
-    medications = ["Lasix 40 mg", "atorvastatin", "aspirin", "Serevent", "Zocor", "amiloride"]
-    found = []
-    for _ in range(count):
-        answers: dict[str, Any] = {}
-        for factor in legcramps.RISK_FACTORS:
-            if rnd.random() < 0.3:
-                continue
-            if factor.kind is FactorKind.YES_NO:
-                answers[factor.id] = rnd.random() < 0.4
-            elif factor.kind is FactorKind.CHOICE:
-                answers[factor.id] = rnd.choice(factor.choices)
-            elif factor.kind is FactorKind.MEDICATIONS:
-                answers[factor.id] = rnd.sample(medications, rnd.randint(0, 3))
-            else:
-                answers[factor.id] = rnd.uniform(0, factor.maximum or 30)
-        found.append(answers)
-    return found
 
 
 @pytest.fixture
@@ -56,7 +33,7 @@ def busy_switching() -> Iterator[None]:
 class TestThreads:
     def test_many_threads_get_the_results_of_one(self) -> None:
         """Sixteen threads assessing 1600 answer sets get exactly the single-thread results."""
-        work = profiles(1600, seed=6)
+        work = sample_answers(1600, seed=6)
         expected = [legcramps.assess(**answers) for answers in work]
         with ThreadPoolExecutor(max_workers=THREADS) as pool:
             actual = list(pool.map(lambda answers: legcramps.assess(**answers), work))
@@ -65,7 +42,7 @@ class TestThreads:
 
     def test_threads_started_together_agree(self) -> None:
         """Threads released at the same moment, each assessing every set, all agree."""
-        work = profiles(200, seed=7)
+        work = sample_answers(200, seed=7)
         expected = [legcramps.assess(a).to_dict() for a in work]
         results: list[list[dict[str, Any]]] = [[] for _ in range(THREADS)]
         start = threading.Barrier(THREADS)
@@ -85,7 +62,7 @@ class TestThreads:
 
     def test_errors_in_some_threads_do_not_leak_into_others(self) -> None:
         """Bad answers in half the threads leave the other half's results unchanged."""
-        work = profiles(400, seed=8)
+        work = sample_answers(400, seed=8)
         expected = [legcramps.assess(**a) for a in work]
 
         def run(item: tuple[int, dict[str, Any]]) -> object:

@@ -28,9 +28,7 @@ _KEYS = st.one_of(
     st.binary(max_size=5),
     st.tuples(st.integers()),
 )
-_HOSTILE_SETTINGS = settings(
-    max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None
-)
+_HOSTILE_SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 
 
 def assess_or_problem(*args: Any, **kwargs: Any) -> Assessment | InvalidInput:
