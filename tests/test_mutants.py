@@ -21,6 +21,7 @@ from legcramps import (
     InvalidInput,
     Knowledge,
     Level,
+    Problem,
     RedFlag,
     RiskFactor,
     Sign,
@@ -173,3 +174,226 @@ class TestCompiling:
                 with pytest.raises(InvalidInput) as actual:
                     fresh.assess(**{factor.id: bad, "sitting_hour": 1})
                 assert expected.value.problems == actual.value.problems
+
+
+class TestCompiledOrder:
+    def test_red_flags_go_most_urgent_first_whatever_the_order_defined(self) -> None:
+        """Raised red flags are listed most urgent first, even if defined the other way round."""
+        mine = knowledge(red_flags=tuple(reversed(K.red_flags)))
+        a = mine.assess(numbness=True, leg_swelling=True, dark_urine=True)
+        assert ["rhabdomyolysis", "deep_vein_thrombosis", "nerve_or_muscle_signs"] == [
+            r.id for r in a.red_flags
+        ]
+        assert Urgency.EMERGENCY == a.urgency
+
+    def test_a_low_urgency_red_flag_still_puts_its_question_first(self) -> None:
+        """A red-flag question goes before every other question, however mild the flag."""
+        mild = RedFlag(
+            "mild",
+            "Mild",
+            "Made up.",
+            Urgency.SELF_CARE,
+            "Rest.",
+            (NOTE,),
+            (Condition("overtired"),),
+        )
+        mine = knowledge(red_flags=(mild,))
+        assert "overtired" == mine.assess().next_questions[0].id
+
+    def test_an_input_that_speaks_to_nothing_may_come_first(self) -> None:
+        """An input with no sign and no red flag, defined first, does not hide the others."""
+        silent = RiskFactor("shoe_size", "What is your shoe size?", FactorKind.NUMBER)
+        mine = knowledge(factors=(silent, *K.factors))
+        a = mine.assess(shoe_size=40, fluid_litres=0.5, hot_weather=True)
+        assert Level.LIKELY == a.finding("dehydration").level
+        assert "shoe_size" not in [q.id for q in a.next_questions]
+
+    def test_equal_cut_offs_are_allowed(self) -> None:
+        """possible_at may equal likely_at: a cause is then likely or unlikely."""
+        mine = knowledge(possible_at=2, likely_at=2)
+        assert Level.LIKELY == mine.assess(overtired=True).finding("fatigue").level
+        assert Level.UNLIKELY == mine.assess(poor_diet=True).finding("fatigue").level
+
+
+class TestKnowledgeChecks:
+    def test_a_yes_no_condition_with_two_comparisons_is_rejected(self) -> None:
+        """A condition on a yes/no input may not compare at all, even with two comparisons."""
+        sign = Sign(Condition("overtired", at_least=1, one_of=("x",)), 1, "r", NOTE)
+        with pytest.raises(legcramps.InvalidKnowledge, match="no comparison"):
+            with_sign("fatigue", sign)
+
+    def test_a_yes_no_condition_with_one_of_is_rejected(self) -> None:
+        """A condition on a yes/no input may not use one_of."""
+        sign = Sign(Condition("overtired", one_of=("x",)), 1, "r", NOTE)
+        with pytest.raises(legcramps.InvalidKnowledge, match="no comparison"):
+            with_sign("fatigue", sign)
+
+    def test_one_of_may_list_every_choice_or_every_class(self) -> None:
+        """one_of may hold all of a choice's values, or all drug classes."""
+        every_choice = Sign(
+            Condition("exercise_intensity", one_of=("light", "moderate", "vigorous")), 1, "r", NOTE
+        )
+        classes = tuple(c.value for c in legcramps.DrugClass)
+        every_class = Sign(Condition("medications", one_of=classes), 1, "r", NOTE)
+        assert (
+            2
+            == with_sign("overuse", every_choice)
+            .assess(exercise_intensity="vigorous")
+            .finding("overuse")
+            .score
+        )
+        assert (
+            1
+            == with_sign("fatigue", every_class)
+            .assess(medications=["Zocor"])
+            .finding("fatigue")
+            .score
+        )
+
+    def test_the_whole_message_of_invalid_knowledge(self) -> None:
+        """InvalidKnowledge names each problem on its own line, with where it is."""
+        bad_sign = Sign(Condition("nowhere"), 1, "r", NOTE)
+        flag = K.red_flags[0]
+        bad_flag = attrs.evolve(flag, when=(Condition("nowhere"),))
+        with pytest.raises(legcramps.InvalidKnowledge) as info:
+            knowledge(
+                causes=(attrs.evolve(K.causes[0], signs=(bad_sign,)), *K.causes[1:]),
+                red_flags=(*K.red_flags, bad_flag),
+            )
+        message = (
+            "the knowledge does not hold together:\n"
+            "- red flag 'pulmonary_embolism' is defined twice\n"
+            "- cause 'overuse' sign 0: unknown factor 'nowhere'\n"
+            "- red flag 'pulmonary_embolism': unknown factor 'nowhere'"
+        )
+        assert (message,) == info.value.args
+
+    def test_lookups_raise_key_error_naming_the_id(self) -> None:
+        """cause() and red_flag() raise KeyError with the id asked for."""
+        with pytest.raises(KeyError) as cause:
+            K.cause("nope")
+        with pytest.raises(KeyError) as flag:
+            K.red_flag("nada")
+        assert (("nope",), ("nada",)) == (cause.value.args, flag.value.args)
+
+    def test_replace_cause_adds_a_new_cause_after_the_others(self) -> None:
+        """replace_cause() with a new id keeps every cause and adds the new one last."""
+        new = attrs.evolve(K.cause("posture"), id="standing_desk")
+        mine = K.replace_cause(new, version="v2")
+        assert [*(c.id for c in K.causes), "standing_desk"] == [c.id for c in mine.causes]
+        assert "v2" == mine.version
+
+    def test_a_fresh_copy_equals_the_built_in_knowledge(self) -> None:
+        """Building the knowledge again gives an equal Knowledge, factors filled in."""
+        fresh = TestCompiling.fresh()
+        assert K == fresh
+        assert K.factors == fresh.factors
+
+
+class TestExactProblems:
+    def problems(self, *args: Any, **kwargs: Any) -> list[tuple[str, str, str, str]]:
+        with pytest.raises(InvalidInput) as info:
+            legcramps.assess(*args, **kwargs)
+        return [(p.input, p.received, p.expected, p.hint) for p in info.value.problems]
+
+    def test_a_mapping_that_is_not_one(self) -> None:
+        """Something other than a mapping is named, with what it is and what was expected."""
+        assert [
+            ("mapping", "5 (int)", "a mapping of answers by name (such as a dict), or None", "")
+        ] == self.problems(5)
+
+    def test_a_key_that_is_not_a_string(self) -> None:
+        """A mapping key that is not a string is named exactly."""
+        assert [("mapping key", "1 (int)", "an input name (a string)", "")] == self.problems({1: 2})
+
+    def test_mapping_problems_and_keywords_together(self) -> None:
+        """Problems in the mapping are reported even when keywords are given too."""
+        assert [
+            ("mapping key", "1 (int)", "an input name (a string)", ""),
+        ] == self.problems({1: 2, "fluid_litres": 1}, hot_weather=True)
+        assert ["fluid_litres"] == [
+            p[0] for p in self.problems({"fluid_litres": -1}, numbness=True)
+        ]
+
+    def test_one_input_given_two_ways(self) -> None:
+        """An input given differently in the mapping and as a keyword is named exactly."""
+        assert [
+            (
+                "hot_weather",
+                "True (bool) in the mapping and False (bool) as a keyword",
+                "the same value in both, or only one",
+                "",
+            )
+        ] == self.problems({"hot_weather": True}, hot_weather=False)
+
+    def test_an_unknown_name_with_a_hint(self) -> None:
+        """An unknown name is named, with its value, and the closest input as a hint."""
+        assert [
+            (
+                "fluid_litre",
+                "1 (int)",
+                "one of the inputs in legcramps.RISK_FACTORS",
+                "did you mean 'fluid_litres'?",
+            )
+        ] == self.problems(fluid_litre=1)
+
+    def test_every_problem_after_an_unknown_name_or_a_bad_list(self) -> None:
+        """An unknown name or a bad medication list does not stop the check of the rest."""
+        assert ["xyz", "fluid_litres"] == [p[0] for p in self.problems(xyz=1, fluid_litres=-1)]
+        assert ["medications", "numbness"] == [
+            p[0] for p in self.problems(medications="Lasix", numbness="no")
+        ]
+
+    def test_the_medication_list_problems(self) -> None:
+        """A string, a list with a bad item and an unreadable iterable are named exactly."""
+        expected = "a list of medication names (strings), or None (unknown)"
+        assert [("medications", "'Lasix' (str)", expected, "")] == self.problems(
+            medications="Lasix"
+        )
+        assert [
+            ("medications[1]", "'' (str)", "a medication name (a non-empty string)", "")
+        ] == self.problems(medications=["Lasix", ""])
+
+        class Unreadable:
+            def __iter__(self) -> Any:
+                raise OSError
+
+            def __repr__(self) -> str:
+                return "<unreadable>"
+
+        assert [
+            ("medications", "<unreadable> (Unreadable)", expected + " that can be read", "")
+        ] == self.problems(medications=Unreadable())
+
+    def test_recognize_medication_rejects_a_non_string(self) -> None:
+        """recognize_medication() names the bad name exactly."""
+        with pytest.raises(InvalidInput) as info:
+            legcramps.recognize_medication(3)  # type: ignore[arg-type]
+        assert (Problem("name", "3 (int)", "a medication name (a string)"),) == info.value.problems
+
+
+class TestNumbersAndLists:
+    def test_the_bounds_of_a_number_are_inclusive_for_every_number_type(self) -> None:
+        """A number exactly at either bound is accepted, as an int, a float or a subclass."""
+
+        class Minutes(int):
+            pass
+
+        for value in (0, 0.0, 1440, 1440.0, Minutes(0), Minutes(1440)):
+            assert (
+                int(value) == legcramps.assess(exercise_minutes=value).answers["exercise_minutes"]
+            )
+        for value in (-1, 1441, Minutes(1441), -0.5):
+            with pytest.raises(InvalidInput, match="exercise_minutes"):
+                legcramps.assess(exercise_minutes=value)
+
+    def test_no_medication_list_means_no_medications(self) -> None:
+        """Without a medication list, the recognised and unrecognised lists are empty tuples."""
+        a = legcramps.assess(hot_weather=True)
+        assert ((), ()) == (a.medications, a.unrecognized_medications)
+
+    def test_repeated_names_are_listed_once(self) -> None:
+        """A name given twice is listed once, recognised or not."""
+        a = legcramps.assess(medications=["aspirin", "Lasix", "aspirin", "lasix 40 mg"])
+        assert ("aspirin",) == a.unrecognized_medications
+        assert ("furosemide",) == tuple(m.generic for m in a.medications)

@@ -587,9 +587,11 @@ class Knowledge:
         return values
 
     def _validate(self, given: Mapping[str, Any]) -> dict[str, AnswerValue]:
-        """Return the known (non-``None``) answers, normalised; raise on any problem."""
+        """Return the known (non-``None``) answers, normalised; raise on any problem.
+
+        The full check, off the fast path: it reports every problem, in the order given.
+        """
         checks = self._compiled.checks
-        yes_no, number, choice, isfinite = _YES_NO, _NUMBER, _CHOICE, _isfinite
         values: dict[str, AnswerValue] = {}
         problems: list[Problem] = []
         for name, raw in given.items():
@@ -601,23 +603,12 @@ class Knowledge:
                 continue
             kind, low, high, choices, factor = check
             value: AnswerValue | None
-            if kind is yes_no:
-                if raw is True or raw is False:
-                    values[name] = raw
-                    continue
-                value = None
-            elif kind is number:
-                if (type(raw) is int or (type(raw) is float and isfinite(raw))) and (
-                    low <= raw <= high
-                ):
-                    values[name] = raw
-                    continue
+            if kind is _YES_NO:
+                value = raw if raw is True or raw is False else None
+            elif kind is _NUMBER:
                 value = _number(raw, low, high)
-            elif kind is choice:
-                if type(raw) is str and raw in choices:
-                    values[name] = raw
-                    continue
-                value = None
+            elif kind is _CHOICE:
+                value = raw if type(raw) is str and raw in choices else None
             else:
                 value = _medication_names(raw, problems)
                 if value is None:
@@ -641,7 +632,7 @@ class Knowledge:
         get = given.get
         missing = _MISSING
         seen = 0
-        values: dict[str, AnswerValue] = {}
+        known: set[str] = set()  # the inputs answered
         count = len(c.cause_factors)
         scores = [0] * count
         evidence: list[list[Evidence]] = [[] for _ in range(count)]
@@ -666,7 +657,7 @@ class Knowledge:
                 if raw is True:
                     effects, raised = yes
                 elif raw is False:
-                    values[fid] = False
+                    known.add(fid)
                     pairs.append((fid, False))
                     answered |= mask
                     continue
@@ -679,15 +670,15 @@ class Knowledge:
                 effects, raised = by_choice[raw]
                 value = raw
             elif kind is number:
-                if (type(raw) is int or (type(raw) is float and isfinite(raw))) and (
-                    low <= raw <= high
-                ):
+                if type(raw) is int or (type(raw) is float and isfinite(raw)):
+                    if not low <= raw <= high:
+                        raise _Recheck
                     value = raw
                 else:
                     value = _number(raw, low, high)
                     if value is None:
                         raise _Recheck
-                values[fid] = value
+                known.add(fid)
                 pairs.append((fid, value))
                 answered |= mask
                 for compare, bound, _, i, weight, reason, note, rank, _ in rules:
@@ -710,7 +701,7 @@ class Knowledge:
                 value = _medication_names(raw, [])
                 if value is None:
                     raise _Recheck
-                values[fid] = value
+                known.add(fid)
                 pairs.append((fid, value))
                 answered |= mask
                 recognized, unrecognized = self._recognize(value)
@@ -736,7 +727,7 @@ class Knowledge:
                         if k in one_of:
                             raised_flags.add(j)
                 continue
-            values[fid] = value
+            known.add(fid)
             pairs.append((fid, value))
             answered |= mask
             for i, weight, shown, note, rank in effects:
@@ -766,7 +757,7 @@ class Knowledge:
             score = scores[i]
             shown_evidence = evidence[i]
             unanswered = (
-                () if all_answered else tuple([f for fid, f in cause_factors if fid not in values])
+                () if all_answered else tuple([f for fid, f in cause_factors if fid not in known])
             )
             if score >= likely_at:
                 order, level = 0, _LIKELY
@@ -787,7 +778,7 @@ class Knowledge:
         red_flags_open = False
         if not all_answered:
             for fid in c.red_flag_factor_ids:
-                if fid not in values:
+                if fid not in known:
                     red_flags_open = True
                     break
         if raised_flags:
@@ -824,7 +815,7 @@ class Knowledge:
             advice=tuple(dict.fromkeys(advice)),
             next_questions=()
             if all_answered
-            else tuple([f for fid, f in c.question_order if fid not in values])
+            else tuple([f for fid, f in c.question_order if fid not in known])
             if pairs
             else c.questions,
             answers=FrozenAnswers(tuple(pairs)),
@@ -835,13 +826,14 @@ class Knowledge:
         )
 
     def _recognize(self, names: tuple[str, ...]) -> tuple[tuple[Medication, ...], tuple[str, ...]]:
-        recognized: list[Medication] = []
-        unrecognized: dict[str, None] = {}
+        recognized: list[Medication] = []  # lists: hashing a Medication costs more
+        unrecognized: list[str] = []
         for name in names:
             med = self._lookup_medication(name)
             if med is None:
-                unrecognized[name] = None
-            elif med not in recognized:  # a list: hashing a Medication costs more
+                if name not in unrecognized:
+                    unrecognized.append(name)
+            elif med not in recognized:
                 recognized.append(med)
         return tuple(recognized), tuple(unrecognized)
 
@@ -877,7 +869,6 @@ def _medication_names(raw: object, problems: list[Problem]) -> tuple[str, ...] |
             problems.append(Problem("medications", describe(raw), expected + " that can be read"))
             return None
     names: list[str] = []
-    bad = False
     for n, item in enumerate(items):
         if isinstance(item, str) and item.strip():
             names.append(item.strip())
@@ -887,8 +878,7 @@ def _medication_names(raw: object, problems: list[Problem]) -> tuple[str, ...] |
                     f"medications[{n}]", describe(item), "a medication name (a non-empty string)"
                 )
             )
-            bad = True
-    return None if bad else tuple(names)
+    return tuple(names) if len(names) == len(items) else None
 
 
 def _unknown_name(name: str, raw: object, factors: Mapping[str, object]) -> Problem:
