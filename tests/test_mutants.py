@@ -397,3 +397,55 @@ class TestNumbersAndLists:
         a = legcramps.assess(medications=["aspirin", "Lasix", "aspirin", "lasix 40 mg"])
         assert ("aspirin",) == a.unrecognized_medications
         assert ("furosemide",) == tuple(m.generic for m in a.medications)
+
+
+#: Every red-flag question answered "no".
+NO_RED_FLAGS = {
+    "leg_swelling": False,
+    "chest_pain_or_breathlessness": False,
+    "cramp_minutes": 2,
+    "dark_urine": False,
+    "muscle_weakness": False,
+    "numbness": False,
+    "frequent_cramps": False,
+    "persists_despite_self_care": False,
+}
+
+
+class TestScoresAndAdvice:
+    def test_two_drugs_of_one_class_are_both_named_in_one_piece_of_evidence(self) -> None:
+        """Two diuretics raise the diuretic sign once, naming both, in the order given."""
+        evidence = legcramps.assess(medications=["Lasix", "amiloride"]).finding("medication")
+        assert [("furosemide", "amiloride")] == [e.value for e in evidence.evidence]
+
+    def test_two_medication_signs_add_up(self) -> None:
+        """A diuretic and a statin add their weights: 3 + 1."""
+        assert 4 == legcramps.assess(medications=["Lasix", "Zocor"]).finding("medication").score
+
+    def test_a_sign_of_weight_zero_is_shown_but_adds_nothing(self) -> None:
+        """A raised sign of weight 0 is listed as evidence; the cause stays unlikely."""
+        sign = Sign(Condition("hot_weather"), 0, "Warm, but it does not count.", NOTE)
+        finding = (
+            with_sign("posture", sign)
+            .assess(hot_weather=True, sitting_hours=0, standing_hours=0)
+            .finding("posture")
+        )
+        assert (Level.UNLIKELY, 0) == (finding.level, finding.score)
+        assert ["Warm, but it does not count."] == [e.reason for e in finding.evidence]
+
+    def test_the_advice_of_every_raised_cause_and_only_theirs(self) -> None:
+        """The advice holds the advice of each likely or possible cause, and of no other."""
+        a = legcramps.assess(overtired=True, sitting_hours=5, **NO_RED_FLAGS)
+        expected = [*K.cause("posture").advice, *K.cause("fatigue").advice, K.self_care_advice]
+        assert expected == list(a.advice)
+        one = legcramps.assess(overtired=True, **NO_RED_FLAGS)
+        assert [*K.cause("fatigue").advice, K.self_care_advice] == list(one.advice)
+
+    def test_self_care_advice_comes_with_self_care_only(self) -> None:
+        """A self-care result ends with the self-care advice; other results do not carry it."""
+        care = legcramps.assess(hot_weather=True, fluid_litres=1, **NO_RED_FLAGS)
+        assert Urgency.SELF_CARE == care.urgency
+        assert K.self_care_advice == care.advice[-1]
+        assert K.unanswered_red_flags_advice not in care.advice
+        open_flags = legcramps.assess(hot_weather=True, fluid_litres=1)
+        assert K.self_care_advice not in open_flags.advice

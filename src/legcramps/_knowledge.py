@@ -50,8 +50,6 @@ _LEVEL_ORDER = MappingProxyType({_LIKELY: 0, _POSSIBLE: 1, _UNKNOWN: 2, _UNLIKEL
 
 _BY_RANK = MappingProxyType({u.rank: u for u in Urgency})
 
-# Comparison codes of a compiled condition.
-_IS_YES, _AT_LEAST, _ABOVE, _BELOW, _ONE_OF = range(5)
 
 _isfinite = math.isfinite
 
@@ -136,30 +134,24 @@ class _Recheck(Exception):
 _MISSING = object()
 
 
-def _compile_test(condition: Condition) -> tuple[int, float, frozenset[str]]:
+def _compile_test(condition: Condition) -> tuple[Callable[[Any, Any], Any], float, frozenset[str]]:
+    """Return (comparison, bound, one_of) for a condition tested per call.
+
+    Only conditions on numbers and on the medication list are tested per call;
+    the medication list is matched against *one_of* by the engine itself.
+    """
     if condition.at_least is not None:
-        return _AT_LEAST, condition.at_least, frozenset()
+        return operator.ge, condition.at_least, frozenset()
     if condition.above is not None:
-        return _ABOVE, condition.above, frozenset()
+        return operator.gt, condition.above, frozenset()
     if condition.below is not None:
-        return _BELOW, condition.below, frozenset()
-    if condition.one_of:
-        return _ONE_OF, 0.0, frozenset(condition.one_of)
-    return _IS_YES, 0.0, frozenset()
+        return operator.lt, condition.below, frozenset()
+    return operator.contains, 0.0, frozenset(condition.one_of)
 
 
 def _holds(condition: Condition, value: AnswerValue) -> bool:
     """Return whether *condition*, on a yes/no or a choice, holds for *value*."""
     return value in condition.one_of if condition.one_of else value is True
-
-
-_COMPARE: tuple[Callable[[Any, Any], Any], ...] = (
-    operator.is_,
-    operator.ge,
-    operator.gt,
-    operator.lt,
-    operator.contains,
-)
 
 
 def _min_rank(sign: Sign) -> int:
@@ -367,7 +359,7 @@ class Knowledge:
             tests: list[_FlagTest] = []
             if per_call:
                 for i, s in signs[f.id]:
-                    op, bound, one_of = _compile_test(s.when)
+                    compare, bound, one_of = _compile_test(s.when)
                     # The evidence for one matching medication is fixed: build it once, here.
                     by_medication = {
                         m.generic: Evidence(f, (m.generic,), s.reason, s.weight)
@@ -376,7 +368,7 @@ class Knowledge:
                     }
                     rules.append(
                         (
-                            _COMPARE[op],
+                            compare,
                             bound,
                             one_of,
                             i,
@@ -388,8 +380,8 @@ class Knowledge:
                         )
                     )
                 for j, cond in flags[f.id]:
-                    op, bound, one_of = _compile_test(cond)
-                    tests.append((_COMPARE[op], bound, one_of, j))
+                    compare, bound, one_of = _compile_test(cond)
+                    tests.append((compare, bound, one_of, j))
             mask = sum(1 << cause_index[c] for c in f.causes)
             low = -math.inf if f.minimum is None else f.minimum
             high = math.inf if f.maximum is None else f.maximum
