@@ -449,3 +449,21 @@ class TestScoresAndAdvice:
         assert K.unanswered_red_flags_advice not in care.advice
         open_flags = legcramps.assess(hot_weather=True, fluid_litres=1)
         assert K.self_care_advice not in open_flags.advice
+
+    def test_a_likely_cause_before_a_possible_one_both_give_advice(self) -> None:
+        """A likely cause followed, in the knowledge's order, by a possible one: both advise."""
+        a = legcramps.assess(exercise_minutes=120, exercise_intensity="vigorous", overtired=True)
+        assert [Level.LIKELY, Level.POSSIBLE] == [f.level for f in a.findings[:2]]
+        assert [*K.cause("overuse").advice, *K.cause("fatigue").advice] == list(a.advice[:4])
+
+
+class TestWhatIsStillOpen:
+    def test_answered_inputs_are_never_asked_again(self) -> None:
+        """Every answered input, of every kind, leaves next_questions and every unanswered."""
+        for given in sample_answers(200, seed=12):
+            a = legcramps.assess(**given)
+            answered = {name for name, value in given.items() if value is not None}
+            expected = [f.id for f in K.assess().next_questions if f.id not in answered]
+            assert expected == [f.id for f in a.next_questions]
+            for finding in a.findings:
+                assert not answered & {f.id for f in finding.unanswered}
