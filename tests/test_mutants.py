@@ -7,6 +7,7 @@ that the fast path takes.
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import attrs
@@ -467,3 +468,12 @@ class TestWhatIsStillOpen:
             assert expected == [f.id for f in a.next_questions]
             for finding in a.findings:
                 assert not answered & {f.id for f in finding.unanswered}
+
+
+class TestPickling:
+    def test_a_knowledge_pickles_and_its_copy_assesses_alike(self) -> None:
+        """A Knowledge survives pickling, compiled tables and all, and assesses alike."""
+        copy = pickle.loads(pickle.dumps(K))  # noqa: S301 - our own data
+        assert K == copy
+        for given in sample_answers(50, seed=13):
+            assert K.assess(**given) == copy.assess(**given)

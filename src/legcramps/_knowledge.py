@@ -44,9 +44,6 @@ _LIKELY = Level.LIKELY
 _POSSIBLE = Level.POSSIBLE
 _UNLIKELY = Level.UNLIKELY
 _UNKNOWN = Level.UNKNOWN
-# Findings are ordered by this rank first: an unknown cause may yet turn out likely,
-# so it goes before one that the answers make unlikely.
-_LEVEL_ORDER = MappingProxyType({_LIKELY: 0, _POSSIBLE: 1, _UNKNOWN: 2, _UNLIKELY: 3})
 
 _BY_RANK = MappingProxyType({u.rank: u for u in Urgency})
 
@@ -105,8 +102,8 @@ _NOTHING: _Outcome = ((), ())
 class _Compiled(NamedTuple):
     """The knowledge as lookup tables; never changed once built.
 
-    The two tables looked up per answer are plain dicts, a little faster than
-    read-only proxies; nothing outside this module sees them.
+    The tables are plain dicts, not read-only proxies: a knowledge must pickle, and
+    dicts are a little faster; nothing outside this module sees them.
     """
 
     factors: Mapping[str, RiskFactor]
@@ -376,7 +373,7 @@ class Knowledge:
                             s.reason,
                             s.advice,
                             _min_rank(s),
-                            MappingProxyType(by_medication),
+                            by_medication,
                         )
                     )
                 for j, cond in flags[f.id]:
@@ -414,7 +411,7 @@ class Knowledge:
         )
         flag_rank = tuple(r.urgency.rank for r in self.red_flags)
         return _Compiled(
-            factors=MappingProxyType(by_id),
+            factors=by_id,
             checks=checks,
             plan=tuple(plan),
             cause_factors=cause_factors,
@@ -736,6 +733,8 @@ class Knowledge:
 
         likely_at = self.likely_at
         possible_at = self.possible_at
+        # Ranked by level (likely 0, possible 1, unknown 2, unlikely 3: an unknown cause
+        # may yet turn out likely), then by score, then in the knowledge's order.
         ranked: list[tuple[int, int, int, Finding]] = []
         raised_causes = 0
         unknown = 0
