@@ -11,7 +11,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -58,43 +58,44 @@ def normalize_medication_name(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-# What the engine does with the answers, compiled from the knowledge (plain tuples, so
-# that the per-call loops unpack them instead of looking up attributes):
-#: raising a sign: (cause index, weight, evidence, advice, minimum urgency rank)
-_Effect = tuple[int, int, Evidence, str, int]
-#: what one answer raises: (sign effects, red flag indexes)
-_Outcome = tuple[tuple[_Effect, ...], tuple[int, ...]]
-#: a sign tested per call: (comparison, bound, one_of, cause index, weight, reason,
-#: advice, minimum urgency rank, evidence by the one medication that matches)
-_Rule = tuple[
-    Callable[[Any, Any], Any],
-    float,
-    frozenset[str],
-    int,
-    int,
-    str,
-    str,
-    int,
-    Mapping[str, Evidence],
-]
-#: a red flag tested per call: (comparison, bound, one_of, flag index)
-_FlagTest = tuple[Callable[[Any, Any], Any], float, frozenset[str], int]
-#: per factor, in the knowledge's order: (id, kind, its causes as a bit mask, outcome of
-#: a yes, outcome by choice, rules, flag tests, the factor, lowest and highest number)
-_Entry = tuple[
-    str,
-    FactorKind,
-    int,
-    _Outcome,
-    dict[str, _Outcome],
-    tuple[_Rule, ...],
-    tuple[_FlagTest, ...],
-    RiskFactor,
-    float,
-    float,
-]
-#: how to check an answer: (kind, lowest, highest, choices, the factor)
-_Check = tuple[FactorKind, float, float, frozenset[str], RiskFactor]
+if TYPE_CHECKING:
+    # What the engine does with the answers, compiled from the knowledge (plain tuples, so
+    # that the per-call loops unpack them instead of looking up attributes):
+    #: raising a sign: (cause index, weight, evidence, advice, minimum urgency rank)
+    _Effect = tuple[int, int, Evidence, str, int]
+    #: what one answer raises: (sign effects, red flag indexes)
+    _Outcome = tuple[tuple[_Effect, ...], tuple[int, ...]]
+    #: a sign tested per call: (comparison, bound, one_of, cause index, weight, reason,
+    #: advice, minimum urgency rank, evidence by the one medication that matches)
+    _Rule = tuple[
+        Callable[[Any, Any], Any],
+        float,
+        frozenset[str],
+        int,
+        int,
+        str,
+        str,
+        int,
+        Mapping[str, Evidence],
+    ]
+    #: a red flag tested per call: (comparison, bound, one_of, flag index)
+    _FlagTest = tuple[Callable[[Any, Any], Any], float, frozenset[str], int]
+    #: per factor, in the knowledge's order: (id, kind, its causes as a bit mask, outcome of
+    #: a yes, outcome by choice, rules, flag tests, the factor, lowest and highest number)
+    _Entry = tuple[
+        str,
+        FactorKind,
+        int,
+        _Outcome,
+        dict[str, _Outcome],
+        tuple[_Rule, ...],
+        tuple[_FlagTest, ...],
+        RiskFactor,
+        float,
+        float,
+    ]
+    #: how to check an answer: (kind, lowest, highest, choices, the factor)
+    _Check = tuple[FactorKind, float, float, frozenset[str], RiskFactor]
 
 _NOTHING: _Outcome = ((), ())
 
