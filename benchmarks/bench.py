@@ -2,7 +2,7 @@
 
 Run from the repository root, in an environment where legcramps is installed::
 
-    python benchmarks/bench.py           # about half a minute
+    python benchmarks/bench.py           # about 20 seconds
     python benchmarks/bench.py --quick   # fewer rounds, for a smoke test
 
 Every figure is a median over several rounds, with the spread (the range of the
