@@ -477,3 +477,31 @@ class TestPickling:
         assert K == copy
         for given in sample_answers(50, seed=13):
             assert K.assess(**given) == copy.assess(**given)
+
+
+class TestTextCorners:
+    def test_no_advice_section_when_there_is_no_advice(self) -> None:
+        """Knowledge without red flags, asked nothing, gives no advice and no Advice section."""
+        a = knowledge(red_flags=()).assess()
+        assert () == a.advice
+        assert "Advice:" not in str(a)
+
+    def test_no_questions_section_when_everything_is_answered(self) -> None:
+        """With every input answered there is nothing still to ask, and the text says nothing."""
+        given = {**NO_RED_FLAGS, "exercise_minutes": 30, "exercise_intensity": "light"}
+        given.update(
+            unaccustomed_exercise=False,
+            overtired=False,
+            recovery_hours=48,
+            poor_diet=False,
+            medications=[],
+            new_medication=False,
+            sitting_hours=1,
+            standing_hours=1,
+            fluid_litres=2,
+            hot_weather=False,
+            heavy_sweating=False,
+        )
+        a = legcramps.assess(**given)
+        assert () == a.next_questions
+        assert "Still to ask:" not in str(a)
