@@ -182,12 +182,41 @@ class TestEvidence:
         assert ["posture"] == [f.cause.id for f in assessment.likely]
 
     def test_finding_rejects_an_unknown_cause(self) -> None:
-        """Looking up a cause that does not exist raises KeyError."""
-        with pytest.raises(KeyError, match="gout"):
+        """Looking up a cause that does not exist raises a KeyError that is an InvalidInput."""
+        with pytest.raises(KeyError, match="cause_id: received 'gout'") as info:
             legcramps.assess().finding("gout")
+
+        assert isinstance(info.value, legcramps.InvalidInput)
+
+    def test_finding_rejects_a_non_string(self) -> None:
+        """Looking up a finding by something other than a string is an InvalidInput."""
+        with pytest.raises(legcramps.InvalidInput, match=r"cause_id: received \[\] \(list\)"):
+            legcramps.assess().finding([])  # type: ignore[arg-type]
 
 
 class TestMedications:
+    def test_an_unrecognised_medication_is_not_a_no(self) -> None:
+        """A list of only unrecognised names leaves the medication cause unknown."""
+        assessment = legcramps.assess(medications=["co-amilofruse"])
+
+        assert Level.UNKNOWN == assessment.finding("medication").level
+        assert Level.UNKNOWN == assessment.finding("dehydration").level
+        assert legcramps.KNOWLEDGE.unrecognized_medications_advice in assessment.advice
+
+    def test_an_unrecognised_medication_is_not_asked_again(self) -> None:
+        """The medication list, once answered, is neither unanswered nor asked again."""
+        assessment = legcramps.assess(medications=["co-amilofruse"])
+
+        assert "medications" not in [f.id for f in assessment.finding("medication").unanswered]
+        assert "medications" not in [q.id for q in assessment.next_questions]
+
+    def test_a_recognised_sign_still_counts_beside_unrecognised_names(self) -> None:
+        """A recognised diuretic counts even when another name is not recognised."""
+        assessment = legcramps.assess(medications=["co-amilofruse", "Lasix"])
+
+        assert Level.LIKELY == assessment.finding("medication").level
+        assert Level.POSSIBLE == assessment.finding("dehydration").level
+
     def test_long_acting_beta_agonist_makes_medication_likely(self) -> None:
         """A long-acting beta-agonist alone makes the medication cause likely."""
         assert Level.LIKELY == level("medication", medications=["Serevent"])
@@ -231,6 +260,8 @@ class TestMedications:
             ("Neo-NaClex", "bendroflumethiazide"),
             ("Burinex", "bumetanide"),
             ("Oxis 12 micrograms", "formoterol"),
+            ("Lasix40mg", "furosemide"),
+            ("lasix-40", "furosemide"),
         ],
     )
     def test_recognises_generic_brand_and_other_spellings(self, name: str, generic: str) -> None:
@@ -381,6 +412,27 @@ class TestAdvice:
 
         assert len(set(advice)) == len(advice)
 
+    def test_a_lower_flag_says_a_more_urgent_question_is_still_open(self) -> None:
+        """An urgent flag with the emergency questions open says it may be more urgent."""
+        advice = legcramps.assess(leg_swelling=True).advice
+
+        assert legcramps.KNOWLEDGE.unanswered_red_flags_advice in advice
+
+    def test_an_emergency_needs_no_reminder_of_open_questions(self) -> None:
+        """With an emergency raised, no open question can make it more urgent."""
+        advice = legcramps.assess(dark_urine=True).advice
+
+        assert legcramps.KNOWLEDGE.unanswered_red_flags_advice not in advice
+
+    def test_undetermined_says_to_answer_the_remaining_questions(self) -> None:
+        """An undetermined result always says to answer the remaining questions."""
+        assessment = legcramps.assess(NO_RED_FLAGS)
+
+        assert (Urgency.UNDETERMINED, (legcramps.KNOWLEDGE.undetermined_advice,)) == (
+            assessment.urgency,
+            assessment.advice,
+        )
+
     def test_unanswered_red_flags_are_named_in_the_advice(self) -> None:
         """While red-flag questions are open, the advice says it is not yet self-care."""
         advice = legcramps.assess(sitting_hours=8).advice
@@ -420,6 +472,12 @@ class TestNextQuestions:
 
         assert ["chest_pain_or_breathlessness", "dark_urine"] == questions[:2]
         assert set(NO_RED_FLAGS) == set(questions[: len(NO_RED_FLAGS)])
+
+    def test_a_new_medication_is_asked_right_after_the_red_flags(self) -> None:
+        """The input that can raise the urgency comes right after the red-flag questions."""
+        questions = [q.id for q in legcramps.assess().next_questions]
+
+        assert "new_medication" == questions[len(NO_RED_FLAGS)]
 
     def test_answered_inputs_are_not_asked_again(self) -> None:
         """An answered input is not among the next questions; a None one is."""

@@ -206,7 +206,19 @@ class TestProgram:
 
     def test_interview_through_a_pipe(self) -> None:
         """The interview reads piped answers: a skip stays unknown, an invalid one is re-asked."""
-        answers = ["no", "skip", "maybe", "no", "5 min", "no", "no", "no", "no", "Lasix, aspirin"]
+        answers = [
+            "no",
+            "skip",
+            "maybe",
+            "no",
+            "5 min",
+            "no",
+            "no",
+            "no",
+            "no",
+            "skip",
+            "Lasix, aspirin",
+        ]
         expected = legcramps.assess(
             chest_pain_or_breathlessness=False,
             leg_swelling=False,

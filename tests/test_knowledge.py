@@ -28,7 +28,7 @@ NOTE = Source("test", "A test source", "Made up for the tests.")
 
 
 def knowledge(**changes: Any) -> Knowledge:
-    return attrs.evolve(K, version="test", **changes)
+    return attrs.evolve(K, **{"version": "test", **changes})
 
 
 class TestBuiltInKnowledge:
@@ -85,11 +85,13 @@ class TestBuiltInKnowledge:
         """Every factor asks a plain-language question."""
         assert all(f.question.endswith(("?", ")")) for f in legcramps.RISK_FACTORS)
 
-    def test_lookups_reject_unknown_ids(self) -> None:
-        """Looking up an unknown factor, cause or red flag raises KeyError."""
+    @pytest.mark.parametrize("wanted", ["nope", None, []])
+    def test_lookups_reject_unknown_ids(self, wanted: Any) -> None:
+        """Looking up an unknown factor, cause or red flag raises UnknownId."""
         for lookup in (K.factor, K.cause, K.red_flag):
-            with pytest.raises(KeyError):
-                lookup("nope")
+            with pytest.raises(legcramps.InvalidInput) as info:
+                lookup(wanted)
+            assert isinstance(info.value, KeyError)
 
 
 class TestCustomKnowledge:
@@ -177,6 +179,48 @@ class TestInvalidKnowledge:
         ):
             assert part in message
 
+    @pytest.mark.parametrize(
+        ("changes", "message"),
+        [
+            ({"disclaimer": ""}, "disclaimer must be a non-empty string"),
+            ({"disclaimer": None}, "disclaimer must be a non-empty string"),
+            ({"version": 3}, "version must be a non-empty string, got 3 \\(int\\)"),
+            ({"likely_at": "3"}, "likely_at must be a whole number"),
+            ({"possible_at": True}, "possible_at must be a whole number"),
+            ({"factors": None}, "factors must be a tuple of RiskFactor"),
+            ({"causes": [K.causes[0]]}, "causes must be a tuple of Cause"),
+            ({"red_flags": ()}, "there must be at least one red flag"),
+            ({"self_care_advice": " "}, "self_care_advice must be a non-empty string"),
+        ],
+    )
+    def test_rejects_fields_of_the_wrong_type(self, changes: dict[str, Any], message: str) -> None:
+        """The safety texts, version, cut-offs and tables must have the right types."""
+        with pytest.raises(InvalidKnowledge, match=message):
+            knowledge(**changes)
+
+    def test_a_medication_list_with_another_id_names_its_problems_by_it(self) -> None:
+        """Problems with a medication list are named by that input's own id."""
+        drugs = attrs.evolve(K.factor("medications"), id="drugs")
+        factors = tuple(drugs if f.id == "medications" else f for f in K.factors)
+        causes = tuple(
+            attrs.evolve(
+                c,
+                signs=tuple(
+                    attrs.evolve(s, when=attrs.evolve(s.when, factor="drugs"))
+                    if s.when.factor == "medications"
+                    else s
+                    for s in c.signs
+                ),
+            )
+            for c in K.causes
+        )
+        mine = knowledge(factors=factors, causes=causes)
+
+        with pytest.raises(legcramps.InvalidInput) as info:
+            mine.assess(drugs=["Lasix", 3])
+
+        assert ["drugs[1]"] == [p.input for p in info.value.problems]
+
     def test_rejects_a_red_flag_without_conditions(self) -> None:
         """A red flag must have at least one condition."""
         flag = attrs.evolve(K.red_flags[0], when=())
@@ -220,6 +264,7 @@ class TestPublicFace:
             "RowError",
             "Sign",
             "Source",
+            "UnknownId",
             "Urgency",
             "__version__",
             "assess",

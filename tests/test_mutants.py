@@ -90,12 +90,13 @@ class TestCustomKnowledgePaths:
         )
         assert () == mine.assess(medications=["Lasix", "aspirin"]).red_flags
 
-    def test_an_input_that_speaks_to_nothing_is_accepted_and_left_out(self) -> None:
-        """An input with no sign and no red flag is checked, accepted and left out of answers."""
+    def test_an_input_that_speaks_to_nothing_is_checked_and_kept(self) -> None:
+        """An input with no sign and no red flag is checked, and kept in the answers."""
         silent = RiskFactor("shoe_size", "What is your shoe size?", FactorKind.NUMBER, maximum=60)
         mine = knowledge(factors=(*K.factors, silent))
         a = mine.assess(shoe_size=42, hot_weather=True)
-        assert {"hot_weather": True} == dict(a.answers)
+        assert {"hot_weather": True, "shoe_size": 42} == a.answers
+        assert "shoe_size" == mine.assess().next_questions[-1].id
         assert a == mine.assess({"shoe_size": 42, "hot_weather": True})
         with pytest.raises(InvalidInput, match="shoe_size: received 61"):
             mine.assess(shoe_size=61)
@@ -270,12 +271,20 @@ class TestKnowledgeChecks:
         assert (message,) == info.value.args
 
     def test_lookups_raise_key_error_naming_the_id(self) -> None:
-        """cause() and red_flag() raise KeyError with the id asked for."""
-        with pytest.raises(KeyError) as cause:
+        """cause() and red_flag() raise a KeyError that is an InvalidInput naming the id."""
+        with pytest.raises(InvalidInput) as cause:
             K.cause("nope")
-        with pytest.raises(KeyError) as flag:
+        with pytest.raises(InvalidInput) as flag:
             K.red_flag("nada")
-        assert (("nope",), ("nada",)) == (cause.value.args, flag.value.args)
+        assert isinstance(cause.value, KeyError)
+        assert (
+            Problem(
+                "cause_id", "'nope' (str)", "one of " + ", ".join(repr(c.id) for c in K.causes)
+            ),
+            Problem(
+                "flag_id", "'nada' (str)", "one of " + ", ".join(repr(r.id) for r in K.red_flags)
+            ),
+        ) == (cause.value.problems[0], flag.value.problems[0])
 
     def test_replace_cause_adds_a_new_cause_after_the_others(self) -> None:
         """replace_cause() with a new id keeps every cause and adds the new one last."""
@@ -481,9 +490,14 @@ class TestPickling:
 
 class TestTextCorners:
     def test_no_advice_section_when_there_is_no_advice(self) -> None:
-        """Knowledge without red flags, asked nothing, gives no advice and no Advice section."""
-        a = knowledge(red_flags=()).assess()
-        assert () == a.advice
+        """A result with no advice at all has no Advice section in its text."""
+        quiet = Cause(
+            "quiet", "Quiet", "s", "m", (), "e", (NOTE,),
+            (Sign(Condition("hot_weather"), 5, "Hot.", NOTE, min_urgency=Urgency.URGENT),),
+        )  # fmt: skip
+        flag = attrs.evolve(K.red_flag("rhabdomyolysis"))
+        a = knowledge(causes=(quiet,), red_flags=(flag,)).assess(hot_weather=True, dark_urine=False)
+        assert (Urgency.URGENT, ()) == (a.urgency, a.advice)
         assert "Advice:" not in str(a)
 
     def test_no_questions_section_when_everything_is_answered(self) -> None:

@@ -188,7 +188,7 @@ class TestTrustsOnlyTheAnswers:
         with pytest.raises(InvalidInput) as info:
             Assessment.from_dict(edited)
 
-        assert ["urgency", "advice", "advice", "next_questions", "disclaimer"] == [
+        assert ["urgency", "advice", "next_questions", "disclaimer"] == [
             p.input.partition("[")[0] for p in info.value.problems
         ]
 

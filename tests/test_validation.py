@@ -154,6 +154,25 @@ class TestMedicationList:
             medications=(name for name in ["Lasix"])
         )
 
+    def test_rejects_a_set(self) -> None:
+        """A set has no order, so results would vary from run to run: it is rejected."""
+        (problem,) = problems(medications={"Lasix", "Zocor"})
+
+        assert (
+            "a list of medication names (strings), or None (unknown) in an order (not a set)"
+        ) == problem.expected
+
+    def test_a_str_subclass_is_read_as_plain_text(self) -> None:
+        """A str subclass is read as its text, whatever its methods do."""
+
+        class Odd(str):
+            __slots__ = ()
+
+            def strip(self, chars: str | None = None) -> str:  # noqa: ARG002
+                raise RuntimeError
+
+        assert ("Lasix",) == legcramps.assess(medications=[Odd(" Lasix ")]).answers["medications"]
+
     def test_an_iterable_that_fails_is_reported(self) -> None:
         """An iterable that raises while being read is reported, not propagated."""
 
@@ -189,6 +208,29 @@ class TestMappingForm:
         assert legcramps.assess(hot_weather=True) == legcramps.assess(
             {"hot_weather": True}, hot_weather=True
         )
+
+    def test_none_in_the_mapping_and_a_value_as_a_keyword_conflict(self) -> None:
+        """Unknown in the mapping and a value as a keyword are two different answers."""
+        assert ["fluid_litres"] == [
+            p.input for p in problems({"fluid_litres": None}, fluid_litres=1)
+        ]
+
+    def test_keyword_problems_are_reported_when_the_mapping_is_no_mapping(self) -> None:
+        """A bad mapping does not hide the problems of the keywords."""
+        assert ["mapping", "hot_weather", "bogus"] == [
+            p.input for p in problems([("fluid_litres", 1)], hot_weather="yes", bogus=1)
+        ]
+
+    def test_a_mapping_that_cannot_be_read_is_reported(self) -> None:
+        """A mapping whose items fail to be read is reported, not propagated."""
+
+        class Broken(dict[str, object]):
+            def items(self) -> Any:
+                raise RuntimeError
+
+        (problem,) = problems(Broken(), overtired=True)
+
+        assert ("mapping", "a mapping whose items can be read") == (problem.input, problem.expected)
 
     def test_keyword_adds_to_the_mapping(self) -> None:
         """Keywords add to the answers in the mapping."""

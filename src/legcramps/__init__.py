@@ -32,7 +32,7 @@ from legcramps._model import (
     Source,
     Urgency,
 )
-from legcramps.exceptions import InvalidInput, InvalidKnowledge, Problem
+from legcramps.exceptions import InvalidInput, InvalidKnowledge, Problem, UnknownId
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -62,6 +62,7 @@ __all__ = [
     "RowError",
     "Sign",
     "Source",
+    "UnknownId",
     "Urgency",
     "__version__",
     "assess",

@@ -17,6 +17,7 @@ from legcramps._model import (
     RiskFactor,
     Urgency,
 )
+from legcramps.exceptions import unknown_id
 
 if TYPE_CHECKING:
     import datetime  # noqa: ICN001 - the docs show annotations as written: datetime.date reads best
@@ -48,9 +49,10 @@ class Assessment:
     the knowledge's order). *urgency* says how soon to get medical help; raised
     *red_flags* decide it whatever the scores. *advice* is ordered and has no
     duplicates. *next_questions* lists the unanswered inputs: red-flag questions
-    first, the most urgent flag's first; then the inputs that can add the most
-    to the scores (the sum of their signs' weights); ties in the knowledge's
-    factor order. The order is computed once per knowledge, so producing it
+    first, the most urgent flag's first; then the inputs whose signs raise the
+    urgency (a medication started around the onset); then the inputs that can
+    add the most to the scores (the sum of their signs' weights); ties in the
+    knowledge's factor order. The order is computed once per knowledge, so producing it
     costs a filter per call. *answers* holds the normalised inputs (a read-only
     mapping); *medications* the recognised ones, in the order given, and
     *unrecognized_medications* the names that were not recognised.
@@ -79,16 +81,19 @@ class Assessment:
     def finding(self, cause_id: str) -> Finding:
         """Return the finding for the cause *cause_id*.
 
-        :raises KeyError: if no cause has that id.
+        :raises ~legcramps.UnknownId: (an :class:`~legcramps.InvalidInput` and a
+            :class:`KeyError`) if no cause has that id.
 
         >>> import legcramps
         >>> legcramps.assess(overtired=True).finding("fatigue").level
         <Level.POSSIBLE: 'possible'>
         """
-        for finding in self.findings:
-            if finding.cause.id == cause_id:
-                return finding
-        raise KeyError(cause_id)
+        if isinstance(cause_id, str):
+            for finding in self.findings:
+                if finding.cause.id == cause_id:
+                    return finding
+        ids = tuple(f.cause.id for f in self.findings)
+        raise unknown_id(input_name="cause_id", received=cause_id, ids=ids)
 
     @property
     def likely(self) -> tuple[Finding, ...]:

@@ -541,13 +541,23 @@ DISCLAIMER = (
 )
 
 NO_OBVIOUS_CAUSE_ADVICE = (
-    "No obvious cause was found: look at recent additions to your medication list, and see a "
-    "doctor about the cramps."
+    "No cause stands out from the answers so far: look at recent additions to your medication "
+    "list, and see a doctor if the cramps have no obvious cause."
 )
 
 UNANSWERED_RED_FLAGS_ADVICE = (
-    "Some warning-sign questions are still unanswered, so this is not yet a self-care result: "
-    "answer them, and get medical help if any applies."
+    "Some warning-sign questions are still unanswered, and the result may be more urgent than it "
+    "shows: answer them, and get medical help if any applies."
+)
+
+UNDETERMINED_ADVICE = (
+    "Not enough is known yet to say how soon to see a doctor: answer the remaining questions. "
+    "This is not a self-care result."
+)
+
+UNRECOGNIZED_MEDICATIONS_ADVICE = (
+    "Some medications were not recognised: ask your doctor or pharmacist whether any of them "
+    "can cause cramps."
 )
 
 SELF_CARE_ADVICE = (

@@ -10,8 +10,9 @@ import math
 import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import attrs
 
@@ -33,7 +34,13 @@ from legcramps._model import (
     Sign,
     Urgency,
 )
-from legcramps.exceptions import InvalidInput, InvalidKnowledge, Problem, describe
+from legcramps.exceptions import (
+    InvalidInput,
+    InvalidKnowledge,
+    Problem,
+    describe,
+    unknown_id,
+)
 
 _YES_NO = FactorKind.YES_NO
 _NUMBER = FactorKind.NUMBER
@@ -50,7 +57,7 @@ _BY_RANK = MappingProxyType({u.rank: u for u in Urgency})
 
 _isfinite = math.isfinite
 
-_STRENGTH = re.compile(r"\s\d.*\Z")
+_STRENGTH = re.compile(r"[\s-]*\d.*\Z")
 
 
 def normalize_medication_name(name: str) -> str:
@@ -115,9 +122,8 @@ class _Compiled(NamedTuple):
     unknown_findings: tuple[Finding, ...]
     #: per cause: its finding if all its inputs are answered and none raised a sign
     quiet_findings: tuple[Finding, ...]
-    red_flag_factor_ids: tuple[str, ...]
-    #: the factors that speak to a cause or a red flag
-    spoken: frozenset[str]
+    #: the red-flag questions, each with the rank of the most urgent flag it can raise
+    red_flag_questions: tuple[tuple[str, int], ...]
     question_order: tuple[tuple[str, RiskFactor], ...]
     questions: tuple[RiskFactor, ...]
     flag_order: tuple[int, ...]
@@ -215,7 +221,8 @@ class Knowledge:
     >>> k = legcramps.KNOWLEDGE
     >>> posture = k.cause("posture")
     >>> signs = tuple(
-    ...     attrs.evolve(s, when=Condition("sitting_hours", at_least=3))
+    ...     attrs.evolve(s, when=Condition("sitting_hours", at_least=3),
+    ...                  reason="Sitting for 3 hours or more at a stretch.")
     ...     if s.when == Condition("sitting_hours", at_least=4) else s
     ...     for s in posture.signs
     ... )
@@ -258,10 +265,16 @@ class Knowledge:
     no_obvious_cause_advice: str = _data.NO_OBVIOUS_CAUSE_ADVICE
     unanswered_red_flags_advice: str = _data.UNANSWERED_RED_FLAGS_ADVICE
     self_care_advice: str = _data.SELF_CARE_ADVICE
+    undetermined_advice: str = _data.UNDETERMINED_ADVICE
+    unrecognized_medications_advice: str = _data.UNRECOGNIZED_MEDICATIONS_ADVICE
     _compiled: _Compiled = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        problems: list[str] = []
+        problems = self._type_problems()
+        if problems:
+            raise InvalidKnowledge(
+                "the knowledge does not hold together:\n- " + "\n- ".join(problems)
+            )
         factors: dict[str, RiskFactor] = {}
         for f in self.factors:
             if not f.id.isidentifier():
@@ -292,6 +305,8 @@ class Knowledge:
             problems.extend(
                 _check_condition(cond, factors, f"red flag {flag.id!r}") for cond in flag.when
             )
+        if not self.red_flags:
+            problems.append("there must be at least one red flag: they override every score")
         medications = _medication_table(self.medications, problems)
         problems = [p for p in problems if p]
         if problems:
@@ -316,6 +331,38 @@ class Knowledge:
         object.__setattr__(self, "factors", filled)
         object.__setattr__(self, "_compiled", self._compile(filled, medications))
 
+    def _type_problems(self) -> list[str]:
+        """Return what is of the wrong type in the fields, so the rest can be checked."""
+        problems = [
+            f"{name} must be a tuple of {kind.__name__}, got {describe(value)}"
+            for name, value, kind in (
+                ("factors", self.factors, RiskFactor),
+                ("causes", self.causes, Cause),
+                ("red_flags", self.red_flags, RedFlag),
+                ("medications", self.medications, Medication),
+            )
+            if type(value) is not tuple or not all(type(v) is kind for v in value)
+        ]
+        problems.extend(
+            f"{name} must be a non-empty string, got {describe(value)}"
+            for name, value in (
+                ("version", self.version),
+                ("disclaimer", self.disclaimer),
+                ("no_obvious_cause_advice", self.no_obvious_cause_advice),
+                ("unanswered_red_flags_advice", self.unanswered_red_flags_advice),
+                ("self_care_advice", self.self_care_advice),
+                ("undetermined_advice", self.undetermined_advice),
+                ("unrecognized_medications_advice", self.unrecognized_medications_advice),
+            )
+            if type(value) is not str or not value.strip()
+        )
+        problems.extend(
+            f"{name} must be a whole number, got {describe(value)}"
+            for name, value in (("likely_at", self.likely_at), ("possible_at", self.possible_at))
+            if type(value) is not int
+        )
+        return problems
+
     def _compile(
         self, factors: tuple[RiskFactor, ...], medications: dict[str, Medication]
     ) -> _Compiled:
@@ -325,10 +372,12 @@ class Knowledge:
         signs: dict[str, list[tuple[int, Sign]]] = {f.id: [] for f in factors}
         flags: dict[str, list[tuple[int, Condition]]] = {f.id: [] for f in factors}
         potential: dict[str, int] = dict.fromkeys(by_id, 0)
+        escalates: dict[str, int] = dict.fromkeys(by_id, 0)
         for i, cause in enumerate(self.causes):
             for sign in cause.signs:
                 signs[sign.when.factor].append((i, sign))
                 potential[sign.when.factor] += sign.weight
+                escalates[sign.when.factor] = max(escalates[sign.when.factor], _min_rank(sign))
         flag_urgency: dict[str, int] = dict.fromkeys(by_id, 0)
         for j, flag in enumerate(self.red_flags):
             for cond in flag.when:
@@ -346,9 +395,7 @@ class Knowledge:
             return (effects, raised) if effects or raised else _NOTHING
 
         plan: list[_Entry] = []
-        for f in factors:
-            if not (signs[f.id] or flags[f.id]):
-                continue
+        for f in factors:  # all of them: one that speaks to nothing is still kept
             kind = f.kind
             yes = outcome(f, True) if kind is _YES_NO else _NOTHING  # noqa: FBT003
             by_choice = {c: outcome(f, c) for c in f.choices} if kind is _CHOICE else {}
@@ -402,12 +449,18 @@ class Knowledge:
             tuple((f.id, f) for f in factors if c.id in f.causes) for c in self.causes
         )
         position = {f.id: n for n, f in enumerate(factors)}
-        # Red-flag questions first, the most urgent first; then the inputs that can add
-        # the most to the scores; ties in the order the factors are defined.
+        # Red-flag questions first, the most urgent first; then the inputs whose signs
+        # raise the urgency (a new medication); then those that can add the most to the
+        # scores; ties in the order the factors are defined.
         questions = tuple(
             sorted(
-                (f for f in factors if signs[f.id] or flags[f.id]),
-                key=lambda f: (-flag_urgency[f.id], -potential[f.id], position[f.id]),
+                factors,
+                key=lambda f: (
+                    -flag_urgency[f.id],
+                    -escalates[f.id],
+                    -potential[f.id],
+                    position[f.id],
+                ),
             )
         )
         flag_rank = tuple(r.urgency.rank for r in self.red_flags)
@@ -421,8 +474,7 @@ class Knowledge:
                 for i, c in enumerate(self.causes)
             ),
             quiet_findings=tuple(Finding(c, _UNLIKELY, 0, (), ()) for c in self.causes),
-            red_flag_factor_ids=tuple(f.id for f in factors if f.red_flags),
-            spoken=frozenset(entry[0] for entry in plan),
+            red_flag_questions=tuple((f.id, flag_urgency[f.id]) for f in factors if f.red_flags),
             question_order=tuple((f.id, f) for f in questions),
             questions=questions,
             flag_order=tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j))),
@@ -435,41 +487,46 @@ class Knowledge:
     def factor(self, factor_id: str) -> RiskFactor:
         """Return the risk factor *factor_id*.
 
-        :raises KeyError: if there is none.
+        :raises ~legcramps.UnknownId: (an :class:`~legcramps.InvalidInput` and a
+            :class:`KeyError`)
+            if there is none.
 
         >>> import legcramps
         >>> legcramps.KNOWLEDGE.factor("sitting_hours").unit
         'hours'
         """
-        return self._compiled.factors[factor_id]
+        found = self._compiled.factors.get(factor_id) if isinstance(factor_id, str) else None
+        if found is None:
+            raise unknown_id(
+                input_name="factor_id", received=factor_id, ids=tuple(f.id for f in self.factors)
+            )
+        return found
 
     def cause(self, cause_id: str) -> Cause:
         """Return the cause *cause_id*.
 
-        :raises KeyError: if there is none.
+        :raises ~legcramps.UnknownId: (an :class:`~legcramps.InvalidInput` and a
+            :class:`KeyError`)
+            if there is none.
 
         >>> import legcramps
         >>> legcramps.KNOWLEDGE.cause("dehydration").name
         'Dehydration'
         """
-        for cause in self.causes:
-            if cause.id == cause_id:
-                return cause
-        raise KeyError(cause_id)
+        return _by_id(self.causes, "cause_id", cause_id)
 
     def red_flag(self, flag_id: str) -> RedFlag:
         """Return the red flag *flag_id*.
 
-        :raises KeyError: if there is none.
+        :raises ~legcramps.UnknownId: (an :class:`~legcramps.InvalidInput` and a
+            :class:`KeyError`)
+            if there is none.
 
         >>> import legcramps
         >>> legcramps.KNOWLEDGE.red_flag("long_cramp").urgency.value
         'urgent'
         """
-        for flag in self.red_flags:
-            if flag.id == flag_id:
-                return flag
-        raise KeyError(flag_id)
+        return _by_id(self.red_flags, "flag_id", flag_id)
 
     def replace_cause(self, cause: Cause, *, version: str) -> Knowledge:
         """Return a copy with *cause* in place of the cause with its id, or added last.
@@ -541,39 +598,42 @@ class Knowledge:
             return self._evaluate(given)
         except _Recheck:
             values = self._validate(given)  # raises InvalidInput, listing every problem
-        # Valid, but some answers speak to no cause and no red flag: leave them out.
-        return self._evaluate({k: v for k, v in values.items() if k in self._compiled.spoken})
+        return self._evaluate(values)
 
     def _validate_both(self, mapping: object, answers: dict[str, Any]) -> dict[str, AnswerValue]:
-        if not isinstance(mapping, Mapping):
-            expected = "a mapping of answers by name (such as a dict), or None"
-            raise InvalidInput((Problem("mapping", describe(mapping), expected),))
+        """Check the mapping and the keywords together; return the known answers of both."""
         problems: list[Problem] = []
         given: dict[str, Any] = {}
-        for key, raw in mapping.items():
-            if isinstance(key, str):
-                given[key] = raw
-            else:
-                problems.append(Problem("mapping key", describe(key), "an input name (a string)"))
-        try:
-            values = self._validate(given)
-        except InvalidInput as e:
-            problems.extend(e.problems)
-            values = {}
-        try:
-            extra = self._validate(answers)
-        except InvalidInput as e:
-            problems.extend(e.problems)
-            extra = {}
-        for name, value in extra.items():
-            if name in values and values[name] != value:
+        if not isinstance(mapping, Mapping):
+            expected = "a mapping of answers by name (such as a dict), or None"
+            problems.append(Problem("mapping", describe(mapping), expected))
+        else:
+            try:
+                items = list(mapping.items())
+            except Exception:  # noqa: BLE001 - a caller's mapping may fail in any way; report it
+                expected = "a mapping whose items can be read"
+                problems.append(Problem("mapping", describe(mapping), expected))
+                items = []
+            for key, raw in items:
+                if isinstance(key, str):
+                    given[str.__str__(key)] = raw  # a plain str: a subclass may compare oddly
+                else:
+                    expected = "an input name (a string)"
+                    problems.append(Problem("mapping key", describe(key), expected))
+        bad: set[str] = set()
+        values = self._check(given, problems, bad)
+        extra = self._check(answers, problems, bad)
+        for name in answers.keys() & given.keys() - bad:
+            # None (unknown) on one side and a value on the other differ too.
+            if values.get(name) != extra.get(name):
                 received = (
-                    f"{describe(values[name])} in the mapping and {describe(value)} as a keyword"
+                    f"{describe(given[name])} in the mapping and {describe(answers[name])} "
+                    "as a keyword"
                 )
                 problems.append(Problem(name, received, "the same value in both, or only one"))
-            values[name] = value
         if problems:
             raise InvalidInput(tuple(problems))
+        values.update(extra)
         return values
 
     def _validate(self, given: Mapping[str, Any]) -> dict[str, AnswerValue]:
@@ -581,13 +641,24 @@ class Knowledge:
 
         The full check, off the fast path: it reports every problem, in the order given.
         """
+        problems: list[Problem] = []
+        values = self._check(given, problems, set())
+        if problems:
+            raise InvalidInput(tuple(problems))
+        return values
+
+    def _check(
+        self, given: Mapping[str, Any], problems: list[Problem], bad: set[str]
+    ) -> dict[str, AnswerValue]:
+        """Return the valid known answers in *given*; add the problems and the bad names."""
         checks = self._compiled.checks
         values: dict[str, AnswerValue] = {}
-        problems: list[Problem] = []
-        for name, raw in given.items():
+        for key, raw in given.items():
+            name = str.__str__(key)  # a plain str: a subclass may hash or compare oddly
             check = checks.get(name)
             if check is None:
                 problems.append(_unknown_name(name, raw, checks))
+                bad.add(name)
                 continue
             if raw is None:
                 continue
@@ -600,15 +671,15 @@ class Knowledge:
             elif kind is _CHOICE:
                 value = raw if type(raw) is str and raw in choices else None
             else:
-                value = _medication_names(raw, problems)
+                value = _medication_names(name, raw, problems)
                 if value is None:
+                    bad.add(name)
                     continue
             if value is None:
                 problems.append(Problem(name, describe(raw), factor.expected))
+                bad.add(name)
             else:
                 values[name] = value
-        if problems:
-            raise InvalidInput(tuple(problems))
         return values
 
     def _evaluate(self, given: Mapping[str, Any]) -> Assessment:
@@ -688,13 +759,15 @@ class Knowledge:
                 # and the full check must be able to read it.
                 if type(raw) is not list and type(raw) is not tuple:
                     raise _Recheck
-                value = _medication_names(raw, [])
+                value = _medication_names(fid, raw, [])
                 if value is None:
                     raise _Recheck
                 known.add(fid)
                 pairs.append((fid, value))
-                answered |= mask
                 recognized, unrecognized = self._recognize(value)
+                # An unrecognised name may be anything: it answers a cause only through a
+                # sign that a recognised medication raised, never as a "no".
+                hit = 0
                 classes = [(m.generic, m.drug_class._value_) for m in recognized]
                 for _, _, one_of, i, weight, reason, note, rank, by_medication in rules:
                     matched: tuple[str, ...] = ()
@@ -702,6 +775,7 @@ class Knowledge:
                         if k in one_of:
                             matched += (generic,)
                     if matched:
+                        hit |= 1 << i
                         scores[i] += weight
                         evidence[i].append(
                             by_medication[matched[0]]
@@ -716,6 +790,7 @@ class Knowledge:
                     for _, k in classes:
                         if k in one_of:
                             raised_flags.add(j)
+                answered |= hit if unrecognized else mask
                 continue
             known.add(fid)
             pairs.append((fid, value))
@@ -744,7 +819,11 @@ class Knowledge:
         for i, cause_factors in enumerate(c.cause_factors):
             if not answered >> i & 1:
                 unknown += 1
-                ranked.append((2, 0, i, unknown_findings[i]))
+                finding = unknown_findings[i]
+                if unrecognized:  # the medication list was answered, but says nothing sure
+                    unanswered = tuple([f for fid, f in cause_factors if fid not in known])
+                    finding = Finding(causes[i], _UNKNOWN, 0, (), unanswered)
+                ranked.append((2, 0, i, finding))
                 continue
             score = scores[i]
             shown_evidence = evidence[i]
@@ -767,12 +846,12 @@ class Knowledge:
         ranked.sort()
         findings = tuple([r[3] for r in ranked])
 
-        red_flags_open = False
+        # How urgent a flag an unanswered red-flag question could still raise.
+        open_rank = 0
         if not all_answered:
-            for fid in c.red_flag_factor_ids:
-                if fid not in known:
-                    red_flags_open = True
-                    break
+            for fid, rank in c.red_flag_questions:
+                if rank > open_rank and fid not in known:
+                    open_rank = rank
         if raised_flags:
             red_flags = self.red_flags
             order_raised = [j for j in c.flag_order if j in raised_flags]
@@ -784,7 +863,7 @@ class Knowledge:
             urgency = _BY_RANK[floor]
         elif raised_causes:
             flags = ()
-            urgency = Urgency.UNDETERMINED if red_flags_open else Urgency.SELF_CARE
+            urgency = Urgency.UNDETERMINED if open_rank else Urgency.SELF_CARE
         else:
             flags = ()
             urgency = Urgency.UNDETERMINED if unknown else Urgency.SEE_DOCTOR
@@ -796,9 +875,13 @@ class Knowledge:
                 advice += r[3].cause.advice
         elif unknown < count or not count:
             advice.append(self.no_obvious_cause_advice)
-        if red_flags_open and not flags:
+        if unrecognized:
+            advice.append(self.unrecognized_medications_advice)
+        if open_rank > urgency.rank:
             advice.append(self.unanswered_red_flags_advice)
-        if urgency is Urgency.SELF_CARE:
+        if urgency is Urgency.UNDETERMINED:
+            advice.append(self.undetermined_advice)
+        elif urgency is Urgency.SELF_CARE:
             advice.append(self.self_care_advice)
         return Assessment(
             findings=findings,
@@ -830,6 +913,18 @@ class Knowledge:
         return tuple(recognized), tuple(unrecognized)
 
 
+_WithId = TypeVar("_WithId", Cause, RedFlag)
+
+
+def _by_id(items: tuple[_WithId, ...], input_name: str, wanted: object) -> _WithId:
+    """Return the item of *items* whose id is *wanted*, or raise :class:`UnknownId`."""
+    if isinstance(wanted, str):
+        for item in items:
+            if item.id == wanted:
+                return item
+    raise unknown_id(input_name, wanted, tuple(i.id for i in items))
+
+
 def _number(raw: object, low: float, high: float) -> int | float | None:
     """Return *raw* as a number from *low* to *high*, or ``None`` if it is not one."""
     value: int | float
@@ -846,29 +941,36 @@ def _number(raw: object, low: float, high: float) -> int | float | None:
     return value
 
 
-def _medication_names(raw: object, problems: list[Problem]) -> tuple[str, ...] | None:
-    """Return the medication names in *raw*, or add to *problems* and return ``None``."""
+def _medication_names(name: str, raw: object, problems: list[Problem]) -> tuple[str, ...] | None:
+    """Return the medication names in *raw*, or add to *problems* and return ``None``.
+
+    *name* is the input's name, for the problems.
+    """
     expected = "a list of medication names (strings), or None (unknown)"
     if type(raw) is list or type(raw) is tuple:
         items: tuple[object, ...] = tuple(raw)
     elif isinstance(raw, (str, bytes, bytearray, Mapping)) or not isinstance(raw, Iterable):
-        problems.append(Problem("medications", describe(raw), expected))
+        problems.append(Problem(name, describe(raw), expected))
+        return None
+    elif isinstance(raw, AbstractSet):
+        # A set has no order of its own, so results would change from run to run.
+        problems.append(Problem(name, describe(raw), expected + " in an order (not a set)"))
         return None
     else:
         try:  # a caller's iterable, even a list subclass, may fail in any way
             items = tuple(raw)
         except Exception:  # noqa: BLE001 - report it, whatever it is
-            problems.append(Problem("medications", describe(raw), expected + " that can be read"))
+            problems.append(Problem(name, describe(raw), expected + " that can be read"))
             return None
     names: list[str] = []
     for n, item in enumerate(items):
-        if isinstance(item, str) and item.strip():
-            names.append(item.strip())
+        # str.strip, not item.strip: a subclass may override it; the result is a plain str.
+        text = str.strip(item) if isinstance(item, str) else ""
+        if text:
+            names.append(text)
         else:
             problems.append(
-                Problem(
-                    f"medications[{n}]", describe(item), "a medication name (a non-empty string)"
-                )
+                Problem(f"{name}[{n}]", describe(item), "a medication name (a non-empty string)")
             )
     return tuple(names) if len(names) == len(items) else None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["InvalidInput", "InvalidKnowledge", "Problem"]
+__all__ = ["InvalidInput", "InvalidKnowledge", "Problem", "UnknownId"]
 
 _MAX_REPR = 80
 
@@ -89,6 +89,29 @@ class InvalidInput(ValueError):
 
     def __reduce__(self) -> tuple[type[InvalidInput], tuple[tuple[Problem, ...]]]:
         return (type(self), (self.problems,))
+
+
+class UnknownId(InvalidInput, KeyError):
+    """No cause, factor or red flag has the id asked for.
+
+    An :class:`InvalidInput` that is also a :class:`KeyError`, so lookups by id
+    can be caught either way.
+
+    >>> import legcramps
+    >>> try:
+    ...     legcramps.KNOWLEDGE.cause("gout")
+    ... except KeyError as e:
+    ...     print(e.problems[0].input, e.problems[0].received)
+    cause_id 'gout' (str)
+    """
+
+    __str__ = BaseException.__str__  # not KeyError's, which would quote the message
+
+
+def unknown_id(input_name: str, received: object, ids: tuple[str, ...]) -> UnknownId:
+    """Return the error for a lookup of *received* among *ids*."""
+    expected = "one of " + ", ".join(map(repr, ids))
+    return UnknownId((Problem(input_name, describe(received), expected),))
 
 
 class InvalidKnowledge(ValueError):
