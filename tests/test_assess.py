@@ -529,6 +529,37 @@ class TestResultValues:
 
         assert assessment == pickle.loads(pickle.dumps(assessment))  # noqa: S301
 
+    def test_a_pickled_result_holds_its_answers_not_its_findings(self) -> None:
+        """A result pickles as its knowledge and answers: small, and restored equal."""
+        assessment = legcramps.assess(NOTHING_RAISED, **NO_RED_FLAGS)
+
+        data = pickle.dumps(assessment)
+
+        assert len(data) < 1000
+        assert assessment == pickle.loads(data)  # noqa: S301
+
+    def test_a_result_of_custom_knowledge_pickles_with_it(self) -> None:
+        """A result of custom knowledge is restored by that knowledge, not the built-in one."""
+        mine = attrs.evolve(legcramps.KNOWLEDGE, version="mine", likely_at=2)
+        assessment = mine.assess(hot_weather=True, heavy_sweating=True)
+
+        copy = pickle.loads(pickle.dumps(assessment))  # noqa: S301
+
+        assert (assessment, "mine") == (copy, copy.knowledge_version)
+
+    def test_a_result_without_its_knowledge_pickles_field_by_field(self) -> None:
+        """A result built without a knowledge still pickles, field by field."""
+        assessment = attrs.evolve(legcramps.assess(hot_weather=True), knowledge=None)
+
+        assert assessment == pickle.loads(pickle.dumps(assessment))  # noqa: S301
+
+    def test_answers_cannot_be_replaced(self) -> None:
+        """The answers mapping of a result cannot be changed in place."""
+        answers = legcramps.assess(hot_weather=True).answers
+
+        with pytest.raises(AttributeError, match="cannot be changed"):
+            answers.pairs = ()  # type: ignore[attr-defined]
+
     def test_results_are_hashable(self) -> None:
         """Equal assessments hash alike, so they can be deduplicated."""
         assert hash(legcramps.assess(hot_weather=True)) == hash(legcramps.assess(hot_weather=True))

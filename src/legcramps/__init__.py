@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from legcramps._assessment import Assessment
-from legcramps._batch import RowError, assess_many
 from legcramps._knowledge import KNOWLEDGE, Knowledge
 from legcramps._model import (
     AnswerValue,
@@ -36,6 +35,8 @@ from legcramps.exceptions import InvalidInput, InvalidKnowledge, Problem, Unknow
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from legcramps._batch import RowError, assess_many
 
 __all__ = [
     "CAUSES",
@@ -129,6 +130,11 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version
 
         return version("legcramps")
+    if name in {"assess_many", "RowError"}:
+        # Batches are not every program's business; load them on first use.
+        from legcramps import _batch
+
+        return getattr(_batch, name)
     if name == "schema":
         # The JSON Schemas are rarely needed; load the submodule on first use.
         import importlib

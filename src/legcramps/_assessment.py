@@ -77,6 +77,18 @@ class Assessment:
     unrecognized_medications: tuple[str, ...]
     knowledge_version: str
     disclaimer: str
+    #: The knowledge that made this result, if known; not compared, not shown.
+    _knowledge: Knowledge | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A result pickles as its knowledge and answers, and is assessed again when
+        # unpickled: far smaller and faster than its findings, which matters when a
+        # process pool sends results back. assess() is deterministic, so the copy is equal.
+        if self._knowledge is None:
+            return (_rebuild, tuple(getattr(self, a.name) for a in attrs.fields(Assessment)))
+        from legcramps._knowledge import reassess
+
+        return (reassess, (self._knowledge, dict(self.answers)))
 
     def finding(self, cause_id: str) -> Finding:
         """Return the finding for the cause *cause_id*.
@@ -259,3 +271,7 @@ class Assessment:
         from legcramps._roundtrip import from_dict
 
         return from_dict(data, knowledge)
+
+
+def _rebuild(*values: Any) -> Assessment:
+    return Assessment(*values)

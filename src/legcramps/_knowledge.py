@@ -482,6 +482,14 @@ class Knowledge:
             medications=medications,
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The built-in knowledge pickles as a reference to itself; another is rebuilt
+        # (and compiled again) from its fields.
+        if self is KNOWLEDGE:
+            return (_builtin_knowledge, ())
+        fields = {a.alias: getattr(self, a.name) for a in attrs.fields(Knowledge) if a.init}
+        return (_rebuild_knowledge, (fields,))
+
     # --- lookups ---------------------------------------------------------------------
 
     def factor(self, factor_id: str) -> RiskFactor:
@@ -898,6 +906,7 @@ class Knowledge:
             unrecognized_medications=unrecognized,
             knowledge_version=self.version,
             disclaimer=self.disclaimer,
+            knowledge=self,
         )
 
     def _recognize(self, names: tuple[str, ...]) -> tuple[tuple[Medication, ...], tuple[str, ...]]:
@@ -981,6 +990,19 @@ def _unknown_name(name: str, raw: object, factors: Mapping[str, object]) -> Prob
     close = difflib.get_close_matches(name, factors, n=1)
     hint = f"did you mean {close[0]!r}?" if close else ""
     return Problem(name, describe(raw), "one of the inputs in legcramps.RISK_FACTORS", hint)
+
+
+def _builtin_knowledge() -> Knowledge:
+    return KNOWLEDGE
+
+
+def _rebuild_knowledge(fields: dict[str, Any]) -> Knowledge:
+    return Knowledge(**fields)
+
+
+def reassess(knowledge: Knowledge, answers: dict[str, AnswerValue]) -> Assessment:
+    """Return what *knowledge* makes of *answers*: how a pickled result is restored."""
+    return knowledge.assess(answers)
 
 
 KNOWLEDGE = Knowledge(
