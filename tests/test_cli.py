@@ -825,6 +825,36 @@ class TestMain:
 
         assert (0, expected, "") == run_in_process("--version")
 
+    def test_python_dash_m_runs_main(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`python -m legcramps` runs `main()` with the arguments and exits with its status."""
+        import runpy
+
+        monkeypatch.setattr(sys, "argv", ["legcramps", "causes", "--json"])
+        # runpy warns if the module it runs as __main__ was imported before.
+        monkeypatch.delitem(sys.modules, "legcramps.__main__", raising=False)
+
+        with pytest.raises(SystemExit) as exit_info:
+            runpy.run_module("legcramps", run_name="__main__")
+
+        assert 0 == exit_info.value.code
+        assert [c.id for c in K.causes] == [c["id"] for c in json.loads(capsys.readouterr().out)]
+
+    def test_importing_dunder_main_runs_nothing(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Importing `legcramps.__main__` (as documentation tools do) does not run the command."""
+        import importlib
+
+        monkeypatch.setattr(sys, "argv", ["legcramps", "causes"])
+        monkeypatch.delitem(sys.modules, "legcramps.__main__", raising=False)
+
+        module = importlib.import_module("legcramps.__main__")
+
+        assert main is module.main
+        assert ("", "") == capsys.readouterr()
+
     def test_interview_echoes_piped_answers(self) -> None:
         """With piped input, `interview` writes each answer after its question, then the report."""
         status, out, _ = run_in_process("interview", stdin="no\n")

@@ -164,6 +164,30 @@ class TestContent:
             == (fhir(RED_FLAG)["mitigation"].splitlines()[0])
         )
 
+    def test_no_mitigation_without_advice(self) -> None:
+        """An assessment without advice has no mitigation (FHIR forbids an empty string)."""
+        import attrs
+
+        quiet = attrs.evolve(legcramps.KNOWLEDGE, version="quiet-1", red_flags=())
+        a = quiet.assess()
+
+        assert () == a.advice
+        assert "mitigation" not in validated(a.to_fhir(subject="Patient/1"))
+
+    def test_method_version_from_a_source_tree(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Run from a source tree that was never installed, the library version is 'unknown'."""
+        import importlib.metadata
+
+        def not_installed(name: str) -> str:
+            raise importlib.metadata.PackageNotFoundError(name)
+
+        monkeypatch.setattr(importlib.metadata, "version", not_installed)
+
+        method = fhir(EMPTY)["method"]
+
+        assert "unknown" == method["coding"][0]["version"]
+        assert method["text"].startswith("legcramps unknown, knowledge ")
+
 
 class TestOptions:
     def test_subject_as_a_reference_dict(self) -> None:

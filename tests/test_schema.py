@@ -47,9 +47,24 @@ class TestSchemas:
 
         assert legcramps.schema.answers()["properties"]
 
-    def test_is_reachable_as_an_attribute(self) -> None:
-        """legcramps.schema is there after a plain import legcramps."""
+    def test_is_reachable_as_an_attribute(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """legcramps.schema is served on first use, even before the submodule is bound."""
+        import sys
+
+        monkeypatch.delattr(legcramps, "schema")
+
+        assert sys.modules["legcramps.schema"] is legcramps.schema
         assert "answers" in dir(legcramps.schema)
+
+    def test_a_number_without_unit_or_bounds_is_any_number(self) -> None:
+        """A number input without a unit or bounds is described by its question alone."""
+        k = legcramps.KNOWLEDGE
+        laps = RiskFactor("laps", "How many laps did you swim?", FactorKind.NUMBER)
+        mine = attrs.evolve(k, version="mine-1", factors=(*k.factors, laps))
+
+        assert {"description": "How many laps did you swim?", "type": ["number", "null"]} == (
+            legcramps.schema.answers(mine)["properties"]["laps"]
+        )
 
     def test_custom_knowledge(self) -> None:
         """A schema generated from custom knowledge has its inputs and version."""

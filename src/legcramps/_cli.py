@@ -306,7 +306,8 @@ def _option_line(problem: Problem, options: dict[str, Any], knowledge: Knowledge
     """Return the line reporting *problem* against its option, or None if it names none.
 
     A problem names an option only when its input is a factor given as an option,
-    or ``id[n]`` with *n* a valid index into the list that option gave.
+    or ``id[n]``, an item of the list that option gave. (*problem* comes from
+    answers whose list for ``id`` is the option's, so *n* is an index into it.)
     """
     name = problem.input
     if name in options:
@@ -318,12 +319,9 @@ def _option_line(problem: Problem, options: dict[str, Any], knowledge: Knowledge
     item = _ITEM.fullmatch(name)
     if item is None or item["name"] not in options:
         return None
-    values = options[item["name"]]
-    index = int(item["index"])
-    if not isinstance(values, list) or index >= len(values):
-        return None
+    received = options[item["name"]][int(item["index"])]
     option = _singular_option(knowledge.factor(item["name"]))
-    return f"argument {option}: received {values[index]!r}; expected {problem.expected}"
+    return f"argument {option}: received {received!r}; expected {problem.expected}"
 
 
 def _problem_lines(
