@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import itertools
 import json
+import os
 import subprocess
 import sys
 from typing import TYPE_CHECKING, Any
@@ -17,12 +19,13 @@ from hypothesis import strategies as st
 
 import legcramps
 from legcramps import FactorKind, InvalidInput, RiskFactor, RowError
+from legcramps._batch import MAX_CHUNKSIZE, map_ordered
 from legcramps._batch_cli import BROKEN_PIPE, add_parser, run
 from legcramps._batch_cli import main as batch_main
 from strategies import answers, any_answers
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
     from pathlib import Path
 
 ROWS: list[dict[str, Any]] = [
@@ -32,6 +35,8 @@ ROWS: list[dict[str, Any]] = [
     {"sitting_hours": 6, "leg_swelling": True},
 ]
 BAD = {"fluid_litres": -1, "hot_weather": "yes"}
+#: The longest field the CSV reader takes.
+FIELD_LIMIT = csv.field_size_limit()
 
 
 class Unequal:
@@ -158,6 +163,23 @@ class TestAssessMany:
 
         assert ["mine-1"] * 3 == [r.knowledge_version for r in results]  # type: ignore[union-attr]
 
+    def test_custom_knowledge_in_this_process(self) -> None:
+        """With one worker, custom knowledge assesses the rows in this process."""
+        rows: list[dict[str, Any]] = [{"cold_water": True}, {"cold_water": "very"}]
+
+        results = list(
+            legcramps.assess_many(rows, knowledge=_cold_water_knowledge(), on_error="record")
+        )
+
+        assert "mine-1" == results[0].knowledge_version  # type: ignore[union-attr]
+        assert (1, "cold_water") == (results[1].index, results[1].problems[0].input)  # type: ignore[union-attr]
+
+    def test_the_largest_chunksize_is_taken(self) -> None:
+        """A chunksize of 10,000, the most, is accepted."""
+        assert [legcramps.assess(ROWS[0])] == list(
+            legcramps.assess_many(ROWS[:1], chunksize=MAX_CHUNKSIZE)
+        )
+
     @pytest.mark.parametrize(
         ("options", "match"),
         [
@@ -170,6 +192,8 @@ class TestAssessMany:
             ({"on_error": Unequal()}, "on_error: received <"),
             ({"on_error": "skip"}, "on_error: received 'skip'"),
             ({"chunksize": 0}, "chunksize: received 0"),
+            ({"chunksize": 10_001}, "chunksize: received 10001 .*from 1 to 10000"),
+            ({"chunksize": 2.5}, "chunksize: received 2.5"),
             ({"knowledge": "v1"}, "knowledge: received 'v1'"),
         ],
     )
@@ -179,6 +203,22 @@ class TestAssessMany:
 
         with pytest.raises(InvalidInput, match=match):
             legcramps.assess_many(**options)
+
+
+def _die(context: object, chunk: Sequence[int]) -> list[int]:  # noqa: ARG001 - map_ordered's signature
+    """Stand for a worker killed while assessing (say, by the out-of-memory killer)."""
+    import os
+
+    os._exit(1)
+
+
+class TestMapOrdered:
+    def test_a_dead_worker_stops_the_run(self) -> None:
+        """A worker that dies is an error, not a chunk to redo in this process."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        with pytest.raises(BrokenProcessPool):
+            list(map_ordered(_die, None, [1, 2], workers=2, chunksize=1))
 
 
 def _problems(row: dict[str, Any]) -> tuple[legcramps.Problem, ...]:
@@ -286,6 +326,26 @@ class TestParser:
         expected = f"argument --workers: expected a whole number from 1 to 64; received {shown}"
         assert expected in capsys.readouterr().err
 
+    @pytest.mark.parametrize(
+        ("chunksize", "shown"),
+        [("0", "'0'"), ("10001", "'10001'"), ("1e9", "'1e9'"), ("", "''")],
+    )
+    def test_chunksize_from_1_to_10000(
+        self, chunksize: str, shown: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--chunksize outside 1 to 10,000 is a usage error naming the option."""
+        with pytest.raises(SystemExit):
+            parse("batch", "--input", "x", "--chunksize", chunksize)
+
+        expected = (
+            f"argument --chunksize: expected a whole number from 1 to 10000; received {shown}"
+        )
+        assert expected in capsys.readouterr().err
+
+    def test_the_largest_chunksize_is_taken(self) -> None:
+        """--chunksize 10000, the most, is accepted."""
+        assert MAX_CHUNKSIZE == parse("batch", "--input", "x", "--chunksize", "10000").chunksize
+
     def test_no_abbreviations(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An abbreviated option is not taken for the full one."""
         with pytest.raises(SystemExit):
@@ -375,6 +435,15 @@ class TestRunCannotStart:
         assert "keep me\n" == target.read_text()
         assert stderr.getvalue().startswith("legcramps batch: error: argument --input: the CSV")
 
+    def test_knowledge_that_is_not_knowledge(self) -> None:
+        """Something other than a Knowledge in the namespace stops the run, naming it."""
+        stderr = io.StringIO()
+        args = parse("batch", "--input", "-")
+        args.knowledge = "v1"
+
+        assert 2 == run(args, stdin=io.BytesIO(jsonl(ROWS)), stdout=io.StringIO(), stderr=stderr)
+        assert stderr.getvalue().startswith("legcramps batch: error: knowledge: received 'v1'")
+
     def test_a_missing_input_names_the_option(self, tmp_path: Path) -> None:
         """A missing input is reported as a problem with --input."""
         stderr = io.StringIO()
@@ -404,6 +473,29 @@ class TestRunCannotStart:
         status = run(args, stdin=io.BytesIO(jsonl(ROWS)), stdout=BrokenPipe(), stderr=io.StringIO())
 
         assert BROKEN_PIPE == status == 141
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe (POSIX)")
+    def test_a_broken_pipe_on_an_output_file(self, tmp_path: Path) -> None:
+        """When the reader of an --output pipe goes away, the status is 141, with no message."""
+        fifo = tmp_path / "out"
+        os.mkfifo(fifo)
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+
+        class ClosesTheReader(io.BytesIO):
+            """Standard input that closes the output's reader once the rows are read."""
+
+            def __iter__(self) -> Iterator[bytes]:
+                os.close(reader)
+                return super().__iter__()
+
+        stderr = io.StringIO()
+        args = parse("batch", "--input", "-", "--output", str(fifo))
+        stdin = ClosesTheReader(jsonl(ROWS * 1000))
+
+        assert (BROKEN_PIPE, "") == (
+            run(args, stdin=stdin, stdout=io.StringIO(), stderr=stderr),
+            stderr.getvalue(),
+        )
 
 
 class TestJsonLines:
@@ -509,6 +601,18 @@ class TestProgress:
 
         assert "\r5 rows, 1 with problems: done\n" == stderr.getvalue()
 
+    def test_progress_while_running(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """On a terminal the count is updated as rows are written, at most twice a second."""
+        monkeypatch.setattr("legcramps._batch_cli._PROGRESS_SECONDS", 0)
+        stderr = TtyStream()
+
+        batch(tmp_path, jsonl([BAD, *ROWS[:2]]), stderr=stderr)
+
+        assert (
+            "\r1 rows, 1 with problems\r2 rows, 1 with problems\r3 rows, 1 with problems"
+            "\r3 rows, 1 with problems: done\n"
+        ) == stderr.getvalue()
+
     def test_no_progress_otherwise(self, tmp_path: Path) -> None:
         """When stderr is not a terminal, nothing is written there."""
         stderr = io.StringIO()
@@ -519,6 +623,45 @@ class TestProgress:
 
 
 class TestCsv:
+    def test_an_empty_file_gives_no_lines(self, tmp_path: Path) -> None:
+        """A CSV file without even a header has no rows: nothing is written, status 0."""
+        assert (0, []) == batch(tmp_path, b"", name="rows.csv")
+
+    def test_a_header_the_reader_rejects(self, tmp_path: Path) -> None:
+        """A header the CSV reader cannot read stops the run before any row, naming --input."""
+        source = tmp_path / "rows.csv"
+        source.write_bytes(b"x" * (FIELD_LIMIT + 1) + b"\n")
+        stderr = io.StringIO()
+        args = parse("batch", "--input", str(source))
+
+        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr)
+        assert (
+            "legcramps batch: error: argument --input: cannot read the CSV header: "
+            f"field larger than field limit ({FIELD_LIMIT})\n"
+        ) == stderr.getvalue()
+
+    def test_a_record_the_reader_rejects(self, tmp_path: Path) -> None:
+        """A record the CSV reader cannot read is a problems line; the next record is read."""
+        content = b"overtired\n" + b"x" * (FIELD_LIMIT + 1) + b"\nyes\n"
+
+        status, out = batch(tmp_path, content, name="rows.csv")
+
+        assert 1 == status
+        assert [
+            {
+                "line": 2,
+                "problems": [
+                    {
+                        "input": "row",
+                        "received": "a record the CSV reader rejects",
+                        "expected": "a CSV record",
+                        "hint": f"field larger than field limit ({FIELD_LIMIT})",
+                    }
+                ],
+            },
+            {"line": 3, "result": legcramps.assess(overtired=True).to_dict()},
+        ] == out
+
     def test_typed_cells(self, tmp_path: Path) -> None:
         """Cells become typed answers by the kind of their input; empty is unknown."""
         content = (

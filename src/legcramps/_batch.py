@@ -27,6 +27,10 @@ _IN_FLIGHT_PER_WORKER = 2
 #: The most worker processes :func:`assess_many` and ``legcramps batch`` start.
 MAX_WORKERS = 64
 
+#: The most rows in a chunk of :func:`assess_many` and ``legcramps batch``: with up to two
+#: chunks per worker in flight, this bounds the rows held in memory, however long the input.
+MAX_CHUNKSIZE = 10_000
+
 
 def checked_knowledge(knowledge: object, problems: list[Problem]) -> Knowledge:
     """Return *knowledge*, or the built-in knowledge for ``None``.
@@ -110,9 +114,10 @@ def assess_many(
 ) -> Iterator[Assessment | RowError]:
     """Assess each mapping of answers in *rows*, yielding the results lazily and in order.
 
-    Rows are read only as results are consumed. With *workers* above 1 (at
-    most 64), chunks of *chunksize* rows are assessed in a pool of that many
-    processes, with at most two chunks per worker in flight. Each row must be a
+    Rows are read only as results are consumed, a chunk of *chunksize* rows
+    (1 to 10,000) at a time. With *workers* above 1 (at most 64), the chunks are
+    assessed in a pool of that many processes, with at most two chunks per
+    worker in flight. Each row must be a
     mapping; anything else is a bad row. With *on_error* ``"raise"`` a bad row
     raises :class:`~legcramps.InvalidInput`, its problems named by path such as
     ``rows[3].fluid_litres``; with ``"record"`` it yields a :class:`RowError`
@@ -140,8 +145,9 @@ def assess_many(
         problems.append(Problem("workers", describe(workers), expected))
     if not (type(on_error) is str and on_error in ("raise", "record")):
         problems.append(Problem("on_error", describe(on_error), "'raise' or 'record'"))
-    if type(chunksize) is not int or chunksize < 1:
-        problems.append(Problem("chunksize", describe(chunksize), "a whole number, 1 or more"))
+    if type(chunksize) is not int or not 1 <= chunksize <= MAX_CHUNKSIZE:
+        expected = f"a whole number from 1 to {MAX_CHUNKSIZE}"
+        problems.append(Problem("chunksize", describe(chunksize), expected))
     knowledge = checked_knowledge(knowledge, problems)
     if problems:
         raise InvalidInput(tuple(problems))

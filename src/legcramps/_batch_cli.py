@@ -14,7 +14,13 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from legcramps._batch import MAX_WORKERS, checked_knowledge, map_ordered, problem_dict
+from legcramps._batch import (
+    MAX_CHUNKSIZE,
+    MAX_WORKERS,
+    checked_knowledge,
+    map_ordered,
+    problem_dict,
+)
 from legcramps._cli_parse import NotUnderstood, is_skip, parse_answer
 from legcramps.exceptions import InvalidInput, Problem, describe
 
@@ -72,10 +78,10 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument(
         "--chunksize",
-        type=_positive,
+        type=_chunksize,
         default=256,
         metavar="ROWS",
-        help="rows sent to a worker at a time (default: 256)",
+        help=f"rows read and assessed at a time, 1 to {MAX_CHUNKSIZE:,} (default: 256)",
     )
     parser.set_defaults(func=handle)
 
@@ -87,21 +93,21 @@ def _whole_number(text: str) -> int:
         return 0
 
 
-def _positive(text: str) -> int:
+def _from_1_to(most: int, text: str) -> int:
     value = _whole_number(text)
-    if value < 1:
-        msg = f"expected a whole number, 1 or more; received {text!r}"
+    if not 1 <= value <= most:
+        shown = text if len(text) <= 20 else text[:17] + "..."
+        msg = f"expected a whole number from 1 to {most}; received {shown!r}"
         raise argparse.ArgumentTypeError(msg)
     return value
 
 
 def _workers(text: str) -> int:
-    value = _whole_number(text)
-    if not 1 <= value <= MAX_WORKERS:
-        shown = text if len(text) <= 20 else text[:17] + "..."
-        msg = f"expected a whole number from 1 to {MAX_WORKERS}; received {shown!r}"
-        raise argparse.ArgumentTypeError(msg)
-    return value
+    return _from_1_to(MAX_WORKERS, text)
+
+
+def _chunksize(text: str) -> int:
+    return _from_1_to(MAX_CHUNKSIZE, text)
 
 
 def main(argv: Sequence[str] | None = None, *, knowledge: Knowledge | None = None) -> int:
