@@ -168,8 +168,15 @@ class TestContent:
         """An assessment without advice has no mitigation (FHIR forbids an empty string)."""
         import attrs
 
-        quiet = attrs.evolve(legcramps.KNOWLEDGE, version="quiet-1", red_flags=())
-        a = quiet.assess()
+        from legcramps import Cause, Condition, Sign, Source, Urgency
+
+        note = Source("test", "A test source", "Made up for the tests.")
+        sign = Sign(Condition("hot_weather"), 5, "Hot.", note, min_urgency=Urgency.URGENT)
+        quiet = Cause("quiet", "Quiet", "s", "m", (), "e", (note,), (sign,))
+        k = legcramps.KNOWLEDGE
+        flag = k.red_flag("rhabdomyolysis")
+        mine = attrs.evolve(k, version="quiet-1", causes=(quiet,), red_flags=(flag,))
+        a = mine.assess(hot_weather=True, dark_urine=False)
 
         assert () == a.advice
         assert "mitigation" not in validated(a.to_fhir(subject="Patient/1"))
