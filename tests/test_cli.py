@@ -825,22 +825,6 @@ class TestMain:
 
         assert (0, expected, "") == run_in_process("--version")
 
-    def test_python_dash_m_runs_main(
-        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-    ) -> None:
-        """`python -m legcramps` runs `main()` with the arguments and exits with its status."""
-        import runpy
-
-        monkeypatch.setattr(sys, "argv", ["legcramps", "causes", "--json"])
-        # runpy warns if the module it runs as __main__ was imported before.
-        monkeypatch.delitem(sys.modules, "legcramps.__main__", raising=False)
-
-        with pytest.raises(SystemExit) as exit_info:
-            runpy.run_module("legcramps", run_name="__main__")
-
-        assert 0 == exit_info.value.code
-        assert [c.id for c in K.causes] == [c["id"] for c in json.loads(capsys.readouterr().out)]
-
     def test_importing_dunder_main_runs_nothing(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -849,8 +833,11 @@ class TestMain:
 
         monkeypatch.setattr(sys, "argv", ["legcramps", "causes"])
         monkeypatch.delitem(sys.modules, "legcramps.__main__", raising=False)
-
-        module = importlib.import_module("legcramps.__main__")
+        try:
+            module = importlib.import_module("legcramps.__main__")
+        finally:
+            # runpy.run_module("legcramps") warns if it finds the module already imported.
+            sys.modules.pop("legcramps.__main__", None)
 
         assert main is module.main
         assert ("", "") == capsys.readouterr()
