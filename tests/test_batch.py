@@ -212,6 +212,25 @@ def _die(context: object, chunk: Sequence[int]) -> list[int]:  # noqa: ARG001 - 
     os._exit(1)
 
 
+def test_the_command_says_when_a_worker_died(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that dies ends the batch command with exit 3 and one line on stderr."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    def broken(*_: object, **__: object) -> Iterator[Any]:
+        raise BrokenProcessPool
+        yield  # unreachable: makes this a generator, as map_ordered is
+
+    monkeypatch.setattr("legcramps._batch_cli.map_ordered", broken)
+    stderr = io.StringIO()
+
+    status, _ = batch(tmp_path, jsonl([{}]), stderr=stderr)
+
+    message = "legcramps batch: error: a worker process died (out of memory?); the output is"
+    assert (3, message + " incomplete\n") == (status, stderr.getvalue())
+
+
 class TestMapOrdered:
     def test_a_dead_worker_stops_the_run(self) -> None:
         """A worker that dies is an error, not a chunk to redo in this process."""

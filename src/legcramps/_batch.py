@@ -127,6 +127,10 @@ def assess_many(
     :raises InvalidInput: if an argument is not acceptable (at once, not when
         iterating), or in ``"raise"`` mode for the first bad row.
 
+    A worker process that dies (say, killed for lack of memory) is a fault of
+    the machine, not of a row: iterating then raises
+    ``concurrent.futures.process.BrokenProcessPool``.
+
     >>> import legcramps
     >>> rows = [{"sitting_hours": 8}, {"fluid_litres": "lots"}, {}]
     >>> for r in legcramps.assess_many(rows, on_error="record"):

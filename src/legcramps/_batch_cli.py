@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 _PROGRESS_SECONDS = 0.5
 #: The exit status when the reader of the output went away: 128 + SIGPIPE, as a shell reports.
 BROKEN_PIPE = 141
+#: The exit status when a worker process died, so that the output is incomplete.
+WORKER_DIED = 3
 
 #: One row's output: whether it was assessed, and its output line (without the newline).
 Output = tuple[bool, str]
@@ -183,12 +185,20 @@ def _run_into(
         )
     except OSError as e:
         return fail(f"argument --output: cannot write {output!r}: {e.strerror}")
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return _write(outputs, sink, stderr)
     except BrokenPipeError:
         if sink is stdout:
             _silence(stdout)
         return BROKEN_PIPE
+    except BrokenProcessPool:
+        stderr.write(
+            "legcramps batch: error: a worker process died (out of memory?); "
+            "the output is incomplete\n"
+        )
+        return WORKER_DIED
     finally:
         close = getattr(outputs, "close", None)
         if close is not None:
