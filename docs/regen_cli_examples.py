@@ -9,38 +9,25 @@ checks that the page still matches the real output::
 from __future__ import annotations
 
 import contextlib
-import io
 import os
-import shlex
 import sys
 import tempfile
 from pathlib import Path
-from unittest import mock
 
 PAGE = Path(__file__).with_name("cli.rst")
 
 
 def run(command: str) -> str:
-    """Run one documented command in this process; return what it printed."""
-    from legcramps._cli import main
+    """Run one documented command in this process; return what it printed.
 
-    words = shlex.split(command)
-    stdin = ""
-    if "|" in words:
-        at = words.index("|")
-        feeder, words = words[:at], words[at + 1 :]
-        if feeder[0] == "echo":
-            stdin = " ".join(feeder[1:]) + "\n"
-        else:
-            stdin = "".join(f"{word}\n" for word in feeder[2:])
-    out = io.StringIO()
-    with (
-        mock.patch.object(sys, "stdin", io.StringIO(stdin)),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(out),
-    ):
-        main(words[1:])
-    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()).strip("\n")
+    The same way ``tests/test_cli.py`` runs it to check the page.
+    """
+    sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
+    from test_cli import _split_pipe, run_in_process
+
+    args, stdin = _split_pipe(command)
+    _, out, err = run_in_process(*args, stdin=stdin)
+    return "\n".join(line.rstrip() for line in (out + err).splitlines()).strip("\n")
 
 
 def regenerate(text: str) -> str:
