@@ -16,6 +16,7 @@ from legcramps._model import (
     RedFlag,
     RiskFactor,
     Urgency,
+    value_repr,
 )
 from legcramps.exceptions import unknown_id
 
@@ -38,7 +39,7 @@ _URGENCY_TEXT = MappingProxyType(
 )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Assessment:
     """What the answers say about the causes of someone's leg cramps.
 
@@ -66,6 +67,8 @@ class Assessment:
     >>> a.next_questions[0].id
     'chest_pain_or_breathlessness'
     """
+
+    __repr__ = value_repr
 
     findings: tuple[Finding, ...]
     urgency: Urgency

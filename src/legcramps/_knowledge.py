@@ -33,6 +33,7 @@ from legcramps._model import (
     RiskFactor,
     Sign,
     Urgency,
+    value_repr,
 )
 from legcramps.exceptions import (
     InvalidInput,
@@ -203,7 +204,7 @@ def _medication_table(
     return table
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Knowledge:
     """A knowledge base: the factors, causes, red flags and medications to assess against.
 
@@ -252,6 +253,8 @@ class Knowledge:
     >>> a.findings[0].cause.id, a.findings[0].level.value, a.knowledge_version
     ('cold', 'likely', 'my-clinic-2')
     """
+
+    __repr__ = value_repr
 
     version: str
     factors: tuple[RiskFactor, ...]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import attrs
 
+from legcramps._model import value_repr
+
 __all__ = ["InvalidInput", "InvalidKnowledge", "Problem", "UnknownId"]
 
 _MAX_REPR = 80
@@ -37,7 +39,7 @@ def describe(value: object) -> str:
     return f"{text} ({kind})"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Problem:
     """One thing wrong with the input to a public function.
 
@@ -49,6 +51,8 @@ class Problem:
     >>> str(p)
     'fluid_litres: received -1 (int); expected a number of litres from 0 to 20'
     """
+
+    __repr__ = value_repr
 
     input: str
     received: str
