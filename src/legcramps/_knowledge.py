@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 import operator
-import re
 from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -58,12 +57,25 @@ _BY_RANK = MappingProxyType({u.rank: u for u in Urgency})
 
 _isfinite = math.isfinite
 
-_STRENGTH = re.compile(r"[\s-]*\d.*\Z")
-
 
 def normalize_medication_name(name: str) -> str:
     """Return the lookup key of a medication name: case-folded, single-spaced."""
     return " ".join(name.casefold().split())
+
+
+def _without_strength(key: str) -> str:
+    """Return the lookup key *key* without a trailing strength: from its first digit on.
+
+    Written out rather than as a regular expression, which costs more to compile at
+    import than this costs per call.
+
+    >>> _without_strength("lasix 40 mg"), _without_strength("zocor-20mg"), _without_strength("x")
+    ('lasix', 'zocor', 'x')
+    """
+    for n, char in enumerate(key):
+        if char.isdecimal():  # any decimal digit, in any script
+            return key[:n].rstrip(" -")
+    return key
 
 
 if TYPE_CHECKING:
@@ -108,28 +120,60 @@ if TYPE_CHECKING:
 _NOTHING: _Outcome = ((), ())
 
 
-class _Compiled(NamedTuple):
+class _Compiled:
     """The knowledge as lookup tables; never changed once built.
 
-    The tables are plain dicts, not read-only proxies: a knowledge must pickle, and
-    dicts are a little faster; nothing outside this module sees them.
+    A plain class, not a ``NamedTuple``, which takes longer to create at import. The
+    tables are plain dicts, not read-only proxies: dicts are a little faster, and nothing
+    outside this module sees them.
     """
 
-    factors: Mapping[str, RiskFactor]
-    checks: dict[str, _Check]
-    plan: tuple[_Entry, ...]
-    #: per cause: its (factor id, factor) pairs, and its finding if none is answered
-    cause_factors: tuple[tuple[tuple[str, RiskFactor], ...], ...]
-    unknown_findings: tuple[Finding, ...]
-    #: per cause: its finding if all its inputs are answered and none raised a sign
-    quiet_findings: tuple[Finding, ...]
-    #: the red-flag questions, each with the rank of the most urgent flag it can raise
-    red_flag_questions: tuple[tuple[str, int], ...]
-    question_order: tuple[tuple[str, RiskFactor], ...]
-    questions: tuple[RiskFactor, ...]
-    flag_order: tuple[int, ...]
-    flag_rank: tuple[int, ...]
-    medications: dict[str, Medication]
+    __slots__ = (
+        "cause_factors",
+        "checks",
+        "factors",
+        "flag_order",
+        "flag_rank",
+        "medications",
+        "plan",
+        "question_order",
+        "questions",
+        "quiet_findings",
+        "red_flag_questions",
+        "unknown_findings",
+    )
+
+    def __init__(  # noqa: PLR0913 - one keyword per table, all required
+        self,
+        *,
+        factors: Mapping[str, RiskFactor],
+        checks: dict[str, _Check],
+        plan: tuple[_Entry, ...],
+        cause_factors: tuple[tuple[tuple[str, RiskFactor], ...], ...],
+        unknown_findings: tuple[Finding, ...],
+        quiet_findings: tuple[Finding, ...],
+        red_flag_questions: tuple[tuple[str, int], ...],
+        question_order: tuple[tuple[str, RiskFactor], ...],
+        questions: tuple[RiskFactor, ...],
+        flag_order: tuple[int, ...],
+        flag_rank: tuple[int, ...],
+        medications: dict[str, Medication],
+    ) -> None:
+        self.factors = factors
+        self.checks = checks
+        self.plan = plan
+        #: per cause: its (factor id, factor) pairs, and its finding if none is answered
+        self.cause_factors = cause_factors
+        self.unknown_findings = unknown_findings
+        #: per cause: its finding if all its inputs are answered and none raised a sign
+        self.quiet_findings = quiet_findings
+        #: the red-flag questions, each with the rank of the most urgent flag it can raise
+        self.red_flag_questions = red_flag_questions
+        self.question_order = question_order
+        self.questions = questions
+        self.flag_order = flag_order
+        self.flag_rank = flag_rank
+        self.medications = medications
 
 
 class _Recheck(Exception):
@@ -581,7 +625,7 @@ class Knowledge:
         key = normalize_medication_name(name)
         found = table.get(key)
         if found is None:
-            stripped = _STRENGTH.sub("", key)
+            stripped = _without_strength(key)
             if stripped != key:
                 found = table.get(stripped)
         return found

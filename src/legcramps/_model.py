@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from attrs import AttrsInstance
 
 #: A normalised answer: a yes/no, a number, a choice or a tuple of medication names.
 AnswerValue = bool | int | float | str | tuple[str, ...]
 
 
-def value_repr(self: object) -> str:
+def value_repr(self: AttrsInstance) -> str:
     """Return ``ClassName(field=value, ...)``, the text attrs' own ``__repr__`` gives.
 
     One function shared by every value class (``@attrs.frozen(repr=False)``):
