@@ -159,11 +159,20 @@ class Assessment:
                 }
             )
         answers = self.answers
-        pairs = answers.pairs if type(answers) is FrozenAnswers else answers.items()
-        answers_dict: dict[str, Any] = dict(pairs)
-        for name, value in pairs:
-            if isinstance(value, tuple):
-                answers_dict[name] = list(value)
+        knowledge = self._knowledge
+        answers_dict: dict[str, Any]
+        if knowledge is not None and type(answers) is FrozenAnswers:
+            # The engine's answers: only its medication lists are tuples, so convert just
+            # those instead of testing every answer.
+            answers_dict = dict(answers.pairs)
+            for name in knowledge._compiled.list_inputs:  # noqa: SLF001 - its own engine
+                if name in answers_dict:
+                    answers_dict[name] = list(answers_dict[name])
+        else:
+            answers_dict = {
+                name: list(value) if isinstance(value, tuple) else value
+                for name, value in answers.items()
+            }
         return {
             "knowledge_version": self.knowledge_version,
             "urgency": self.urgency._value_,

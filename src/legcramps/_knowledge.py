@@ -134,6 +134,7 @@ class _Compiled:
         "factors",
         "flag_order",
         "flag_rank",
+        "list_inputs",
         "medications",
         "plan",
         "question_order",
@@ -158,6 +159,7 @@ class _Compiled:
         flag_order: tuple[int, ...],
         flag_rank: tuple[int, ...],
         medications: dict[str, Medication],
+        list_inputs: tuple[str, ...],
     ) -> None:
         self.factors = factors
         self.checks = checks
@@ -174,6 +176,8 @@ class _Compiled:
         self.flag_order = flag_order
         self.flag_rank = flag_rank
         self.medications = medications
+        #: the inputs whose answers are tuples (medication lists), for Assessment.to_dict
+        self.list_inputs = list_inputs
 
 
 class _Recheck(Exception):
@@ -527,6 +531,7 @@ class Knowledge:
             flag_order=tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j))),
             flag_rank=flag_rank,
             medications=medications,
+            list_inputs=tuple(f.id for f in factors if f.kind is _MEDICATIONS),
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
