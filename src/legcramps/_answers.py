@@ -15,38 +15,48 @@ class FrozenAnswers(Mapping[str, AnswerValue]):
     class rather than an attrs one: it is built on every call and created at
     import, where each attrs class costs a fraction of a millisecond.
 
-    >>> answers = FrozenAnswers((("hot_weather", True),))
+    >>> answers = FrozenAnswers({"hot_weather": True})
     >>> answers == {"hot_weather": True}, answers["hot_weather"]
     (True, True)
     """
 
-    __slots__ = ("pairs",)
-    pairs: tuple[tuple[str, AnswerValue], ...]
+    __slots__ = ("_values",)
+    _values: dict[str, AnswerValue]
 
-    def __init__(self, pairs: tuple[tuple[str, AnswerValue], ...]) -> None:
-        object.__setattr__(self, "pairs", pairs)
+    def __init__(self, values: dict[str, AnswerValue]) -> None:
+        # Takes the dict over without a copy (the engine builds a fresh one per call):
+        # nothing else may change it.
+        object.__setattr__(self, "_values", values)
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
         msg = "the answers of an assessment cannot be changed"
         raise AttributeError(msg)
 
     def __getitem__(self, key: str) -> AnswerValue:
-        for name, value in self.pairs:
-            if name == key:
-                return value
-        raise KeyError(key)
+        return self._values[key]
 
     def __iter__(self) -> Iterator[str]:
-        return (name for name, _ in self.pairs)
+        return iter(self._values)
 
     def __len__(self) -> int:
-        return len(self.pairs)
+        return len(self._values)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
 
     def __hash__(self) -> int:
-        return hash(frozenset(self.pairs))
+        return hash(frozenset(self._values.items()))
 
-    def __reduce__(self) -> tuple[type[FrozenAnswers], tuple[tuple[tuple[str, AnswerValue], ...]]]:
-        return (FrozenAnswers, (self.pairs,))
+    def __reduce__(self) -> tuple[type[FrozenAnswers], tuple[dict[str, AnswerValue]]]:
+        return (FrozenAnswers, (self._values,))
 
     def __repr__(self) -> str:
-        return repr(dict(self.pairs))
+        return repr(self._values)
+
+    def copy(self) -> dict[str, AnswerValue]:
+        """Return the answers as a new dict, as :meth:`types.MappingProxyType.copy` does.
+
+        >>> FrozenAnswers({"sitting_hours": 3}).copy()
+        {'sitting_hours': 3}
+        """
+        return self._values.copy()

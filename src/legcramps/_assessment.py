@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -144,7 +144,9 @@ class Assessment:
                 evidence.append(
                     {
                         "factor": e.factor.id,
-                        "value": list(value) if isinstance(value, tuple) else value,
+                        # A tuple only for a medication list, and always a plain one:
+                        # cheaper to test than isinstance().
+                        "value": list(value) if type(value) is tuple else value,
                         "reason": e.reason,
                         "weight": e.weight,
                     }
@@ -164,7 +166,7 @@ class Assessment:
         if knowledge is not None and type(answers) is FrozenAnswers:
             # The engine's answers: only its medication lists are tuples, so convert just
             # those instead of testing every answer.
-            answers_dict = dict(answers.pairs)
+            answers_dict = cast("dict[str, Any]", answers.copy())
             for name in knowledge._compiled.list_inputs:  # noqa: SLF001 - its own engine
                 if name in answers_dict:
                     answers_dict[name] = list(answers_dict[name])
@@ -173,6 +175,10 @@ class Assessment:
                 name: list(value) if isinstance(value, tuple) else value
                 for name, value in answers.items()
             }
+        medications = []
+        for m in self.medications:
+            med = {"generic": m.generic, "class": m.drug_class._value_, "atc": m.atc}
+            medications.append(med)  # a loop: a comprehension costs a call before 3.12
         return {
             "knowledge_version": self.knowledge_version,
             "urgency": self.urgency._value_,
@@ -186,12 +192,7 @@ class Assessment:
             "advice": list(self.advice),
             "next_questions": [q.id for q in self.next_questions] if self.next_questions else [],
             "answers": answers_dict,
-            "medications": [
-                {"generic": m.generic, "class": m.drug_class._value_, "atc": m.atc}
-                for m in self.medications
-            ]
-            if self.medications
-            else [],
+            "medications": medications,
             "unrecognized_medications": list(self.unrecognized_medications),
             "disclaimer": self.disclaimer,
         }

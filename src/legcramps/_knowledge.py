@@ -753,7 +753,6 @@ class Knowledge:
         get = given.get
         missing = _MISSING
         seen = 0
-        known: set[str] = set()  # the inputs answered
         count = len(c.cause_factors)
         scores = [0] * count
         evidence: list[list[Evidence]] = [[] for _ in range(count)]
@@ -761,7 +760,7 @@ class Knowledge:
         raised_flags: set[int] = set()
         sign_advice: list[str] = []
         floor = 0
-        pairs: list[tuple[str, AnswerValue]] = []
+        known: dict[str, AnswerValue] = {}  # the inputs answered, in the plan's order
         recognized: tuple[Medication, ...] = ()
         unrecognized: tuple[str, ...] = ()
         effects: tuple[_Effect, ...]
@@ -778,8 +777,7 @@ class Knowledge:
                 if raw is True:
                     effects, raised = yes
                 elif raw is False:
-                    known.add(fid)
-                    pairs.append((fid, False))
+                    known[fid] = False
                     answered |= mask
                     continue
                 else:
@@ -799,8 +797,7 @@ class Knowledge:
                     value = _number(raw, low, high)
                     if value is None:
                         raise _Recheck
-                known.add(fid)
-                pairs.append((fid, value))
+                known[fid] = value
                 answered |= mask
                 for compare, bound, _, i, weight, reason, note, rank, _ in rules:
                     if compare(value, bound):
@@ -822,8 +819,7 @@ class Knowledge:
                 value = _medication_names(fid, raw, [])
                 if value is None:
                     raise _Recheck
-                known.add(fid)
-                pairs.append((fid, value))
+                known[fid] = value
                 recognized, unrecognized = self._recognize(value)
                 # An unrecognised name may be anything: it answers a cause only through a
                 # sign that a recognised medication raised, never as a "no".
@@ -852,8 +848,7 @@ class Knowledge:
                             raised_flags.add(j)
                 answered |= hit if unrecognized else mask
                 continue
-            known.add(fid)
-            pairs.append((fid, value))
+            known[fid] = value
             answered |= mask
             for i, weight, shown, note, rank in effects:
                 scores[i] += weight
@@ -865,7 +860,7 @@ class Knowledge:
             raised_flags.update(raised)
         if seen != len(given):
             raise _Recheck
-        all_answered = len(pairs) == len(c.plan)
+        all_answered = len(known) == len(c.plan)
 
         likely_at = self.likely_at
         possible_at = self.possible_at
@@ -951,9 +946,9 @@ class Knowledge:
             next_questions=()
             if all_answered
             else tuple([f for fid, f in c.question_order if fid not in known])
-            if pairs
+            if known
             else c.questions,
-            answers=FrozenAnswers(tuple(pairs)),
+            answers=FrozenAnswers(known),
             medications=recognized,
             unrecognized_medications=unrecognized,
             knowledge_version=self.version,
