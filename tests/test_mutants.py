@@ -411,6 +411,26 @@ class TestNumbersAndLists:
         assert ("aspirin",) == a.unrecognized_medications
         assert ("furosemide",) == tuple(m.generic for m in a.medications)
 
+    @pytest.mark.parametrize(
+        ("name", "generic"),
+        [
+            ("Lasix 40 mg", "furosemide"),
+            ("Zocor-20mg", "simvastatin"),
+            ("Lasix - 40 mg", "furosemide"),
+            ("lasix40", "furosemide"),
+            ("Lasix \u0664\u0660 mg", "furosemide"),  # Arabic-Indic digits are digits too
+            ("Lasix \u00b2", None),  # a superscript is not a decimal digit: nothing is cut
+            ("40 mg", None),
+            ("aspirin 100 mg", None),
+        ],
+    )
+    def test_a_strength_is_cut_from_the_first_digit_on(
+        self, name: str, generic: str | None
+    ) -> None:
+        """A name is looked up again without everything from its first decimal digit on."""
+        med = legcramps.recognize_medication(name)
+        assert generic == (None if med is None else med.generic)
+
 
 #: Every red-flag question answered "no".
 NO_RED_FLAGS = {
