@@ -542,3 +542,21 @@ class TestTextCorners:
         a = legcramps.assess(**given)
         assert () == a.next_questions
         assert "Still to ask:" not in str(a)
+
+
+class TestDictCorners:
+    def test_a_result_without_its_knowledge_gives_the_same_dict(self) -> None:
+        """to_dict() of a result that lost its knowledge, or holds a plain dict, is the same."""
+        a = legcramps.assess(medications=["Lasix", "aspirin"], hot_weather=True)
+        expected = a.to_dict()
+        assert ["Lasix", "aspirin"] == expected["answers"]["medications"]
+        assert expected == attrs.evolve(a, knowledge=None).to_dict()
+        assert expected == attrs.evolve(a, answers=dict(a.answers)).to_dict()
+
+    def test_the_answers_of_the_dict_are_fresh_lists(self) -> None:
+        """Medication lists in the dict's answers are new lists, whoever made the result."""
+        a = legcramps.assess(medications=["Lasix"])
+        for result in (a, attrs.evolve(a, knowledge=None)):
+            first, second = result.to_dict(), result.to_dict()
+            first["answers"]["medications"].append("x")
+            assert ["Lasix"] == second["answers"]["medications"]
