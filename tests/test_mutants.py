@@ -30,6 +30,7 @@ from legcramps import (
     Urgency,
     _data,
 )
+from legcramps.exceptions import describe
 
 K = legcramps.KNOWLEDGE
 NOTE = Source("test", "A test source", "Made up for the tests.")
@@ -273,6 +274,59 @@ class TestKnowledgeChecks:
         )
         assert (message,) == info.value.args
 
+    def test_the_message_for_knowledge_without_red_flags(self) -> None:
+        """Knowledge without red flags is refused with one whole, exact message."""
+        with pytest.raises(legcramps.InvalidKnowledge) as info:
+            knowledge(red_flags=())
+        message = (
+            "the knowledge does not hold together:\n"
+            "- there must be at least one red flag: they override every score"
+        )
+        assert (message,) == info.value.args
+
+    def test_the_message_for_fields_of_the_wrong_type(self) -> None:
+        """Every field of the wrong type is named, with what it got, in the fields' order."""
+        with pytest.raises(legcramps.InvalidKnowledge) as info:
+            Knowledge(
+                version=" ",
+                factors=[],  # type: ignore[arg-type]
+                causes=[],  # type: ignore[arg-type]
+                red_flags=[1],  # type: ignore[arg-type]
+                medications=(1,),  # type: ignore[arg-type]
+                disclaimer="",
+                no_obvious_cause_advice=" ",
+                unanswered_red_flags_advice="",
+                self_care_advice=" ",
+                undetermined_advice="",
+                unrecognized_medications_advice=" ",
+                likely_at=1.5,  # type: ignore[arg-type]
+                possible_at="2",  # type: ignore[arg-type]
+            )
+        message = (
+            "the knowledge does not hold together:\n"
+            "- factors must be a tuple of RiskFactor, got [] (list)\n"
+            "- causes must be a tuple of Cause, got [] (list)\n"
+            "- red_flags must be a tuple of RedFlag, got [1] (list)\n"
+            "- medications must be a tuple of Medication, got (1,) (tuple)\n"
+            "- version must be a non-empty string, got ' ' (str)\n"
+            "- disclaimer must be a non-empty string, got '' (str)\n"
+            "- no_obvious_cause_advice must be a non-empty string, got ' ' (str)\n"
+            "- unanswered_red_flags_advice must be a non-empty string, got '' (str)\n"
+            "- self_care_advice must be a non-empty string, got ' ' (str)\n"
+            "- undetermined_advice must be a non-empty string, got '' (str)\n"
+            "- unrecognized_medications_advice must be a non-empty string, got ' ' (str)\n"
+            "- likely_at must be a whole number, got 1.5 (float)\n"
+            "- possible_at must be a whole number, got '2' (str)"
+        )
+        assert (message,) == info.value.args
+
+    def test_factor_lookup_names_the_id(self) -> None:
+        """factor() raises an InvalidInput naming factor_id, what was asked and every id."""
+        with pytest.raises(InvalidInput) as info:
+            K.factor("nope")
+        expected = "one of " + ", ".join(repr(f.id) for f in K.factors)
+        assert (Problem("factor_id", "'nope' (str)", expected),) == info.value.problems
+
     def test_lookups_raise_key_error_naming_the_id(self) -> None:
         """cause() and red_flag() raise a KeyError that is an InvalidInput naming the id."""
         with pytest.raises(InvalidInput) as cause:
@@ -378,6 +432,36 @@ class TestExactProblems:
             ("medications", "<unreadable> (Unreadable)", expected + " that can be read", "")
         ] == self.problems(medications=Unreadable())
 
+    def test_a_mapping_whose_items_cannot_be_read(self) -> None:
+        """A mapping that fails when read is one problem, describing the mapping."""
+
+        class Unreadable(dict[str, Any]):
+            def items(self) -> Any:
+                raise RuntimeError
+
+        with pytest.raises(InvalidInput) as info:
+            K.assess(Unreadable())
+        expected = "a mapping whose items can be read"
+        assert (Problem("mapping", "{} (Unreadable)", expected),) == info.value.problems
+
+    def test_a_set_of_medications(self) -> None:
+        """A set of medication names is refused for having no order, describing the set."""
+        with pytest.raises(InvalidInput) as info:
+            K.assess(medications={"Lasix"})
+        expected = "a list of medication names (strings), or None (unknown) in an order (not a set)"
+        assert (Problem("medications", "{'Lasix'} (set)", expected),) == info.value.problems
+
+    @pytest.mark.parametrize(
+        ("name", "good", "bad"), [("hot_weather", True, "yes"), ("medications", ["Lasix"], "Lasix")]
+    )
+    def test_a_bad_value_one_way_is_not_also_a_disagreement(
+        self, name: str, good: object, bad: object
+    ) -> None:
+        """An input valid in the mapping and invalid as a keyword is one problem, not two."""
+        with pytest.raises(InvalidInput) as info:
+            K.assess({name: good}, **{name: bad})
+        assert [(name, describe(bad))] == [(p.input, p.received) for p in info.value.problems]
+
     def test_recognize_medication_rejects_a_non_string(self) -> None:
         """recognize_medication() names the bad name exactly."""
         with pytest.raises(InvalidInput) as info:
@@ -404,6 +488,11 @@ class TestNumbersAndLists:
         """Without a medication list, the recognised and unrecognised lists are empty tuples."""
         a = legcramps.assess(hot_weather=True)
         assert ((), ()) == (a.medications, a.unrecognized_medications)
+
+    def test_only_unrecognised_medications_leave_every_cause_unknown_at_zero(self) -> None:
+        """A list of unrecognised names answers no cause: each stays unknown, with score 0."""
+        a = legcramps.assess(medications=["aspirin"])
+        assert [(Level.UNKNOWN, 0)] * len(K.causes) == [(f.level, f.score) for f in a.findings]
 
     def test_repeated_names_are_listed_once(self) -> None:
         """A name given twice is listed once, recognised or not."""
