@@ -150,17 +150,6 @@ def select_rows(table: Table, first: Iterable[str]) -> Table:
 # --- the tables -----------------------------------------------------------------------
 
 
-def _bounds(factor: RiskFactor) -> str:
-    low, high = factor.minimum, factor.maximum
-    if low is not None and high is not None:
-        return f"{number(low)} to {number(high)}"
-    if low is not None:
-        return f"{number(low)} or more"
-    if high is not None:
-        return f"{number(high)} or less"
-    return "any"
-
-
 def answer(factor: RiskFactor) -> str:
     """Return the kind of answer *factor* takes, with its unit and bounds or choices.
 
@@ -174,7 +163,7 @@ def answer(factor: RiskFactor) -> str:
     kind = factor.kind.value
     if kind == "number":
         what = f"number of {factor.unit}" if factor.unit else "number"
-        return f"{what}, {_bounds(factor)}"
+        return f"{what}, {factor.bounds or 'any'}"
     if kind == "choice":
         return "one of " + ", ".join(factor.choices)
     if kind == "medications":

@@ -129,16 +129,7 @@ def hint_text(factor: RiskFactor) -> str:
         return "/".join(factor.choices)
     if kind is FactorKind.MEDICATIONS:
         return "names separated by commas, or none"
-    low, high = factor.minimum, factor.maximum
-    if low is not None and high is not None:
-        bounds = f"{low:g} to {high:g}"
-    elif low is not None:
-        bounds = f"{low:g} or more"
-    elif high is not None:
-        bounds = f"{high:g} or less"
-    else:
-        bounds = ""
-    return ", ".join(part for part in (factor.unit, bounds) if part) or "a number"
+    return ", ".join(part for part in (factor.unit, factor.bounds) if part) or "a number"
 
 
 def _convert(value: float, unit: str, factor: RiskFactor) -> float:

@@ -160,6 +160,23 @@ class RiskFactor:
     red_flags: tuple[str, ...] = ()
 
     @property
+    def bounds(self) -> str:
+        """Describe the bounds of a number in words ('' when it has none).
+
+        >>> import legcramps
+        >>> [legcramps.KNOWLEDGE.factor(i).bounds for i in ("fluid_litres", "cramp_minutes")]
+        ['0 to 20', '0 or more']
+        """
+        low, high = self.minimum, self.maximum
+        if low is not None and high is not None:
+            return f"{low:g} to {high:g}"
+        if low is not None:
+            return f"{low:g} or more"
+        if high is not None:
+            return f"{high:g} or less"
+        return ""
+
+    @property
     def expected(self) -> str:
         """Describe, in words, the answers this factor accepts.
 
@@ -175,13 +192,11 @@ class RiskFactor:
         if kind is FactorKind.MEDICATIONS:
             return "a list of medication names (strings), or None (unknown)"
         what = f"a number of {self.unit}" if self.unit else "a number"
-        low, high = self.minimum, self.maximum
-        if low is not None and high is not None:
-            return f"{what} from {low:g} to {high:g}, or None (unknown)"
-        if low is not None:
-            return f"{what}, {low:g} or more, or None (unknown)"
-        if high is not None:
-            return f"{what}, {high:g} or less, or None (unknown)"
+        bounds = self.bounds
+        if self.minimum is not None and self.maximum is not None:
+            what = f"{what} from {bounds}"
+        elif bounds:
+            what = f"{what}, {bounds}"
         return f"{what}, or None (unknown)"
 
 
