@@ -16,7 +16,7 @@ from legcramps._model import (
     RedFlag,
     RiskFactor,
     Urgency,
-    value_repr,
+    ValueBase,
 )
 from legcramps.exceptions import unknown_id
 
@@ -39,8 +39,8 @@ _URGENCY_TEXT = MappingProxyType(
 )
 
 
-@attrs.frozen(repr=False)
-class Assessment:
+@attrs.frozen(repr=False, eq=False)
+class Assessment(ValueBase):
     """What the answers say about the causes of someone's leg cramps.
 
     Made by :func:`~legcramps.assess`; immutable, comparable and picklable.
@@ -67,8 +67,6 @@ class Assessment:
     >>> a.next_questions[0].id
     'chest_pain_or_breathlessness'
     """
-
-    __repr__ = value_repr
 
     findings: tuple[Finding, ...]
     urgency: Urgency

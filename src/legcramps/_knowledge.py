@@ -6,7 +6,6 @@ into lookup tables; :meth:`Knowledge.assess` then does only per-answer work.
 
 from __future__ import annotations
 
-import math
 import operator
 from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
@@ -32,7 +31,7 @@ from legcramps._model import (
     RiskFactor,
     Sign,
     Urgency,
-    value_repr,
+    ValueBase,
 )
 from legcramps.exceptions import (
     InvalidInput,
@@ -55,7 +54,16 @@ _UNKNOWN = Level.UNKNOWN
 _BY_RANK = MappingProxyType({u.rank: u for u in Urgency})
 
 
-_isfinite = math.isfinite
+_INF = float("inf")  # not math.inf: the math module is an extension, loaded at import
+
+
+def _isfinite(value: float) -> bool:
+    """Return whether *value* is finite: ``inf - inf`` and ``nan - nan`` are NaN.
+
+    >>> [_isfinite(v) for v in (1.5, -0.0, 1e308, float("inf"), float("-inf"), float("nan"))]
+    [True, True, True, False, False, False]
+    """
+    return value - value == 0.0
 
 
 def normalize_medication_name(name: str) -> str:
@@ -252,8 +260,8 @@ def _medication_table(
     return table
 
 
-@attrs.frozen(repr=False)
-class Knowledge:
+@attrs.frozen(repr=False, eq=False)
+class Knowledge(ValueBase):
     """A knowledge base: the factors, causes, red flags and medications to assess against.
 
     :data:`legcramps.KNOWLEDGE` is the built-in one. Build your own from it
@@ -301,8 +309,6 @@ class Knowledge:
     >>> a.findings[0].cause.id, a.findings[0].level.value, a.knowledge_version
     ('cold', 'likely', 'my-clinic-2')
     """
-
-    __repr__ = value_repr
 
     version: str
     factors: tuple[RiskFactor, ...]
@@ -479,13 +485,13 @@ class Knowledge:
                     compare, bound, one_of = _compile_test(cond)
                     tests.append((compare, bound, one_of, j))
             mask = sum(1 << cause_index[c] for c in f.causes)
-            low = -math.inf if f.minimum is None else f.minimum
-            high = math.inf if f.maximum is None else f.maximum
+            low = -_INF if f.minimum is None else f.minimum
+            high = _INF if f.maximum is None else f.maximum
             plan.append(
                 (f.id, kind, mask, yes, by_choice, tuple(rules), tuple(tests), f, low, high)
             )
 
-        inf = math.inf
+        inf = _INF
         checks = {
             f.id: (
                 f.kind,
@@ -749,7 +755,7 @@ class Knowledge:
             so that the caller can report the problems in the order given.
         """
         c = self._compiled
-        yes_no, choice, number, isfinite = _YES_NO, _CHOICE, _NUMBER, _isfinite
+        yes_no, choice, number = _YES_NO, _CHOICE, _NUMBER
         get = given.get
         missing = _MISSING
         seen = 0
@@ -789,7 +795,7 @@ class Knowledge:
                 effects, raised = by_choice[raw]
                 value = raw
             elif kind is number:
-                if type(raw) is int or (type(raw) is float and isfinite(raw)):
+                if type(raw) is int or (type(raw) is float and raw - raw == 0.0):
                     if not low <= raw <= high:
                         raise _Recheck
                     value = raw

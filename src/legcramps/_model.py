@@ -3,31 +3,55 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
-
-if TYPE_CHECKING:
-    from attrs import AttrsInstance
 
 #: A normalised answer: a yes/no, a number, a choice or a tuple of medication names.
 AnswerValue = bool | int | float | str | tuple[str, ...]
 
 
-def value_repr(self: AttrsInstance) -> str:
-    """Return ``ClassName(field=value, ...)``, the text attrs' own ``__repr__`` gives.
+class ValueBase:
+    """The base of every value class: equality, hashing and repr, written once.
 
-    One function shared by every value class (``@attrs.frozen(repr=False)``):
-    attrs compiles a ``__repr__`` for each class it makes, which costs a tenth of
-    a millisecond per class at import; reprs are never on a hot path.
+    Each value class is ``@attrs.frozen(repr=False, eq=False)`` on this base.
+    attrs would compile an ``__eq__``, a ``__hash__`` and a ``__repr__`` for
+    every class it makes, and that costs about a tenth of a millisecond per
+    class at ``import legcramps``; these three shared methods behave as attrs'
+    own do (``tests/test_values.py`` checks each class against an attrs-built
+    twin), and none of them is on the hot path of :func:`~legcramps.assess`.
+
+    Two values are equal when they are of the same class and their compared
+    fields (those not marked ``eq=False``) are equal; equal values hash
+    alike.
 
     >>> Source("seed", "A title", "A citation")
     Source(id='seed', title='A title', citation='A citation')
+    >>> a, b = Source("a", "b", "c"), Source("a", "b", "c")
+    >>> a == b, hash(a) == hash(b), a == attrs.evolve(b, citation="d")
+    (True, True, False)
     """
-    shown = ", ".join(
-        f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(type(self)) if a.repr
-    )
-    return f"{type(self).__qualname__.rsplit('>.', 1)[-1]}({shown})"
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+
+    def _compared(self) -> tuple[object, ...]:
+        return tuple([getattr(self, a.name) for a in self.__attrs_attrs__ if a.eq])
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, *self._compared()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{a.name}={getattr(self, a.name)!r}" for a in self.__attrs_attrs__ if a.repr
+        )
+        return f"{type(self).__qualname__.rsplit('>.', 1)[-1]}({shown})"
 
 
 class Level(enum.Enum):
@@ -93,8 +117,8 @@ class DrugClass(enum.Enum):
     STATIN = "statin"
 
 
-@attrs.frozen(repr=False)
-class Source:
+@attrs.frozen(repr=False, eq=False)
+class Source(ValueBase):
     """A reference that a fact in the knowledge base rests on.
 
     >>> import legcramps
@@ -102,15 +126,13 @@ class Source:
     'seed-text'
     """
 
-    __repr__ = value_repr
-
     id: str
     title: str
     citation: str
 
 
-@attrs.frozen(repr=False)
-class Medication:
+@attrs.frozen(repr=False, eq=False)
+class Medication(ValueBase):
     """A medication legcramps recognises by its generic name, brands or other spellings.
 
     *atc* is the WHO ATC code; *atc_confirmed* is ``False`` where the code was
@@ -122,8 +144,6 @@ class Medication:
     ('furosemide', <DrugClass.LOOP_DIURETIC: 'loop diuretic'>, 'C03CA01', ('Lasix',))
     """
 
-    __repr__ = value_repr
-
     generic: str
     drug_class: DrugClass
     atc: str
@@ -132,8 +152,8 @@ class Medication:
     atc_confirmed: bool = True
 
 
-@attrs.frozen(repr=False)
-class RiskFactor:
+@attrs.frozen(repr=False, eq=False)
+class RiskFactor(ValueBase):
     """One input that :func:`~legcramps.assess` accepts, by its keyword name *id*.
 
     *question* is how to ask a person for it. *unit*, *minimum* and *maximum*
@@ -146,8 +166,6 @@ class RiskFactor:
     >>> f.kind, f.unit, f.minimum, f.maximum, f.causes
     (<FactorKind.NUMBER: 'number'>, 'litres', 0, 20, ('dehydration',))
     """
-
-    __repr__ = value_repr
 
     id: str
     question: str
@@ -200,8 +218,8 @@ class RiskFactor:
         return f"{what}, or None (unknown)"
 
 
-@attrs.frozen(repr=False)
-class Condition:
+@attrs.frozen(repr=False, eq=False)
+class Condition(ValueBase):
     """A test on the answer to one factor, which raises a sign or a red flag when it holds.
 
     Give at most one of the comparisons. With none, a yes/no factor is raised
@@ -213,8 +231,6 @@ class Condition:
     >>> str(Condition("hot_weather"))
     'hot_weather is yes'
     """
-
-    __repr__ = value_repr
 
     factor: str
     at_least: float | None = None
@@ -234,8 +250,8 @@ class Condition:
         return f"{self.factor} is yes"
 
 
-@attrs.frozen(repr=False)
-class Sign:
+@attrs.frozen(repr=False, eq=False)
+class Sign(ValueBase):
     """A sign that points at a cause: when *when* holds, add *weight* to its score.
 
     *reason* explains the sign in plain language; *basis* is where its
@@ -243,8 +259,6 @@ class Sign:
     when the sign is raised, and *min_urgency* raises the urgency to at least
     that level.
     """
-
-    __repr__ = value_repr
 
     when: Condition
     weight: int
@@ -254,16 +268,14 @@ class Sign:
     min_urgency: Urgency | None = None
 
 
-@attrs.frozen(repr=False)
-class Cause:
+@attrs.frozen(repr=False, eq=False)
+class Cause(ValueBase):
     """A known cause of severe leg cramps, with the signs that point at it.
 
     >>> import legcramps
     >>> [c.id for c in legcramps.CAUSES]
     ['overuse', 'fatigue', 'medication', 'posture', 'dehydration']
     """
-
-    __repr__ = value_repr
 
     id: str
     name: str
@@ -275,8 +287,8 @@ class Cause:
     signs: tuple[Sign, ...]
 
 
-@attrs.frozen(repr=False)
-class RedFlag:
+@attrs.frozen(repr=False, eq=False)
+class RedFlag(ValueBase):
     """A warning sign that calls for medical help, whatever the scores say.
 
     The flag is raised when any of its conditions *when* holds.
@@ -287,8 +299,6 @@ class RedFlag:
     <Urgency.EMERGENCY: 'emergency'>
     """
 
-    __repr__ = value_repr
-
     id: str
     name: str
     why: str
@@ -298,14 +308,12 @@ class RedFlag:
     when: tuple[Condition, ...]
 
 
-@attrs.frozen(repr=False)
-class Evidence:
+@attrs.frozen(repr=False, eq=False)
+class Evidence(ValueBase):
     """One answer that raised a cause's score: the *factor*, the *value* and why.
 
     For the medication list, *value* holds the generic names that matched.
     """
-
-    __repr__ = value_repr
 
     factor: RiskFactor
     value: AnswerValue
@@ -313,15 +321,13 @@ class Evidence:
     weight: int
 
 
-@attrs.frozen(repr=False)
-class Finding:
+@attrs.frozen(repr=False, eq=False)
+class Finding(ValueBase):
     """What the answers say about one cause.
 
     *unanswered* lists the cause's inputs not yet answered, so that "unlikely
     so far" can be told apart from "ruled out".
     """
-
-    __repr__ = value_repr
 
     cause: Cause
     level: Level

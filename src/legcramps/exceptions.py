@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-from legcramps._model import value_repr
+from legcramps._model import ValueBase
 
 __all__ = ["InvalidInput", "InvalidKnowledge", "Problem", "UnknownId"]
 
@@ -39,8 +39,8 @@ def describe(value: object) -> str:
     return f"{text} ({kind})"
 
 
-@attrs.frozen(repr=False)
-class Problem:
+@attrs.frozen(repr=False, eq=False)
+class Problem(ValueBase):
     """One thing wrong with the input to a public function.
 
     *input* names the offending input (an answer's keyword, or a path such as
@@ -51,8 +51,6 @@ class Problem:
     >>> str(p)
     'fluid_litres: received -1 (int); expected a number of litres from 0 to 20'
     """
-
-    __repr__ = value_repr
 
     input: str
     received: str
