@@ -963,16 +963,18 @@ class Knowledge(ValueBase):
         )
 
     def _recognize(self, names: tuple[str, ...]) -> tuple[tuple[Medication, ...], tuple[str, ...]]:
-        recognized: list[Medication] = []  # lists: hashing a Medication costs more
+        # Keyed by identity: the table holds one object per medication, and comparing
+        # or hashing a Medication by value costs more.
+        recognized: dict[int, Medication] = {}
         unrecognized: list[str] = []
         for name in names:
             med = self._lookup_medication(name)
             if med is None:
                 if name not in unrecognized:
                     unrecognized.append(name)
-            elif med not in recognized:
-                recognized.append(med)
-        return tuple(recognized), tuple(unrecognized)
+            else:
+                recognized.setdefault(id(med), med)
+        return tuple(recognized.values()), tuple(unrecognized)
 
 
 _WithId = TypeVar("_WithId", Cause, RedFlag)
