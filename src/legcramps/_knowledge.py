@@ -463,11 +463,15 @@ class Knowledge(ValueBase):
                 for i, s in signs[f.id]:
                     compare, bound, one_of = _compile_test(s.when)
                     # The evidence for one matching medication is fixed: build it once, here.
-                    by_medication = {
-                        m.generic: Evidence(f, (m.generic,), s.reason, s.weight)
-                        for m in self.medications
-                        if kind is _MEDICATIONS and m.drug_class.value in one_of
-                    }
+                    by_medication = (
+                        {
+                            m.generic: Evidence(f, (m.generic,), s.reason, s.weight)
+                            for m in self.medications
+                            if m.drug_class.value in one_of
+                        }
+                        if kind is _MEDICATIONS
+                        else {}
+                    )
                     rules.append(
                         (
                             compare,
