@@ -1,0 +1,61 @@
+"""What ``import legcramps`` loads: only its core modules, so that the import stays cheap.
+
+The import time itself is measured by ``benchmarks/bench.py``, not here; these
+tests guard its causes: a module loaded at import that the hot path does not need.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+#: The modules ``import legcramps`` adds to those ``import attrs`` loads.
+CORE = [
+    "legcramps",
+    "legcramps._answers",
+    "legcramps._assessment",
+    "legcramps._data",
+    "legcramps._knowledge",
+    "legcramps._model",
+    "legcramps.exceptions",
+]
+
+
+def loaded_by(statements: str) -> list[str]:
+    """Return the modules that *statements* load after ``import attrs``, in a fresh interpreter."""
+    code = (
+        "import json, sys, attrs\n"
+        "before = set(sys.modules)\n"
+        f"{statements}\n"
+        "print(json.dumps(sorted(set(sys.modules) - before)))\n"
+    )
+    out = subprocess.run(  # noqa: S603 - the test's own interpreter and code
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    loaded: list[str] = json.loads(out)
+    return loaded
+
+
+def test_import_loads_only_the_core_modules() -> None:
+    """No standard-library module (math, json, argparse, importlib.metadata...) and no rare path."""
+    assert CORE == loaded_by("import legcramps")
+
+
+def test_a_valid_assessment_loads_nothing_more() -> None:
+    """The first call on good answers needs nothing beyond the core modules."""
+    assert CORE == loaded_by(
+        "import legcramps; legcramps.assess(fluid_litres=0.5, medications=['Lasix'])"
+    )
+
+
+def test_the_first_problem_loads_its_class() -> None:
+    """Problem, the error detail, is loaded with the first bad input, and only then."""
+    statements = (
+        "import legcramps\n"
+        "try:\n"
+        "    legcramps.assess(fluid_litres=-1)\n"
+        "except legcramps.InvalidInput:\n"
+        "    pass"
+    )
+    assert sorted([*CORE, "legcramps._problem"]) == loaded_by(statements)
