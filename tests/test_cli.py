@@ -367,7 +367,7 @@ class TestOptions:
         answers: dict[str, Any] = {}
         args = ["assess", "--json"]
         for factor in data.draw(st.sets(st.sampled_from(K.factors))):
-            value = data.draw(_answer(factor))
+            value = data.draw(answer(factor))
             answers[factor.id] = value
             args += _as_options(factor, value)
 
@@ -375,20 +375,6 @@ class TestOptions:
 
         assert 0 == status
         assert legcramps.assess(answers).to_dict() == json.loads(out)
-
-
-def _answer(factor: RiskFactor) -> st.SearchStrategy[Any]:
-    kind = factor.kind
-    if kind is FactorKind.YES_NO:
-        return st.booleans()
-    if kind is FactorKind.CHOICE:
-        return st.sampled_from(factor.choices)
-    if kind is FactorKind.MEDICATIONS:
-        names = st.sampled_from(["Lasix 40 mg", "salmeterol", "aspirin", "-odd name", "Crestor"])
-        return st.lists(names, max_size=3)
-    low = factor.minimum if factor.minimum is not None else 0
-    high = factor.maximum if factor.maximum is not None else 10_000
-    return st.integers(int(low), int(high)) | st.floats(low, high)
 
 
 def _as_options(factor: RiskFactor, value: Any) -> list[str]:

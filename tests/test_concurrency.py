@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import legcramps
-from _answer_strategies import sample_answers
+from strategies import sample_answers
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -14,7 +14,6 @@ import attrs
 import pytest
 
 import legcramps
-from _answer_strategies import sample_answers
 from legcramps import (
     Cause,
     Condition,
@@ -31,6 +30,7 @@ from legcramps import (
     _data,
 )
 from legcramps.exceptions import describe
+from strategies import sample_answers
 
 K = legcramps.KNOWLEDGE
 NOTE = Source("test", "A test source", "Made up for the tests.")

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import legcramps
-from _answer_strategies import MEDICATION_NAMES, answers, anything, arbitrary_answers
 from legcramps import Assessment, Condition, FactorKind, InvalidInput, Level, RiskFactor
+from strategies import MEDICATION_NAMES, answers, anything, arbitrary_answers
 
 _LEVEL_RANK = {Level.LIKELY: 0, Level.POSSIBLE: 1, Level.UNKNOWN: 2, Level.UNLIKELY: 3}
 #: How strongly a level points at a cause; UNKNOWN is not on this scale.
