@@ -9,19 +9,8 @@ import attrs
 import pytest
 
 import legcramps
+from helpers import NO_RED_FLAGS
 from legcramps import Level, Urgency
-
-#: Every red-flag question answered "no".
-NO_RED_FLAGS = {
-    "leg_swelling": False,
-    "chest_pain_or_breathlessness": False,
-    "cramp_minutes": 2,
-    "dark_urine": False,
-    "muscle_weakness": False,
-    "numbness": False,
-    "frequent_cramps": False,
-    "persists_despite_self_care": False,
-}
 
 #: Every cause answered, none of its signs present.
 NOTHING_RAISED = {

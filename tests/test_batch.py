@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import legcramps
+from helpers import Unequal, Unreadable
 from legcramps import FactorKind, InvalidInput, RiskFactor, RowError
 from legcramps._batch import MAX_CHUNKSIZE, map_ordered
 from legcramps._batch_cli import BROKEN_PIPE, add_parser, run
@@ -37,25 +38,6 @@ ROWS: list[dict[str, Any]] = [
 BAD = {"fluid_litres": -1, "hot_weather": "yes"}
 #: The longest field the CSV reader takes.
 FIELD_LIMIT = csv.field_size_limit()
-
-
-class Unequal:
-    """A value that refuses to be compared."""
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError
-
-    __hash__ = object.__hash__
-
-
-class Unreadable(dict[str, Any]):
-    """A mapping whose items cannot be read."""
-
-    def items(self) -> Any:
-        raise RuntimeError
-
-    def __getitem__(self, key: str) -> Any:
-        raise RuntimeError
 
 
 def counting(rows: list[dict[str, Any]], pulled: list[int]) -> Iterator[dict[str, Any]]:

@@ -11,6 +11,7 @@ from fhirclient.models.riskassessment import RiskAssessment
 from hypothesis import given
 
 import legcramps
+from helpers import Unreadable
 from legcramps import Assessment, InvalidInput, Level
 from strategies import assessments
 
@@ -40,16 +41,6 @@ def validated(resource: dict[str, Any]) -> dict[str, Any]:
 def fhir(answers: dict[str, Any], **options: Any) -> dict[str, Any]:
     options.setdefault("subject", "Patient/123")
     return legcramps.assess(answers).to_fhir(**options)
-
-
-class Unreadable(dict[str, Any]):
-    """A mapping whose items cannot be read."""
-
-    def items(self) -> Any:
-        raise RuntimeError
-
-    def __getitem__(self, key: str) -> Any:
-        raise RuntimeError
 
 
 class TestValidR4:

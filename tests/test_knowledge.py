@@ -9,26 +9,20 @@ import attrs
 import pytest
 
 import legcramps
+from helpers import NOTE, knowledge
 from legcramps import (
     Cause,
     Condition,
     FactorKind,
     InvalidKnowledge,
-    Knowledge,
     Level,
     RedFlag,
     RiskFactor,
     Sign,
-    Source,
     Urgency,
 )
 
 K = legcramps.KNOWLEDGE
-NOTE = Source("test", "A test source", "Made up for the tests.")
-
-
-def knowledge(**changes: Any) -> Knowledge:
-    return attrs.evolve(K, **{"version": "test", **changes})
 
 
 class TestBuiltInKnowledge:

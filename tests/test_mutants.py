@@ -14,6 +14,7 @@ import attrs
 import pytest
 
 import legcramps
+from helpers import NO_RED_FLAGS, NOTE, knowledge
 from legcramps import (
     Cause,
     Condition,
@@ -25,7 +26,6 @@ from legcramps import (
     RedFlag,
     RiskFactor,
     Sign,
-    Source,
     Urgency,
     _data,
 )
@@ -33,11 +33,6 @@ from legcramps.exceptions import describe
 from strategies import sample_answers
 
 K = legcramps.KNOWLEDGE
-NOTE = Source("test", "A test source", "Made up for the tests.")
-
-
-def knowledge(**changes: Any) -> Knowledge:
-    return attrs.evolve(K, version="test", **changes)
 
 
 def with_sign(cause_id: str, sign: Sign) -> Knowledge:
@@ -519,19 +514,6 @@ class TestNumbersAndLists:
         """A name is looked up again without everything from its first decimal digit on."""
         med = legcramps.recognize_medication(name)
         assert generic == (None if med is None else med.generic)
-
-
-#: Every red-flag question answered "no".
-NO_RED_FLAGS = {
-    "leg_swelling": False,
-    "chest_pain_or_breathlessness": False,
-    "cramp_minutes": 2,
-    "dark_urine": False,
-    "muscle_weakness": False,
-    "numbness": False,
-    "frequent_cramps": False,
-    "persists_despite_self_care": False,
-}
 
 
 class TestScoresAndAdvice:

@@ -5,27 +5,19 @@ from __future__ import annotations
 import json
 
 import legcramps
-
-FULL = {
-    "exercise_minutes": 120,
-    "exercise_intensity": "vigorous",
-    "medications": ["Lasix 40 mg", "aspirin"],
-    "fluid_litres": 0.5,
-    "hot_weather": True,
-    "numbness": True,
-}
+from helpers import TYPICAL
 
 
 class TestToDict:
     def test_is_json_ready(self) -> None:
         """to_dict() survives a JSON round trip unchanged."""
-        d = legcramps.assess(FULL).to_dict()
+        d = legcramps.assess(TYPICAL).to_dict()
 
         assert d == json.loads(json.dumps(d))
 
     def test_names_things_by_id_and_enums_by_value(self) -> None:
         """Causes, factors and red flags appear by id, enums as their values."""
-        d = legcramps.assess(FULL).to_dict()
+        d = legcramps.assess(TYPICAL).to_dict()
 
         assert "see_doctor" == d["urgency"]
         assert ("dehydration", "likely") == (d["findings"][0]["cause"], d["findings"][0]["level"])
@@ -49,7 +41,7 @@ class TestToDict:
 
     def test_medications_carry_generic_class_and_atc(self) -> None:
         """Each recognised medication has its generic name, class and ATC code."""
-        d = legcramps.assess(FULL).to_dict()
+        d = legcramps.assess(TYPICAL).to_dict()
 
         assert [{"generic": "furosemide", "class": "loop diuretic", "atc": "C03CA01"}] == d[
             "medications"
@@ -58,7 +50,7 @@ class TestToDict:
 
     def test_evidence_values_are_json_types(self) -> None:
         """Evidence values become JSON types: the medication match is a list."""
-        finding = legcramps.assess(FULL).to_dict()["findings"][0]
+        finding = legcramps.assess(TYPICAL).to_dict()["findings"][0]
 
         assert {"factor": "medications", "value": ["furosemide"], "weight": 1} == {
             k: v for k, v in finding["evidence"][0].items() if k != "reason"
@@ -72,7 +64,7 @@ class TestToDict:
 
     def test_each_call_gives_an_independent_dict(self) -> None:
         """Changing one to_dict() result does not change the next."""
-        assessment = legcramps.assess(FULL)
+        assessment = legcramps.assess(TYPICAL)
         first = assessment.to_dict()
         first["findings"][0]["evidence"].clear()
         first["advice"].append("x")
@@ -83,7 +75,7 @@ class TestToDict:
 class TestReport:
     def test_names_the_urgency_causes_advice_and_disclaimer(self) -> None:
         """The plain-text report shows urgency, each cause, advice and the disclaimer."""
-        text = str(legcramps.assess(FULL))
+        text = str(legcramps.assess(TYPICAL))
 
         assert text.startswith("Leg cramp assessment (knowledge ")
         assert "Urgency: See a doctor." in text

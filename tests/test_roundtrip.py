@@ -14,17 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import legcramps
+from helpers import TYPICAL, Unequal, Unreadable
 from legcramps import Assessment, FactorKind, InvalidInput, RiskFactor
 from strategies import answers, assessments, json_values
-
-TYPICAL = {
-    "exercise_minutes": 120,
-    "exercise_intensity": "vigorous",
-    "medications": ["Lasix 40 mg", "aspirin"],
-    "fluid_litres": 0.5,
-    "hot_weather": True,
-    "numbness": True,
-}
 
 
 def typical() -> dict[str, Any]:
@@ -247,25 +239,6 @@ class TestTopLevel:
 
         with pytest.raises(InvalidInput, match=r"data: received the key 1 \(int\)"):
             Assessment.from_dict(d)
-
-
-class Unequal:
-    """A value that refuses to be compared."""
-
-    def __eq__(self, other: object) -> bool:
-        raise RuntimeError
-
-    __hash__ = object.__hash__
-
-
-class Unreadable(dict[str, Any]):
-    """A mapping whose items cannot be read."""
-
-    def items(self) -> Any:
-        raise RuntimeError
-
-    def __getitem__(self, key: str) -> Any:
-        raise RuntimeError
 
 
 class TestHostileValues:
