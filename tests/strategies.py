@@ -88,16 +88,12 @@ def answer(factor: RiskFactor) -> st.SearchStrategy[Any]:
 
 
 @st.composite
-def _answers(draw: st.DrawFn, factors: tuple[RiskFactor, ...]) -> dict[str, Any]:
+def answers(
+    draw: st.DrawFn, factors: tuple[RiskFactor, ...] = legcramps.RISK_FACTORS
+) -> dict[str, Any]:
+    """Valid answers: any subset of *factors*, in any order, some ``None`` (unknown)."""
     chosen = draw(st.lists(st.sampled_from(factors), unique=True))
     return {f.id: draw(st.one_of(st.none(), answer(f))) for f in chosen}
-
-
-def answers(
-    factors: tuple[RiskFactor, ...] = legcramps.RISK_FACTORS,
-) -> st.SearchStrategy[dict[str, Any]]:
-    """Return a strategy for valid answers: any subset of *factors* in any order, some ``None``."""
-    return _answers(factors)
 
 
 def assessments() -> st.SearchStrategy[legcramps.Assessment]:
