@@ -146,6 +146,14 @@ class TestRejects:
         with pytest.raises(InvalidInput, match="findings: received a list of 4 items; expected a"):
             Assessment.from_dict(d)
 
+    def test_a_list_that_is_not_a_list(self) -> None:
+        """Where to_dict() gives a list, anything but a list or tuple is refused, described."""
+        d = dict(typical(), red_flags="numbness")
+
+        expected = r"red_flags: received 'numbness' \(str\); expected a list of 1 item, as"
+        with pytest.raises(InvalidInput, match=expected):
+            Assessment.from_dict(d)
+
     def test_a_null_answer(self) -> None:
         """An unknown answer is left out by to_dict(), so null is refused."""
         d = typical()
