@@ -107,6 +107,11 @@ class TestNumbers:
         """An input with no maximum takes any large finite number."""
         assert 1e300 == legcramps.assess(recovery_hours=1e300).answers["recovery_hours"]
 
+    @pytest.mark.parametrize("value", [math.inf, math.nan])
+    def test_open_upper_bound_still_refuses_infinity_and_nan(self, value: float) -> None:
+        """With no maximum to compare against, infinity and NaN are still not numbers."""
+        assert ["recovery_hours"] == [p.input for p in problems(recovery_hours=value)]
+
     def test_huge_int_is_described_without_crashing(self) -> None:
         """An integer too long to print is still described in the error."""
         (problem,) = problems(cramp_minutes=-(10**5000))
