@@ -127,6 +127,11 @@ def assess_many(
     :raises InvalidInput: if an argument is not acceptable (at once, not when
         iterating), or in ``"raise"`` mode for the first bad row.
 
+    Workers do not make this function faster: each result comes back as its
+    answers and is assessed again in this process, so the caller still does
+    one ``assess()`` per row, plus the sending. They pay off in ``legcramps
+    batch``, whose workers write the output lines (see the Batch docs page).
+
     A worker process that dies (say, killed for lack of memory) is a fault of
     the machine, not of a row: iterating then raises
     ``concurrent.futures.process.BrokenProcessPool``.
