@@ -164,6 +164,27 @@ class TestEvidence:
             ("fatigue", Level.UNLIKELY),
         ] == [(f.cause.id, f.level) for f in assessment.findings]
 
+    def test_unlikely_findings_keep_the_knowledge_order_when_fully_answered_first(self) -> None:
+        """A fully answered unlikely cause and a partly answered one stay in the data's order."""
+        assessment = legcramps.assess(
+            exercise_minutes=10, exercise_intensity="light", unaccustomed_exercise=False,
+            overtired=False,
+        )  # fmt: skip
+
+        assert [("overuse", 0), ("fatigue", 2)] == [
+            (f.cause.id, len(f.unanswered)) for f in assessment.findings[-2:]
+        ]
+
+    def test_unlikely_findings_keep_the_knowledge_order_when_partly_answered_first(self) -> None:
+        """A partly answered unlikely cause before a fully answered one keeps its place."""
+        assessment = legcramps.assess(
+            exercise_minutes=10, overtired=False, recovery_hours=72, poor_diet=False
+        )
+
+        assert [("overuse", 2), ("fatigue", 0)] == [
+            (f.cause.id, len(f.unanswered)) for f in assessment.findings[-2:]
+        ]
+
     def test_likely_lists_only_likely_findings(self) -> None:
         """`likely` holds the likely findings and nothing else."""
         assessment = legcramps.assess(sitting_hours=8, hot_weather=True)
