@@ -31,13 +31,12 @@ from legcramps._model import (
     Source,
     Urgency,
 )
-from legcramps.exceptions import InvalidInput, InvalidKnowledge, UnknownId
+from legcramps.exceptions import InvalidInput, InvalidKnowledge, Problem, UnknownId
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from legcramps._batch import RowError, assess_many
-    from legcramps._problem import Problem
 
 __all__ = [
     "CAUSES",
@@ -136,11 +135,6 @@ def __getattr__(name: str) -> Any:
         from legcramps import _batch
 
         return getattr(_batch, name)
-    if name == "Problem":
-        # Only a caller's mistake needs it: see legcramps.exceptions.
-        from legcramps._problem import Problem
-
-        return Problem
     if name == "schema":
         # The JSON Schemas are rarely needed; load the submodule on first use.
         import importlib

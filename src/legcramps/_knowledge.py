@@ -33,7 +33,13 @@ from legcramps._model import (
     Urgency,
     ValueBase,
 )
-from legcramps.exceptions import InvalidInput, InvalidKnowledge, describe, unknown_id
+from legcramps.exceptions import (
+    InvalidInput,
+    InvalidKnowledge,
+    Problem,
+    describe,
+    unknown_id,
+)
 
 _YES_NO = FactorKind.YES_NO
 _NUMBER = FactorKind.NUMBER
@@ -60,13 +66,6 @@ def _isfinite(value: float) -> bool:
     return value - value == 0.0
 
 
-def _problem(input_name: str, received: str, expected: str, hint: str = "") -> Problem:
-    """Return a :class:`~legcramps.Problem`, loading its class on the first problem found."""
-    from legcramps._problem import Problem
-
-    return Problem(input_name, received, expected, hint)
-
-
 def normalize_medication_name(name: str) -> str:
     """Return the lookup key of a medication name: case-folded, single-spaced."""
     return " ".join(name.casefold().split())
@@ -88,8 +87,6 @@ def _without_strength(key: str) -> str:
 
 
 if TYPE_CHECKING:
-    from legcramps._problem import Problem
-
     # What the engine does with the answers, compiled from the knowledge (plain tuples, so
     # that the per-call loops unpack them instead of looking up attributes):
     #: raising a sign: (cause index, weight, evidence, advice, minimum urgency rank)
@@ -632,7 +629,7 @@ class Knowledge(ValueBase):
         True
         """
         if not isinstance(name, str):
-            raise InvalidInput((_problem("name", describe(name), "a medication name (a string)"),))
+            raise InvalidInput((Problem("name", describe(name), "a medication name (a string)"),))
         return self._lookup_medication(name)
 
     def _lookup_medication(self, name: str) -> Medication | None:
@@ -679,20 +676,20 @@ class Knowledge(ValueBase):
         given: dict[str, Any] = {}
         if not isinstance(mapping, Mapping):
             expected = "a mapping of answers by name (such as a dict), or None"
-            problems.append(_problem("mapping", describe(mapping), expected))
+            problems.append(Problem("mapping", describe(mapping), expected))
         else:
             try:
                 items = list(mapping.items())
             except Exception:  # noqa: BLE001 - a caller's mapping may fail in any way; report it
                 expected = "a mapping whose items can be read"
-                problems.append(_problem("mapping", describe(mapping), expected))
+                problems.append(Problem("mapping", describe(mapping), expected))
                 items = []
             for key, raw in items:
                 if isinstance(key, str):
                     given[str.__str__(key)] = raw  # a plain str: a subclass may compare oddly
                 else:
                     expected = "an input name (a string)"
-                    problems.append(_problem("mapping key", describe(key), expected))
+                    problems.append(Problem("mapping key", describe(key), expected))
         bad: set[str] = set()
         values = self._check(given, problems, bad)
         extra = self._check(answers, problems, bad)
@@ -703,7 +700,7 @@ class Knowledge(ValueBase):
                     f"{describe(given[name])} in the mapping and {describe(answers[name])} "
                     "as a keyword"
                 )
-                problems.append(_problem(name, received, "the same value in both, or only one"))
+                problems.append(Problem(name, received, "the same value in both, or only one"))
         if problems:
             raise InvalidInput(tuple(problems))
         values.update(extra)
@@ -749,7 +746,7 @@ class Knowledge(ValueBase):
                     bad.add(name)
                     continue
             if value is None:
-                problems.append(_problem(name, describe(raw), factor.expected))
+                problems.append(Problem(name, describe(raw), factor.expected))
                 bad.add(name)
             else:
                 values[name] = value
@@ -1021,17 +1018,17 @@ def _medication_names(name: str, raw: object, problems: list[Problem]) -> tuple[
     if type(raw) is list or type(raw) is tuple:
         items: tuple[object, ...] = tuple(raw)
     elif isinstance(raw, (str, bytes, bytearray, Mapping)) or not isinstance(raw, Iterable):
-        problems.append(_problem(name, describe(raw), expected))
+        problems.append(Problem(name, describe(raw), expected))
         return None
     elif isinstance(raw, AbstractSet):
         # A set has no order of its own, so results would change from run to run.
-        problems.append(_problem(name, describe(raw), expected + " in an order (not a set)"))
+        problems.append(Problem(name, describe(raw), expected + " in an order (not a set)"))
         return None
     else:
         try:  # a caller's iterable, even a list subclass, may fail in any way
             items = tuple(raw)
         except Exception:  # noqa: BLE001 - report it, whatever it is
-            problems.append(_problem(name, describe(raw), expected + " that can be read"))
+            problems.append(Problem(name, describe(raw), expected + " that can be read"))
             return None
     names: list[str] = []
     for n, item in enumerate(items):
@@ -1041,7 +1038,7 @@ def _medication_names(name: str, raw: object, problems: list[Problem]) -> tuple[
             names.append(text)
         else:
             problems.append(
-                _problem(f"{name}[{n}]", describe(item), "a medication name (a non-empty string)")
+                Problem(f"{name}[{n}]", describe(item), "a medication name (a non-empty string)")
             )
     return tuple(names) if len(names) == len(items) else None
 
@@ -1051,7 +1048,7 @@ def _unknown_name(name: str, raw: object, factors: Mapping[str, object]) -> Prob
 
     close = difflib.get_close_matches(name, factors, n=1)
     hint = f"did you mean {close[0]!r}?" if close else ""
-    return _problem(name, describe(raw), "one of the inputs in legcramps.RISK_FACTORS", hint)
+    return Problem(name, describe(raw), "one of the inputs in legcramps.RISK_FACTORS", hint)
 
 
 def _builtin_knowledge() -> Knowledge:

@@ -7,10 +7,9 @@ a knowledge base that does not hold together is reported as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import attrs
 
-if TYPE_CHECKING:
-    from legcramps._problem import Problem
+from legcramps._model import ValueBase
 
 __all__ = ["InvalidInput", "InvalidKnowledge", "Problem", "UnknownId"]
 
@@ -38,6 +37,29 @@ def describe(value: object) -> str:
     if len(text) > _MAX_REPR:
         text = text[: _MAX_REPR - 3] + "..."
     return f"{text} ({kind})"
+
+
+@attrs.frozen(repr=False, eq=False)
+class Problem(ValueBase):
+    """One thing wrong with the input to a public function.
+
+    *input* names the offending input (an answer's keyword, or a path such as
+    ``medications[2]``), *received* describes what was given, *expected* says
+    what would have been accepted, and *hint* is an optional suggestion.
+
+    >>> p = Problem("fluid_litres", "-1 (int)", "a number of litres from 0 to 20")
+    >>> str(p)
+    'fluid_litres: received -1 (int); expected a number of litres from 0 to 20'
+    """
+
+    input: str
+    received: str
+    expected: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.input}: received {self.received}; expected {self.expected}"
+        return f"{text} ({self.hint})" if self.hint else text
 
 
 class InvalidInput(ValueError):
@@ -90,8 +112,6 @@ class UnknownId(InvalidInput, KeyError):
 
 def unknown_id(input_name: str, received: object, ids: tuple[str, ...]) -> UnknownId:
     """Return the error for a lookup of *received* among *ids*."""
-    from legcramps._problem import Problem
-
     expected = "one of " + ", ".join(map(repr, ids))
     return UnknownId((Problem(input_name, describe(received), expected),))
 
@@ -102,14 +122,3 @@ class InvalidKnowledge(ValueError):
     Raised when building custom knowledge, never by :func:`~legcramps.assess`.
     The message lists every inconsistency found.
     """
-
-
-def __getattr__(name: str) -> object:
-    # Problem is served lazily: only a caller's mistake needs it, and making its
-    # class costs a fifth of a millisecond at ``import legcramps``.
-    if name == "Problem":
-        from legcramps._problem import Problem
-
-        return Problem
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
