@@ -124,24 +124,32 @@ def recognize_medication(name: str) -> Medication | None:
     return KNOWLEDGE.recognize_medication(name)
 
 
-def __getattr__(name: str) -> Any:
-    # Served lazily so that ``import legcramps`` does not pay for importlib.metadata.
-    if name == "__version__":
-        from importlib.metadata import version
+# Served lazily, below. Type checkers see the names declared here instead of a
+# module __getattr__, so that a misspelt ``legcramps.<name>`` is still an error for them.
+if TYPE_CHECKING:
+    from legcramps import schema as schema
 
-        return version("legcramps")
-    if name in {"assess_many", "RowError"}:
-        # Batches are not every program's business; load them on first use.
-        from legcramps import _batch
+    __version__: str
+else:
 
-        return getattr(_batch, name)
-    if name == "schema":
-        # The JSON Schemas are rarely needed; load the submodule on first use.
-        import importlib
+    def __getattr__(name: str) -> Any:
+        # Served lazily so that ``import legcramps`` does not pay for importlib.metadata.
+        if name == "__version__":
+            from importlib.metadata import version
 
-        return importlib.import_module("legcramps.schema")
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
+            return version("legcramps")
+        if name in {"assess_many", "RowError"}:
+            # Batches are not every program's business; load them on first use.
+            from legcramps import _batch
+
+            return getattr(_batch, name)
+        if name == "schema":
+            # The JSON Schemas are rarely needed; load the submodule on first use.
+            import importlib
+
+            return importlib.import_module("legcramps.schema")
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
 
 
 def __dir__() -> list[str]:
