@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import legcramps
 from legcramps import Problem, RowError, Source
+from legcramps._model import ValueBase
 
 K = legcramps.KNOWLEDGE
 RESULT = legcramps.assess(
@@ -113,6 +114,50 @@ def test_changing_one_field_changes_equality_as_attrs_would(
     value = SAMPLES[cls]
     changed = field_copy(value, **{field.name: object()})
     assert (not field.eq, field.eq) == (changed == value, changed != value)
+
+
+def test_a_hidden_field_does_not_count_for_the_hash() -> None:
+    """A result with another knowledge object (eq=False) hashes as before: equal, same hash."""
+    other = field_copy(RESULT, _knowledge=object())
+    assert (True, hash(RESULT)) == (other == RESULT, hash(other))
+
+
+def test_a_rebuilt_knowledge_is_equal_and_hashes_alike() -> None:
+    """Knowledge built again from the same fields is equal and hashes alike; so do its results."""
+    rebuilt = legcramps.Knowledge(
+        version=K.version,
+        factors=K.factors,
+        causes=K.causes,
+        red_flags=K.red_flags,
+        medications=K.medications,
+    )
+    answers = {"fluid_litres": 0.5, "medications": ["Lasix"]}
+    mine, builtin = rebuilt.assess(answers), K.assess(answers)
+    assert (True, hash(K), True, hash(builtin)) == (
+        rebuilt == K,
+        hash(rebuilt),
+        mine == builtin,
+        hash(mine),
+    )
+
+
+def test_the_knowledge_hash_is_computed_once_and_is_the_value_hash() -> None:
+    """The cached hash of a knowledge base is the one its fields give."""
+    assert ValueBase.__hash__(K) == hash(K) == hash(K)
+
+
+def test_a_plain_subclass_is_another_class() -> None:
+    """An instance of a subclass is not equal to its parent's, even with the same fields."""
+
+    class Quoted(Source):
+        pass
+
+    parent, child = Source("a", "b", "c"), Quoted("a", "b", "c")
+    assert (False, False, True) == (
+        parent == child,
+        child == parent,
+        child == Quoted("a", "b", "c"),
+    )
 
 
 @pytest.mark.parametrize("cls", list(SAMPLES), ids=lambda c: c.__name__)

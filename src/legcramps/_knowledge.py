@@ -129,7 +129,7 @@ _NOTHING: _Outcome = ((), ())
 
 
 class _Compiled:
-    """The knowledge as lookup tables; never changed once built.
+    """The knowledge as lookup tables; never changed once built, but for :attr:`hash`.
 
     A plain class, not a ``NamedTuple``, which takes longer to create at import. The
     tables are plain dicts, not read-only proxies: dicts are a little faster, and nothing
@@ -142,6 +142,7 @@ class _Compiled:
         "factors",
         "flag_order",
         "flag_rank",
+        "hash",
         "list_inputs",
         "medications",
         "plan",
@@ -186,6 +187,8 @@ class _Compiled:
         self.medications = medications
         #: the inputs whose answers are tuples (medication lists), for Assessment.to_dict
         self.list_inputs = list_inputs
+        #: the knowledge's hash, computed on first use (see Knowledge.__hash__)
+        self.hash: int | None = None
 
 
 class _Recheck(Exception):
@@ -543,6 +546,15 @@ class Knowledge(ValueBase):
             medications=medications,
             list_inputs=tuple(f.id for f in factors if f.kind is _MEDICATIONS),
         )
+
+    def __hash__(self) -> int:
+        # A knowledge base is large (hashing it walks every cause, sign and medication)
+        # and a natural cache key, so its hash is computed once. Threads that race here
+        # compute the same number.
+        compiled = self._compiled
+        if compiled.hash is None:
+            compiled.hash = super().__hash__()
+        return compiled.hash
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The built-in knowledge pickles as a reference to itself; another is rebuilt

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import operator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -17,9 +18,10 @@ class ValueBase:
     Each value class is ``@attrs.frozen(repr=False, eq=False)`` on this base.
     attrs would compile an ``__eq__``, a ``__hash__`` and a ``__repr__`` for
     every class it makes, and that costs about a tenth of a millisecond per
-    class at ``import legcramps``; these three shared methods behave as attrs'
-    own do (``tests/test_values.py`` checks each class against an attrs-built
-    twin), and none of them is on the hot path of :func:`~legcramps.assess`.
+    class at ``import legcramps``; these shared methods behave as attrs' own
+    (``tests/test_values.py`` holds each class to that), at about the same
+    speed: each class reads its compared fields with one
+    :func:`operator.attrgetter`, made when attrs makes the class.
 
     Two values are equal when they are of the same class and their compared
     fields (those not marked ``eq=False``) are equal; equal values hash
@@ -33,19 +35,31 @@ class ValueBase:
     """
 
     __slots__ = ()
-    if TYPE_CHECKING:
+    if TYPE_CHECKING:  # (not at run time: typing.get_type_hints() reads these too)
         __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+        #: Gets the class and the compared fields of a value, as one tuple.
+        _compared: ClassVar[operator.attrgetter[tuple[object, ...]]]
 
-    def _compared(self) -> tuple[object, ...]:
-        return tuple([getattr(self, a.name) for a in self.__attrs_attrs__ if a.eq])
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # attrs makes a slotted class anew, with its fields in the class dict: the
+        # first class, from the class statement, has none yet, and a plain subclass
+        # keeps its parent's fields and getter.
+        fields = cls.__dict__.get("__attrs_attrs__")
+        if fields is not None:
+            # The class comes first: the getter always gives a tuple, which compares
+            # as attrs' own __eq__ does (identical items are equal, even NaN).
+            names = [a.name for a in fields if a.eq]
+            cls._compared = operator.attrgetter("__class__", *names)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._compared() == other._compared()
+        compared = self._compared
+        return compared(self) == compared(other)
 
     def __hash__(self) -> int:
-        return hash((self.__class__, *self._compared()))
+        return hash(self._compared(self))
 
     def __repr__(self) -> str:
         shown = ", ".join(
