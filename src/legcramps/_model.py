@@ -21,7 +21,7 @@ class ValueBase:
     class at ``import legcramps``; these shared methods behave as attrs' own
     (``tests/test_values.py`` holds each class to that), at about the same
     speed: each class reads its compared fields with one
-    :func:`operator.attrgetter`, made when attrs makes the class.
+    ``operator.attrgetter``, made when attrs makes the class.
 
     Two values are equal when they are of the same class and their compared
     fields (those not marked ``eq=False``) are equal; equal values hash
