@@ -142,8 +142,17 @@ def test_a_rebuilt_knowledge_is_equal_and_hashes_alike() -> None:
 
 
 def test_the_knowledge_hash_is_computed_once_and_is_the_value_hash() -> None:
-    """The cached hash of a knowledge base is the one its fields give."""
+    """The hash a knowledge base keeps from its building is the one its fields give."""
     assert ValueBase.__hash__(K) == hash(K) == hash(K)
+
+
+def test_a_knowledge_with_an_unhashable_field_is_built_but_cannot_be_hashed() -> None:
+    """A list where a tuple belongs does not stop the building; hashing fails as for any list."""
+    choices: Any = ["light", "vigorous"]  # wrong on purpose: a list, not a tuple
+    factor = attrs.evolve(K.factor("exercise_intensity"), choices=choices)
+    mine = attrs.evolve(K, factors=tuple(factor if f.id == factor.id else f for f in K.factors))
+    with pytest.raises(TypeError, match="unhashable type: 'list'"):
+        hash(mine)
 
 
 def test_a_plain_subclass_is_another_class() -> None:

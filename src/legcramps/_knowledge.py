@@ -6,6 +6,7 @@ into lookup tables; :meth:`Knowledge.assess` then does only per-answer work.
 
 from __future__ import annotations
 
+import contextlib
 import operator
 from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
@@ -129,7 +130,7 @@ _NOTHING: _Outcome = ((), ())
 
 
 class _Compiled:
-    """The knowledge as lookup tables; never changed once built, but for :attr:`hash`.
+    """The knowledge as lookup tables; never changed once built.
 
     A plain class, not a ``NamedTuple``, which takes longer to create at import. The
     tables are plain dicts, not read-only proxies: dicts are a little faster, and nothing
@@ -187,7 +188,7 @@ class _Compiled:
         self.medications = medications
         #: the inputs whose answers are tuples (medication lists), for Assessment.to_dict
         self.list_inputs = list_inputs
-        #: the knowledge's hash, computed on first use (see Knowledge.__hash__)
+        #: the knowledge's hash, set as it is built (None if a field cannot be hashed)
         self.hash: int | None = None
 
 
@@ -389,7 +390,13 @@ class Knowledge(ValueBase):
             for f in self.factors
         )
         object.__setattr__(self, "factors", filled)
-        object.__setattr__(self, "_compiled", self._compile(filled, medications))
+        compiled = self._compile(filled, medications)
+        object.__setattr__(self, "_compiled", compiled)
+        # A knowledge base is large (hashing it walks every cause, sign and medication)
+        # and a natural cache key, so its hash is computed once, here. A field that
+        # cannot be hashed (a list where a tuple belongs) leaves it to __hash__ to fail.
+        with contextlib.suppress(TypeError):
+            compiled.hash = super().__hash__()
 
     def _type_problems(self) -> list[str]:
         """Return what is of the wrong type in the fields, so the rest can be checked."""
@@ -548,13 +555,8 @@ class Knowledge(ValueBase):
         )
 
     def __hash__(self) -> int:
-        # A knowledge base is large (hashing it walks every cause, sign and medication)
-        # and a natural cache key, so its hash is computed once. Threads that race here
-        # compute the same number.
-        compiled = self._compiled
-        if compiled.hash is None:
-            compiled.hash = super().__hash__()
-        return compiled.hash
+        known = self._compiled.hash  # computed when the knowledge was built
+        return super().__hash__() if known is None else known
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The built-in knowledge pickles as a reference to itself; another is rebuilt
