@@ -146,6 +146,22 @@ def test_the_knowledge_hash_is_computed_once_and_is_the_value_hash() -> None:
     assert ValueBase.__hash__(K) == hash(K) == hash(K)
 
 
+def test_hashing_a_built_knowledge_does_not_walk_its_fields_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """hash() of a knowledge base answers with the hash kept from building it."""
+    hashed: list[str] = []
+    value_hash = ValueBase.__hash__
+
+    def counting(self: ValueBase) -> int:
+        hashed.append(type(self).__name__)
+        return value_hash(self)
+
+    monkeypatch.setattr(ValueBase, "__hash__", counting)
+    hash(K)
+    assert [] == hashed
+
+
 def test_a_knowledge_with_an_unhashable_field_is_built_but_cannot_be_hashed() -> None:
     """A list where a tuple belongs does not stop the building; hashing fails as for any list."""
     choices: Any = ["light", "vigorous"]  # wrong on purpose: a list, not a tuple
