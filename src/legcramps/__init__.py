@@ -11,6 +11,8 @@ override every score, and an unanswered question is never taken as "no".
 
 from __future__ import annotations
 
+# At run time too, so that typing.get_type_hints(assess) resolves; already loaded by attrs.
+from collections.abc import Mapping  # noqa: TC003
 from typing import TYPE_CHECKING, Any
 
 from legcramps._assessment import Assessment
@@ -34,8 +36,6 @@ from legcramps._model import (
 from legcramps.exceptions import InvalidInput, InvalidKnowledge, Problem, UnknownId
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from legcramps._batch import RowError, assess_many
 
 __all__ = [

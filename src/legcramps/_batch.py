@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import attrs
 
+# At run time too, so that typing.get_type_hints(assess_many) resolves: by the time this
+# module is loaded, legcramps has loaded both.
+from legcramps._assessment import Assessment  # noqa: TC001
+from legcramps._knowledge import Knowledge  # noqa: TC001
 from legcramps.exceptions import InvalidInput, Problem, describe
-
-if TYPE_CHECKING:
-    from legcramps._assessment import Assessment
-    from legcramps._knowledge import Knowledge
 
 T = TypeVar("T")
 R = TypeVar("R")
