@@ -813,6 +813,7 @@ class Knowledge(ValueBase):
                 effects, raised = by_choice[raw]
                 value = raw
             elif kind is number:
+                # _isfinite(), inline: no function call on the hot path
                 if type(raw) is int or (type(raw) is float and raw - raw == 0.0):
                     if not low <= raw <= high:
                         raise _Recheck
