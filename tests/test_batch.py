@@ -21,8 +21,9 @@ import legcramps
 from helpers import Unequal, Unreadable
 from legcramps import FactorKind, InvalidInput, RiskFactor, RowError
 from legcramps._batch import MAX_CHUNKSIZE, map_ordered
-from legcramps._batch_cli import BROKEN_PIPE, add_parser, run
-from legcramps._batch_cli import main as batch_main
+from legcramps._cli import main as cli_main
+from legcramps._cli._io import BROKEN_PIPE
+from legcramps._cli.batch import add_parser, run
 from strategies import answers, any_answers
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ def test_the_command_says_when_a_worker_died(
         raise BrokenProcessPool
         yield  # unreachable: makes this a generator, as map_ordered is
 
-    monkeypatch.setattr("legcramps._batch_cli.map_ordered", broken)
+    monkeypatch.setattr("legcramps._cli.batch.map_ordered", broken)
     stderr = io.StringIO()
 
     status, _ = batch(tmp_path, jsonl([{}]), stderr=stderr)
@@ -302,7 +303,7 @@ class TestParser:
 
         source = tmp_path / "rows.jsonl"
         source.write_bytes(jsonl(ROWS))
-        parser = build_parser(legcramps.KNOWLEDGE, subcommand_modules=("legcramps._batch_cli",))
+        parser = build_parser(legcramps.KNOWLEDGE)
         args = parser.parse_args(["batch", "--input", str(source), "--output", str(tmp_path / "o")])
 
         assert (0, 4) == (args.func(args), len((tmp_path / "o").read_text().splitlines()))
@@ -383,7 +384,7 @@ class TestParser:
         )
         target = tmp_path / "out.jsonl"
 
-        status = batch_main(
+        status = cli_main(
             ["batch", "--input", str(source), "--output", str(target), "--workers", workers],
             knowledge=mine,
         )
@@ -604,7 +605,7 @@ class TestProgress:
 
     def test_progress_while_running(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """On a terminal the count is updated as rows are written, at most twice a second."""
-        monkeypatch.setattr("legcramps._batch_cli._PROGRESS_SECONDS", 0)
+        monkeypatch.setattr("legcramps._cli.batch._PROGRESS_SECONDS", 0)
         stderr = TtyStream()
 
         batch(tmp_path, jsonl([BAD, *ROWS[:2]]), stderr=stderr)

@@ -14,6 +14,7 @@ import math
 import shlex
 import subprocess
 import sys
+from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,11 @@ from hypothesis import strategies as st
 
 import legcramps
 from legcramps import FactorKind, Knowledge, RiskFactor
-from legcramps._cli import CommandError, build_parser, main, option_name
-from legcramps._cli_interview import interview
-from legcramps._cli_parse import (
+from legcramps._cli import build_parser, main
+from legcramps._cli._io import CommandError
+from legcramps._cli.assess import option_name
+from legcramps._cli.interview import interview
+from legcramps._parse import (
     NotUnderstood,
     hint_text,
     is_skip,
@@ -305,8 +308,16 @@ class TestOptions:
         """A factor added to the knowledge becomes an option, with no change to the CLI."""
         note = legcramps.Source("notes", "Notes", "Our notes.")
         sign = legcramps.Sign(legcramps.Condition("water_celsius", below=15), 3, "Cold.", note)
-        cold = legcramps.Cause("cold", "Cold", "Cold water.", "?", (), "", (note,), (sign,))
-        factor = RiskFactor("water_celsius", "How cold was it, 100% sure?", FactorKind.NUMBER)
+        cold = legcramps.Cause(
+            "cold", "Cold", "Cold water.", "?", ("Warm up.",), "?", (note,), (sign,)
+        )
+        factor = RiskFactor(
+            "water_celsius",
+            "How cold was it, 100% sure?",
+            FactorKind.NUMBER,
+            minimum=0,
+            maximum=40,
+        )
         mine = attrs.evolve(K, version="v", factors=(*K.factors, factor), causes=(*K.causes, cold))
 
         status, out, err = run_in_process(
@@ -667,7 +678,9 @@ class TestParsing:
 
     def test_hint_without_unit_or_bounds(self) -> None:
         """A number with neither unit nor bounds is hinted as "a number"."""
-        assert "a number" == hint_text(RiskFactor("n", "How many?", FactorKind.NUMBER))
+        assert "0 to 9" == hint_text(
+            RiskFactor("n", "How many?", FactorKind.NUMBER, minimum=0, maximum=9)
+        )
 
     @pytest.mark.parametrize(
         ("text", "expected"),
@@ -786,12 +799,12 @@ class TestInterview:
         a = interview(K, io.StringIO("no\nno\nno\n-5\nnan\n5 min\n"), out, echo=True)
 
         assert 5 == a.answers["cramp_minutes"]
-        expected = "expected a number of minutes, 0 or more."
+        expected = "expected a number of minutes from 0 to 1440."
         assert [
             f"  Sorry, '-5' is not an answer I can use: {expected}",
             f"  Sorry, 'nan' is not an answer I can use: {expected}",
         ] == [line for line in out.getvalue().splitlines() if "Sorry" in line]
-        assert "How many minutes did the cramp last? [minutes, 0 or more] 5 min\n" in out.getvalue()
+        assert "How many minutes did the cramp last? [minutes, 0 to 1440] 5 min\n" in out.getvalue()
 
     @settings(max_examples=30, deadline=None)
     @given(st.lists(st.text(alphabet=st.characters(exclude_characters="\r\n")), max_size=30))
@@ -894,91 +907,69 @@ def _raise(error: BaseException) -> None:
     raise error
 
 
-class TestSubcommandModules:
-    """Subcommands from other modules, and what `main()` does with their errors."""
-
-    @pytest.fixture
-    def extra(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        (tmp_path / "legcramps_test_extra.py").write_text(
-            "import tests_raise\n"
-            "def add_parser(subparsers):\n"
-            "    p = subparsers.add_parser('extra')\n"
-            "    p.add_argument('what')\n"
-            "    p.set_defaults(func=lambda args: tests_raise.ERRORS[args.what]())\n"
-        )
-        errors = {
-            "ok": lambda: None,
-            "status": lambda: 3,
-            "exit": lambda: _raise(SystemExit("bye")),
-            "exit-none": lambda: _raise(SystemExit()),
-            "command": lambda: _raise(CommandError("one", "two")),
-            "invalid": lambda: legcramps.assess(fluid_litres=-1),
-            "interrupt": lambda: _raise(KeyboardInterrupt()),
-            "pipe": lambda: _raise(BrokenPipeError()),
-        }
-        module = type(sys)("tests_raise")
-        module.ERRORS = errors  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "tests_raise", module)
-        monkeypatch.syspath_prepend(str(tmp_path))
-        monkeypatch.setattr("legcramps._cli.SUBCOMMAND_MODULES", ("legcramps_test_extra",))
-
-    @pytest.mark.usefixtures("extra")
-    @pytest.mark.parametrize(
-        ("what", "expected"),
-        [
-            ("ok", (0, "")),
-            ("status", (3, "")),
-            ("exit", (1, "bye\n")),
-            ("exit-none", (0, "")),
+#: What a command may do, and what `main()` makes of it: (exit status, standard error).
+OUTCOMES: dict[str, tuple[Callable[[], object], tuple[int, str]]] = {
+    "ok": (lambda: 0, (0, "")),
+    "status": (lambda: 3, (3, "")),
+    "exit": (lambda: _raise(SystemExit("bye")), (1, "bye\n")),
+    "exit-none": (lambda: _raise(SystemExit()), (0, "")),
+    "command": (
+        lambda: _raise(CommandError("one", "two")),
+        (2, "legcramps factors: error: one\nlegcramps factors: error: two\n"),
+    ),
+    "command-status": (
+        lambda: _raise(CommandError("full", status=4)),
+        (4, "legcramps factors: error: full\n"),
+    ),
+    "invalid": (
+        lambda: legcramps.assess(fluid_litres=-1),
+        (
+            2,
             (
-                "command",
-                (2, "legcramps extra: error: one\nlegcramps extra: error: two\n"),
+                "legcramps factors: error: fluid_litres: received -1 (int); expected a"
+                " number of litres from 0 to 20, or None (unknown)\n"
             ),
-            (
-                "invalid",
-                (
-                    2,
-                    (
-                        "legcramps extra: error: fluid_litres: received -1 (int); expected a"
-                        " number of litres from 0 to 20, or None (unknown)\n"
-                    ),
-                ),
-            ),
-            ("interrupt", (130, "\ninterrupted\n")),
-            ("pipe", (141, "")),
-        ],
-    )
-    def test_errors_of_a_subcommand(self, what: str, expected: tuple[int, str]) -> None:
-        """A subcommand's status and errors become the exit status and one line each."""
-        status, _, err = run_in_process("extra", what)
+        ),
+    ),
+    "interrupt": (lambda: _raise(KeyboardInterrupt()), (130, "\ninterrupted\n")),
+    "pipe": (lambda: _raise(BrokenPipeError()), (141, "")),
+}
+
+
+class TestExitStatus:
+    """What `main()` makes of a command's exit status and errors, the same for every command."""
+
+    @pytest.mark.parametrize("what", list(OUTCOMES))
+    def test_a_commands_outcome_becomes_the_exit_status(
+        self, what: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A command's status and errors become the exit status and one line each."""
+        command, expected = OUTCOMES[what]
+        monkeypatch.setattr("legcramps._cli.listing._factors", lambda _: command())
+
+        status, _, err = run_in_process("factors")
 
         assert expected == (status, err)
 
-    def test_a_subcommand_gets_the_knowledge_given_to_main(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    def test_a_command_gets_the_knowledge_given_to_main(
+        self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """`args.knowledge` is the knowledge given to `main()`, whatever the subcommand set."""
-        (tmp_path / "legcramps_test_seen.py").write_text(
-            "SEEN = []\n"
-            "def add_parser(subparsers):\n"
-            "    p = subparsers.add_parser('seen')\n"
-            "    p.set_defaults(func=lambda args: SEEN.append(args.knowledge), knowledge='own')\n"
+        """`args.knowledge` is the knowledge given to `main()`."""
+        seen: list[Knowledge] = []
+        monkeypatch.setattr(
+            "legcramps._cli.listing._factors", lambda args: seen.append(args.knowledge)
         )
-        monkeypatch.syspath_prepend(str(tmp_path))
-        monkeypatch.setattr("legcramps._cli.SUBCOMMAND_MODULES", ("legcramps_test_seen",))
         mine = attrs.evolve(K, version="mine")
 
-        status, _, _ = run_in_process("seen", knowledge=mine)
+        status, _, _ = run_in_process("factors", knowledge=mine)
 
-        seen = sys.modules["legcramps_test_seen"].SEEN
-        monkeypatch.delitem(sys.modules, "legcramps_test_seen")
         assert (0, [mine]) == (status, seen)
 
     def test_the_parsed_arguments_hold_the_knowledge(self) -> None:
         """A namespace parsed by `build_parser(knowledge)` has that knowledge as `knowledge`."""
         mine = attrs.evolve(K, version="mine")
 
-        args = build_parser(mine, subcommand_modules=()).parse_args(["factors"])
+        args = build_parser(mine).parse_args(["factors"])
 
         assert mine is args.knowledge
 

@@ -1,4 +1,4 @@
-"""Assessment.to_fhir(): an HL7 FHIR R4 RiskAssessment resource, validated with fhirclient."""
+"""legcramps.fhir.risk_assessment(): a FHIR R4 RiskAssessment resource, checked with fhirclient."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from fhirclient.models.riskassessment import RiskAssessment
 from hypothesis import given
 
 import legcramps
+import legcramps.fhir
 from helpers import Unreadable
 from legcramps import Assessment, InvalidInput, Level
 from strategies import assessments
@@ -40,7 +41,7 @@ def validated(resource: dict[str, Any]) -> dict[str, Any]:
 
 def fhir(answers: dict[str, Any], **options: Any) -> dict[str, Any]:
     options.setdefault("subject", "Patient/123")
-    return legcramps.assess(answers).to_fhir(**options)
+    return legcramps.fhir.risk_assessment(legcramps.assess(answers), **options)
 
 
 class TestValidR4:
@@ -54,7 +55,7 @@ class TestValidR4:
     @given(assessments())
     def test_any_assessment_validates(self, a: Assessment) -> None:
         """Every assessment gives a valid R4 RiskAssessment."""
-        resource = a.to_fhir(subject="Patient/1")
+        resource = legcramps.fhir.risk_assessment(a, subject="Patient/1")
 
         assert resource == validated(resource)
 
@@ -83,7 +84,7 @@ class TestContent:
     def test_one_prediction_per_assessed_cause(self) -> None:
         """Each cause that is not unknown is a prediction, in the findings' order."""
         a = legcramps.assess(TYPICAL)
-        r = a.to_fhir(subject="Patient/123")
+        r = legcramps.fhir.risk_assessment(a, subject="Patient/123")
 
         assert [f.cause.id for f in a.findings if f.level is not Level.UNKNOWN] == [
             p["outcome"]["coding"][0]["code"] for p in r["prediction"]
@@ -93,7 +94,7 @@ class TestContent:
     def test_level_mapping(self) -> None:
         """likely -> high, possible -> moderate, unlikely -> low."""
         a = legcramps.assess(TYPICAL)
-        r = a.to_fhir(subject="Patient/123")
+        r = legcramps.fhir.risk_assessment(a, subject="Patient/123")
 
         pairs = {
             (f.level.value, p["qualitativeRisk"]["coding"][0]["code"])
@@ -122,7 +123,10 @@ class TestContent:
         """mitigation holds the advice, one item a line."""
         a = legcramps.assess(TYPICAL)
 
-        assert list(a.advice) == a.to_fhir(subject="Patient/1")["mitigation"].splitlines()
+        assert (
+            list(a.advice)
+            == legcramps.fhir.risk_assessment(a, subject="Patient/1")["mitigation"].splitlines()
+        )
 
     def test_empty_assessment_has_no_prediction(self) -> None:
         """With nothing answered, no cause is a prediction; a note says they are not assessed."""
@@ -159,18 +163,10 @@ class TestContent:
         """An assessment without advice has no mitigation (FHIR forbids an empty string)."""
         import attrs
 
-        from legcramps import Cause, Condition, Sign, Source, Urgency
-
-        note = Source("test", "A test source", "Made up for the tests.")
-        sign = Sign(Condition("hot_weather"), 5, "Hot.", note, min_urgency=Urgency.URGENT)
-        quiet = Cause("quiet", "Quiet", "s", "m", (), "e", (note,), (sign,))
-        k = legcramps.KNOWLEDGE
-        flag = k.red_flag("rhabdomyolysis")
-        mine = attrs.evolve(k, version="quiet-1", causes=(quiet,), red_flags=(flag,))
-        a = mine.assess(hot_weather=True, dark_urine=False)
+        a = attrs.evolve(legcramps.assess(dark_urine=True), advice=())
 
         assert () == a.advice
-        assert "mitigation" not in validated(a.to_fhir(subject="Patient/1"))
+        assert "mitigation" not in validated(legcramps.fhir.risk_assessment(a, subject="Patient/1"))
 
     def test_method_version_from_a_source_tree(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Run from a source tree that was never installed, the library version is 'unknown'."""

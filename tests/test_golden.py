@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 import legcramps
+import legcramps.fhir
 from legcramps import FactorKind, RiskFactor
 
 GOLDEN = Path(__file__).with_name("golden") / "assessments.jsonl"
@@ -58,7 +59,7 @@ def _answer(factor: RiskFactor, rng: random.Random) -> Any:
     if kind is FactorKind.MEDICATIONS:
         return rng.sample(MEDICATIONS, rng.randint(0, 3))
     low = 0.0 if factor.minimum is None else factor.minimum
-    high = low + 48 if factor.maximum is None else min(factor.maximum, low + 240)
+    high = low + 240 if factor.maximum is None else min(factor.maximum, low + 240)
     value = rng.uniform(low, high)
     return round(value) if rng.random() < 0.5 else round(value, 1)
 
@@ -97,7 +98,9 @@ def outputs(n: int) -> dict[str, Any]:
     a = legcramps.assess(answers)
     recorded = {"answers": answers, "to_dict": a.to_dict(), "report": str(a)}
     if n % FHIR_EVERY == 0:
-        recorded["fhir"] = a.to_fhir(subject="Patient/golden", occurrence="2026-12-01T10:00:00Z")
+        recorded["fhir"] = legcramps.fhir.risk_assessment(
+            a, subject="Patient/golden", occurrence="2026-12-01T10:00:00Z"
+        )
     return recorded
 
 

@@ -1,4 +1,4 @@
-"""Assessment.from_dict(): rebuilding an assessment from its to_dict() form."""
+"""legcramps.from_dict(): rebuilding an assessment from its to_dict() form."""
 
 from __future__ import annotations
 
@@ -29,16 +29,16 @@ class TestRoundTrip:
         """from_dict(a.to_dict()) == a for any valid answers."""
         a = legcramps.assess(given_answers)
 
-        assert a == Assessment.from_dict(a.to_dict())
+        assert a == legcramps.from_dict(a.to_dict())
 
     @given(assessments())
     def test_survives_json(self, a: Assessment) -> None:
         """The dict can be stored as JSON text and rebuilt equal."""
-        assert a == Assessment.from_dict(json.loads(json.dumps(a.to_dict())))
+        assert a == legcramps.from_dict(json.loads(json.dumps(a.to_dict())))
 
     def test_rebuilds_the_same_objects_as_the_knowledge(self) -> None:
         """Causes, red flags and medications are the knowledge's own objects."""
-        b = Assessment.from_dict(typical())
+        b = legcramps.from_dict(typical())
 
         assert legcramps.KNOWLEDGE.cause("dehydration") is b.findings[0].cause
         assert legcramps.KNOWLEDGE.red_flag("nerve_or_muscle_signs") is b.red_flags[0]
@@ -52,7 +52,7 @@ class TestRoundTrip:
         mine = attrs.evolve(k, version="mine-1", factors=(*k.factors, cold))
         a = mine.assess(cold_water=True, sitting_hours=5)
 
-        assert a == Assessment.from_dict(a.to_dict(), knowledge=mine)
+        assert a == legcramps.from_dict(a.to_dict(), knowledge=mine)
 
 
 class TestRejects:
@@ -61,24 +61,24 @@ class TestRejects:
         d = dict(typical(), knowledge_version="1999.1.1")
 
         with pytest.raises(InvalidInput, match=r"knowledge_version: received '1999\.1\.1'"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_custom_knowledge_result_against_the_built_in(self) -> None:
         """A dict from custom knowledge is refused by the built-in knowledge."""
         mine = attrs.evolve(legcramps.KNOWLEDGE, version="mine-1")
 
         with pytest.raises(InvalidInput, match="knowledge_version: received 'mine-1'"):
-            Assessment.from_dict(mine.assess().to_dict())
+            legcramps.from_dict(mine.assess().to_dict())
 
     def test_not_a_mapping(self) -> None:
         """Something other than a dict is refused, naming what was received."""
         with pytest.raises(InvalidInput, match=r"received \[\] \(list\); expected an object"):
-            Assessment.from_dict([])  # type: ignore[arg-type]
+            legcramps.from_dict([])
 
     def test_knowledge_that_is_not_knowledge(self) -> None:
         """knowledge= must be a Knowledge."""
         with pytest.raises(InvalidInput, match="knowledge: received 'v1'"):
-            Assessment.from_dict(typical(), knowledge="v1")  # type: ignore[arg-type]
+            legcramps.from_dict(typical(), knowledge="v1")  # type: ignore[arg-type]
 
     def test_names_a_bad_level_by_its_path(self) -> None:
         """A bad level is named as findings[N].level."""
@@ -86,7 +86,7 @@ class TestRejects:
         d["findings"][2]["level"] = "certain"
 
         with pytest.raises(InvalidInput, match=r"findings\[2\]\.level: received 'certain'"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_reports_every_problem_at_once(self) -> None:
         """All differences from the assessment of the answers are listed together, by path."""
@@ -96,7 +96,7 @@ class TestRejects:
         d["medications"][0]["generic"] = "aspirin"
 
         with pytest.raises(InvalidInput) as info:
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
         assert [
             "urgency",
@@ -111,7 +111,7 @@ class TestRejects:
         d["answers"]["fluid_litres"] = -1
 
         with pytest.raises(InvalidInput) as info:
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
         assert ["urgency", "answers.fluid_litres"] == [p.input for p in info.value.problems]
 
@@ -121,14 +121,14 @@ class TestRejects:
         del d["findings"][1]["score"]
 
         with pytest.raises(InvalidInput, match=r"findings\[1\]\.score: received nothing"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_extra_key(self) -> None:
         """A key that to_dict() never gives is refused."""
         d = dict(typical(), comment="hello")
 
         with pytest.raises(InvalidInput, match="comment: received 'hello'"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_a_red_flag_changed_from_the_knowledge(self) -> None:
         """A red flag whose text differs from the knowledge's is refused."""
@@ -136,7 +136,7 @@ class TestRejects:
         d["red_flags"][0]["name"] = "Pins and needles"
 
         with pytest.raises(InvalidInput, match=r"red_flags\[0\]\.name: received 'Pins"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_a_missing_finding(self) -> None:
         """Every cause must have its finding."""
@@ -144,7 +144,7 @@ class TestRejects:
         del d["findings"][-1]
 
         with pytest.raises(InvalidInput, match="findings: received a list of 4 items; expected a"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_a_list_that_is_not_a_list(self) -> None:
         """Where to_dict() gives a list, anything but a list or tuple is refused, described."""
@@ -152,7 +152,7 @@ class TestRejects:
 
         expected = r"red_flags: received 'numbness' \(str\); expected a list of 1 item, as"
         with pytest.raises(InvalidInput, match=expected):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_a_null_answer(self) -> None:
         """An unknown answer is left out by to_dict(), so null is refused."""
@@ -160,7 +160,7 @@ class TestRejects:
         d["answers"]["overtired"] = None
 
         with pytest.raises(InvalidInput, match=r"answers\.overtired: received None"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_a_bool_score(self) -> None:
         """A score must be an integer, not a yes/no."""
@@ -168,7 +168,7 @@ class TestRejects:
         d["findings"][0]["score"] = True
 
         with pytest.raises(InvalidInput, match=r"findings\[0\]\.score: received True"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
 
 class TestTrustsOnlyTheAnswers:
@@ -186,7 +186,7 @@ class TestTrustsOnlyTheAnswers:
         )
 
         with pytest.raises(InvalidInput) as info:
-            Assessment.from_dict(edited)
+            legcramps.from_dict(edited)
 
         assert ["urgency", "advice", "next_questions", "disclaimer"] == [
             p.input.partition("[")[0] for p in info.value.problems
@@ -198,7 +198,7 @@ class TestTrustsOnlyTheAnswers:
         d["advice"][1] = "Take quinine 300 mg at night."
 
         with pytest.raises(InvalidInput, match=r"advice\[1\]: received 'Take quinine"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_an_edited_score_is_refused(self) -> None:
         """A score that the answers do not give is refused."""
@@ -206,7 +206,7 @@ class TestTrustsOnlyTheAnswers:
         d["findings"][0]["score"] += 1
 
         with pytest.raises(InvalidInput, match=r"findings\[0\]\.score: received \d+ \(int\)"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_a_number_of_another_type_is_refused(self) -> None:
         """A score of 2.0 where to_dict() gives 2 is not the same JSON."""
@@ -214,18 +214,18 @@ class TestTrustsOnlyTheAnswers:
         d["findings"][0]["score"] = float(d["findings"][0]["score"])
 
         with pytest.raises(InvalidInput, match=r"findings\[0\]\.score: received [\d.]+ \(float\)"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     def test_returns_the_assessment_of_the_answers(self) -> None:
         """The result is the knowledge's own assessment of the answers."""
-        assert legcramps.assess(TYPICAL) == Assessment.from_dict(typical())
+        assert legcramps.assess(TYPICAL) == legcramps.from_dict(typical())
 
 
 class TestTopLevel:
     def test_not_a_mapping_is_named_data(self) -> None:
         """Something other than a mapping is reported as the input data."""
         with pytest.raises(InvalidInput) as info:
-            Assessment.from_dict(5)  # type: ignore[arg-type]
+            legcramps.from_dict(5)
 
         assert ("data", "5 (int)") == (
             info.value.problems[0].input,
@@ -235,7 +235,7 @@ class TestTopLevel:
     def test_missing_keys_a_bad_version_and_a_bad_urgency_together(self) -> None:
         """A bad version and urgency are reported with the missing keys."""
         with pytest.raises(InvalidInput) as info:
-            Assessment.from_dict({"knowledge_version": "old", "urgency": "bad"})
+            legcramps.from_dict({"knowledge_version": "old", "urgency": "bad"})
 
         inputs = [p.input for p in info.value.problems]
         assert {"knowledge_version", "urgency", "findings", "disclaimer"} <= set(inputs)
@@ -246,7 +246,7 @@ class TestTopLevel:
         d[1] = "one"
 
         with pytest.raises(InvalidInput, match=r"data: received the key 1 \(int\)"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
 
 class TestHostileValues:
@@ -273,7 +273,7 @@ class TestHostileValues:
         name = ".".join(str(p) for p in path).replace(".0", "[0]")
 
         with pytest.raises(InvalidInput, match=rf"{re.escape(name)}: received <"):
-            Assessment.from_dict(d)
+            legcramps.from_dict(d)
 
     @pytest.mark.parametrize("where", ["data", "answers", "findings"])
     def test_a_mapping_that_cannot_be_read(self, where: str) -> None:
@@ -289,7 +289,7 @@ class TestHostileValues:
         name = {"data": "data", "answers": "answers", "findings": r"findings\[0\]"}[where]
 
         with pytest.raises(InvalidInput, match=rf"{name}: received .*can be read"):
-            Assessment.from_dict(data)
+            legcramps.from_dict(data)
 
 
 def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -317,4 +317,4 @@ def test_a_corrupted_dict_raises_only_invalid_input(
     parent[path[-1]] = replacement
 
     with contextlib.suppress(InvalidInput):
-        Assessment.from_dict(d)
+        legcramps.from_dict(d)

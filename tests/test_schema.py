@@ -56,15 +56,20 @@ class TestSchemas:
         assert sys.modules["legcramps.schema"] is legcramps.schema
         assert "answers" in dir(legcramps.schema)
 
-    def test_a_number_without_unit_or_bounds_is_any_number(self) -> None:
-        """A number input without a unit or bounds is described by its question alone."""
+    def test_a_number_without_unit_is_described_by_its_question_and_bounds(self) -> None:
+        """A number input without a unit is described by its question alone."""
         k = legcramps.KNOWLEDGE
-        laps = RiskFactor("laps", "How many laps did you swim?", FactorKind.NUMBER)
+        laps = RiskFactor(
+            "laps", "How many laps did you swim?", FactorKind.NUMBER, minimum=0, maximum=500
+        )
         mine = attrs.evolve(k, version="mine-1", factors=(*k.factors, laps))
 
-        assert {"description": "How many laps did you swim?", "type": ["number", "null"]} == (
-            legcramps.schema.answers(mine)["properties"]["laps"]
-        )
+        assert {
+            "description": "How many laps did you swim?",
+            "type": ["number", "null"],
+            "minimum": 0,
+            "maximum": 500,
+        } == legcramps.schema.answers(mine)["properties"]["laps"]
 
     def test_custom_knowledge(self) -> None:
         """A schema generated from custom knowledge has its inputs and version."""

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import legcramps
-from legcramps import InvalidInput, Problem
+from legcramps import FactorKind, InvalidInput, Problem, RiskFactor
 
 
 def problems(*args: Any, **kwargs: Any) -> tuple[Problem, ...]:
@@ -103,14 +103,20 @@ class TestNumbers:
         assert 20 == legcramps.assess(fluid_litres=20).answers["fluid_litres"]
         assert 0 == legcramps.assess(fluid_litres=0).answers["fluid_litres"]
 
-    def test_open_upper_bound_takes_large_numbers(self) -> None:
-        """An input with no maximum takes any large finite number."""
-        assert 1e300 == legcramps.assess(recovery_hours=1e300).answers["recovery_hours"]
+    @pytest.mark.parametrize(
+        "factor",
+        [f for f in legcramps.RISK_FACTORS if f.kind is FactorKind.NUMBER],
+        ids=lambda f: f.id,
+    )
+    def test_every_number_has_a_maximum(self, factor: RiskFactor) -> None:
+        """No number input is open-ended: a huge number is refused, not kept."""
+        assert factor.maximum is not None
+        assert [factor.id] == [p.input for p in problems(**{factor.id: factor.maximum + 1})]
 
-    @pytest.mark.parametrize("value", [math.inf, math.nan])
-    def test_open_upper_bound_still_refuses_infinity_and_nan(self, value: float) -> None:
-        """With no maximum to compare against, infinity and NaN are still not numbers."""
-        assert ["recovery_hours"] == [p.input for p in problems(recovery_hours=value)]
+    def test_a_huge_integer_is_refused_and_described(self) -> None:
+        """A 5,000-digit integer is out of range, and the problem still describes it."""
+        [problem] = problems(recovery_hours=10**5000)
+        assert "an integer of about 5000 digits (int)" == problem.received
 
     def test_huge_int_is_described_without_crashing(self) -> None:
         """An integer too long to print is still described in the error."""

@@ -156,7 +156,7 @@ def answer(factor: RiskFactor) -> str:
     >>> import legcramps
     >>> k = legcramps.KNOWLEDGE
     >>> answer(k.factor("fluid_litres")), answer(k.factor("recovery_hours"))
-    ('number of litres, 0 to 20', 'number of hours, 0 or more')
+    ('number of litres, 0 to 20', 'number of hours, 0 to 8760')
     >>> answer(k.factor("exercise_intensity")), answer(k.factor("hot_weather"))
     ('one of light, moderate, vigorous', 'yes/no')
     """

@@ -12,19 +12,17 @@ override every score, and an unanswered question is never taken as "no".
 from __future__ import annotations
 
 # At run time too, so that typing.get_type_hints(assess) resolves; already loaded by attrs.
-from collections.abc import Mapping  # noqa: TC003
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from legcramps._assessment import Assessment
+from legcramps._errors import InvalidInput, InvalidKnowledge, Problem, UnknownId
 from legcramps._knowledge import KNOWLEDGE, Knowledge
 from legcramps._model import (
     AnswerValue,
     Cause,
     Condition,
     DrugClass,
-    Evidence,
     FactorKind,
-    Finding,
     Level,
     Medication,
     RedFlag,
@@ -33,10 +31,12 @@ from legcramps._model import (
     Source,
     Urgency,
 )
-from legcramps.exceptions import InvalidInput, InvalidKnowledge, Problem, UnknownId
+from legcramps._public import publish
+from legcramps._result import Assessment, Evidence, Finding
 
 if TYPE_CHECKING:
     from legcramps._batch import RowError, assess_many
+    from legcramps._roundtrip import from_dict
 
 __all__ = [
     "CAUSES",
@@ -68,6 +68,8 @@ __all__ = [
     "__version__",
     "assess",
     "assess_many",
+    "fhir",
+    "from_dict",
     "recognize_medication",
     "schema",
 ]
@@ -124,9 +126,35 @@ def recognize_medication(name: str) -> Medication | None:
     return KNOWLEDGE.recognize_medication(name)
 
 
+for _public in (
+    Assessment,
+    Cause,
+    Condition,
+    DrugClass,
+    Evidence,
+    FactorKind,
+    Finding,
+    InvalidInput,
+    InvalidKnowledge,
+    Knowledge,
+    Level,
+    Medication,
+    Problem,
+    RedFlag,
+    RiskFactor,
+    Sign,
+    Source,
+    UnknownId,
+    Urgency,
+):
+    publish(_public)
+del _public
+
+
 # Served lazily, below. Type checkers see the names declared here instead of a
 # module __getattr__, so that a misspelt ``legcramps.<name>`` is still an error for them.
 if TYPE_CHECKING:
+    from legcramps import fhir as fhir
     from legcramps import schema as schema
 
     __version__: str
@@ -143,11 +171,15 @@ else:
             from legcramps import _batch
 
             return getattr(_batch, name)
-        if name == "schema":
-            # The JSON Schemas are rarely needed; load the submodule on first use.
+        if name == "from_dict":
+            from legcramps._roundtrip import from_dict
+
+            return from_dict
+        if name in {"fhir", "schema"}:
+            # Rarely needed submodules: load them on first use.
             import importlib
 
-            return importlib.import_module("legcramps.schema")
+            return importlib.import_module(f"legcramps.{name}")
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)
 

@@ -4,19 +4,17 @@ The process pool keeps a bounded number of chunks in flight, so an iterable of
 ten million rows is read as it is consumed, never held in memory at once.
 """
 
-from __future__ import annotations
-
 import contextlib
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
 import attrs
 
-# At run time too, so that typing.get_type_hints(assess_many) resolves: by the time this
-# module is loaded, legcramps has loaded both.
-from legcramps._assessment import Assessment  # noqa: TC001
-from legcramps._knowledge import Knowledge  # noqa: TC001
-from legcramps.exceptions import InvalidInput, Problem, describe
+from legcramps._answers import read_items
+from legcramps._errors import InvalidInput, Problem, Problems, describe
+from legcramps._knowledge import KNOWLEDGE, Knowledge, checked_knowledge
+from legcramps._public import publish
+from legcramps._result import Assessment
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -32,41 +30,7 @@ MAX_WORKERS = 64
 MAX_CHUNKSIZE = 10_000
 
 
-def checked_knowledge(knowledge: object, problems: list[Problem]) -> Knowledge:
-    """Return *knowledge*, or the built-in knowledge for ``None``.
-
-    Anything else adds a problem to *problems* (and the built-in knowledge is
-    returned, so that the caller can go on collecting problems).
-    """
-    from legcramps._knowledge import KNOWLEDGE, Knowledge
-
-    if knowledge is None:
-        return KNOWLEDGE
-    if not isinstance(knowledge, Knowledge):
-        expected = "a legcramps.Knowledge, or None for the built-in one"
-        problems.append(Problem("knowledge", describe(knowledge), expected))
-        return KNOWLEDGE
-    return knowledge
-
-
-def read_mapping(value: object) -> dict[str, Any]:
-    """Return a plain dict of the items of the mapping *value*, read once.
-
-    :raises InvalidInput: (input ``mapping``) if *value* is not a mapping, or
-        reading its items fails in any way.
-    """
-    expected = "a mapping of answers by name (such as a dict)"
-    if type(value) is dict:
-        return value
-    if isinstance(value, Mapping):
-        try:
-            return dict(value.items())
-        except Exception:  # noqa: BLE001 - a caller's mapping may fail in any way; report it
-            expected += " whose items can be read"
-    raise InvalidInput((Problem("mapping", describe(value), expected),))
-
-
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class RowError:
     """A row that could not be assessed, in place of its result.
 
@@ -82,6 +46,8 @@ class RowError:
 
     index: int
     problems: tuple[Problem, ...]
+    #: How many more problems the row had than :attr:`problems` lists.
+    more: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Return the error as a JSON-ready dict.
@@ -91,17 +57,7 @@ class RowError:
         >>> err.to_dict()["problems"][0]["expected"]
         'True, False or None (unknown)'
         """
-        return {"index": self.index, "problems": [problem_dict(p) for p in self.problems]}
-
-
-def problem_dict(problem: Problem) -> dict[str, str]:
-    """Return *problem* as a JSON-ready dict."""
-    return {
-        "input": problem.input,
-        "received": problem.received,
-        "expected": problem.expected,
-        "hint": problem.hint,
-    }
+        return {"index": self.index, "problems": [p.to_dict() for p in self.problems]}
 
 
 def assess_many(
@@ -144,22 +100,20 @@ def assess_many(
     RowError(index=1, problems=(Problem(input='fluid_litres', received="'lots' (str)", expected='a number of litres from 0 to 20, or None (unknown)', hint=''),))
     undetermined
     """  # noqa: E501 - a doctest's output is one line
-    from legcramps._knowledge import KNOWLEDGE
-
-    problems: list[Problem] = []
+    problems = Problems()
     if isinstance(rows, (str, bytes, Mapping)) or not isinstance(rows, Iterable):
-        problems.append(Problem("rows", describe(rows), "an iterable of mappings of answers"))
+        problems.add("rows", describe(rows), "an iterable of mappings of answers")
     if type(workers) is not int or not 1 <= workers <= MAX_WORKERS:
         expected = f"a whole number from 1 to {MAX_WORKERS}"
-        problems.append(Problem("workers", describe(workers), expected))
+        problems.add("workers", describe(workers), expected)
     if not (type(on_error) is str and on_error in ("raise", "record")):
-        problems.append(Problem("on_error", describe(on_error), "'raise' or 'record'"))
+        problems.add("on_error", describe(on_error), "'raise' or 'record'")
     if type(chunksize) is not int or not 1 <= chunksize <= MAX_CHUNKSIZE:
         expected = f"a whole number from 1 to {MAX_CHUNKSIZE}"
-        problems.append(Problem("chunksize", describe(chunksize), expected))
+        problems.add("chunksize", describe(chunksize), expected)
     knowledge = checked_knowledge(knowledge, problems)
     if problems:
-        raise InvalidInput(tuple(problems))
+        raise problems.error()
     # The built-in knowledge is not sent to workers: they have their own copy.
     custom = None if knowledge is KNOWLEDGE else knowledge
     results = map_ordered(
@@ -184,7 +138,8 @@ def _raising(
                     tuple(
                         attrs.evolve(p, input=f"rows[{result.index}].{p.input}")
                         for p in result.problems
-                    )
+                    ),
+                    result.more,
                 )
             yield result
 
@@ -192,18 +147,29 @@ def _raising(
 def _assess_chunk(
     knowledge: Knowledge | None, chunk: Sequence[tuple[int, Any]]
 ) -> list[Assessment | RowError]:
-    if knowledge is None:
-        from legcramps._knowledge import KNOWLEDGE
-
-        knowledge = KNOWLEDGE
-    assess = knowledge.assess
+    assess = (KNOWLEDGE if knowledge is None else knowledge).assess
     results: list[Assessment | RowError] = []
     for index, row in chunk:
         try:
-            results.append(assess(read_mapping(row)))
+            results.append(assess(read_row(row)))
         except InvalidInput as e:  # noqa: PERF203 - a bad row is the exception, not the rule
-            results.append(RowError(index, e.problems))
+            results.append(RowError(index, e.problems, e.more))
     return results
+
+
+def read_row(row: object) -> dict[str, Any]:
+    """Return the items of the mapping *row* as a plain dict, read once.
+
+    :raises InvalidInput: (input ``mapping``) if *row* is not a mapping, or reading
+        its items fails in any way.
+    """
+    if type(row) is dict:
+        return row
+    problems = Problems()
+    items = read_items(row, problems)
+    if items is None:
+        raise problems.error()
+    return dict(items)  # type: ignore[arg-type]  # the validator checks the keys
 
 
 def map_ordered(
@@ -260,3 +226,7 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+publish(RowError)
+publish(assess_many)

@@ -22,7 +22,7 @@ from legcramps._model import (
 )
 
 #: Bump on every change to the data below, so stored results say which knowledge made them.
-VERSION = "2026.11.1"
+VERSION = "2026.12.1"
 
 # --- Sources -------------------------------------------------------------------------
 
@@ -112,6 +112,7 @@ FACTORS = (
         NUMBER,
         unit="hours",
         minimum=0,
+        maximum=8760,  # a year: an upper bound on the answer, not a threshold
     ),
     RiskFactor(
         "poor_diet",
@@ -170,6 +171,7 @@ FACTORS = (
         NUMBER,
         unit="minutes",
         minimum=0,
+        maximum=1440,  # a day: an upper bound on the answer, not a threshold
     ),
     RiskFactor(
         "dark_urine",

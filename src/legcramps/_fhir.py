@@ -20,13 +20,11 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from legcramps._model import Finding, Level, Urgency
-from legcramps.exceptions import InvalidInput, Problem, describe
-
-if TYPE_CHECKING:
-    from legcramps._assessment import Assessment
+from legcramps._errors import Problems, describe
+from legcramps._model import Level, Urgency
+from legcramps._result import Assessment, Finding
 
 RISK_PROBABILITY = "http://terminology.hl7.org/CodeSystem/risk-probability"
 CAUSE_SYSTEM = "urn:legcramps:cause"
@@ -66,7 +64,7 @@ _REFERENCE_KEYS = ("reference", "type", "identifier", "display")
 _FHIR_STRING = "a non-empty string, without spaces at either end"
 
 
-def to_fhir(
+def risk_assessment(
     assessment: Assessment,
     *,
     subject: object,
@@ -74,19 +72,40 @@ def to_fhir(
     status: object = "final",
     resource_id: object = None,
 ) -> dict[str, Any]:
-    """Return *assessment* as a FHIR R4 ``RiskAssessment`` resource; see the module docstring."""
-    problems: list[Problem] = []
+    """Return *assessment* as an HL7 FHIR R4 ``RiskAssessment`` resource (a JSON-ready dict).
+
+    *subject* is the person, as a reference string such as ``"Patient/123"``
+    or a FHIR ``Reference`` dict. *occurrence* is when the assessment was
+    made: a timezone-aware ``datetime.datetime``, a ``datetime.date`` or a
+    FHIR ``dateTime`` string. See the FHIR page of the docs for the
+    mapping of each part.
+
+    :raises InvalidInput: if *assessment*, *subject*, *occurrence*, *status* or
+        *resource_id* is not acceptable.
+
+    >>> import legcramps, legcramps.fhir
+    >>> a = legcramps.assess(fluid_litres=0.5)
+    >>> r = legcramps.fhir.risk_assessment(a, subject="Patient/1")
+    >>> r["resourceType"], r["subject"]
+    ('RiskAssessment', {'reference': 'Patient/1'})
+    >>> r["prediction"][0]["qualitativeRisk"]["coding"][0]["code"]
+    'moderate'
+    """
+    problems = Problems()
+    if not isinstance(assessment, Assessment):
+        expected = "a legcramps.Assessment, as legcramps.assess() returns"
+        problems.add("assessment", describe(assessment), expected)
     reference = _subject(subject, problems)
     when = _occurrence(occurrence, problems)
     if not (type(status) is str and status in STATUSES):
-        problems.append(Problem("status", describe(status), "one of " + ", ".join(STATUSES)))
+        problems.add("status", describe(status), "one of " + ", ".join(STATUSES))
     if resource_id is not None and not (
         isinstance(resource_id, str) and _ID.fullmatch(resource_id)
     ):
         expected = "a FHIR id (1 to 64 letters, digits, '-' or '.'), or None"
-        problems.append(Problem("resource_id", describe(resource_id), expected))
+        problems.add("resource_id", describe(resource_id), expected)
     if problems:
-        raise InvalidInput(tuple(problems))
+        raise problems.error()
 
     library = _library_version()
     resource: dict[str, Any] = {"resourceType": "RiskAssessment"}
@@ -132,7 +151,7 @@ def _library_version() -> str:
         return "unknown"
 
 
-def _subject(subject: object, problems: list[Problem]) -> dict[str, Any]:
+def _subject(subject: object, problems: Problems) -> dict[str, Any]:
     expected = (
         "a reference such as 'Patient/123', or a FHIR Reference dict with a "
         "'reference', 'identifier' or 'display'"
@@ -142,8 +161,8 @@ def _subject(subject: object, problems: list[Problem]) -> dict[str, Any]:
     if isinstance(subject, Mapping):
         try:
             items = dict(subject.items())
-        except Exception:  # noqa: BLE001 - a caller's mapping may fail in any way; report it
-            problems.append(Problem("subject", describe(subject), expected + " that can be read"))
+        except Exception:  # noqa: BLE001 - a caller's object may fail in any way; report it
+            problems.add("subject", describe(subject), expected + " that can be read")
             return {}
         keys = set(items)
         if keys and keys <= set(_REFERENCE_KEYS) and keys & {"reference", "identifier", "display"}:
@@ -152,11 +171,11 @@ def _subject(subject: object, problems: list[Problem]) -> dict[str, Any]:
                 if key == "identifier":
                     if type(value) is not dict or not value:
                         expected_id = "a FHIR Identifier dict, such as {'value': '123'}"
-                        problems.append(Problem("subject.identifier", describe(value), expected_id))
+                        problems.add("subject.identifier", describe(value), expected_id)
                 elif not _is_fhir_string(value):
-                    problems.append(Problem(f"subject.{key}", describe(value), _FHIR_STRING))
+                    problems.add(f"subject.{key}", describe(value), _FHIR_STRING)
             return items if len(problems) == before else {}
-    problems.append(Problem("subject", describe(subject), expected))
+    problems.add("subject", describe(subject), expected)
     return {}
 
 
@@ -165,7 +184,7 @@ def _is_fhir_string(value: object) -> bool:
     return type(value) is str and value != "" and value.strip() == value
 
 
-def _occurrence(occurrence: object, problems: list[Problem]) -> str | None:
+def _occurrence(occurrence: object, problems: Problems) -> str | None:
     if occurrence is None:
         return None
     if isinstance(occurrence, dt.datetime):
@@ -179,7 +198,7 @@ def _occurrence(occurrence: object, problems: list[Problem]) -> str | None:
         "a timezone-aware datetime, a date, a FHIR dateTime string "
         "such as '2026-11-25T10:00:00Z', or None"
     )
-    problems.append(Problem("occurrence", describe(occurrence), expected))
+    problems.add("occurrence", describe(occurrence), expected)
     return None
 
 

@@ -1,73 +1,17 @@
-"""The value types of legcramps: knowledge (causes, factors, red flags) and results."""
+"""The values of a knowledge base: causes, factors, signs, red flags, medications, sources.
 
-from __future__ import annotations
+The bottom of the package: these classes import nothing of legcramps. The results
+(:mod:`legcramps._result`) are built from them; the engine reads them.
+"""
 
 import enum
-import operator
-from typing import TYPE_CHECKING, Any, ClassVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
 #: A normalised answer: a yes/no, a number, a choice or a tuple of medication names.
 AnswerValue = bool | int | float | str | tuple[str, ...]
-
-
-class ValueBase:
-    """The base of every value class: equality, hashing and repr, written once.
-
-    Each value class is ``@attrs.frozen(repr=False, eq=False)`` on this base.
-    attrs would compile an ``__eq__``, a ``__hash__`` and a ``__repr__`` for
-    every class it makes, and that costs about a tenth of a millisecond per
-    class at ``import legcramps``. These shared methods behave as attrs' own
-    (``tests/test_values.py`` holds each class to that). Each class reads its
-    compared fields with one ``operator.attrgetter``, made when attrs makes the
-    class; comparing and hashing are still slower than with compiled methods
-    (1.2 to 2.5 times), which costs :func:`~legcramps.assess` nothing: it
-    compares and hashes no value.
-
-    Two values are equal when they are of the same class and their compared
-    fields (those not marked ``eq=False``) are equal; equal values hash
-    alike.
-
-    >>> Source("seed", "A title", "A citation")
-    Source(id='seed', title='A title', citation='A citation')
-    >>> a, b = Source("a", "b", "c"), Source("a", "b", "c")
-    >>> a == b, hash(a) == hash(b), a == attrs.evolve(b, citation="d")
-    (True, True, False)
-    """
-
-    __slots__ = ()
-    if TYPE_CHECKING:  # (not at run time: typing.get_type_hints() reads these too)
-        __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
-        #: Gets the class and the compared fields of a value, as one tuple.
-        _compared: ClassVar[operator.attrgetter[tuple[object, ...]]]
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        # attrs makes a slotted class anew, with its fields in the class dict: the
-        # first class, from the class statement, has none yet, and a plain subclass
-        # keeps its parent's fields and getter.
-        fields = cls.__dict__.get("__attrs_attrs__")
-        if fields is not None:
-            # The class comes first: the getter always gives a tuple, which compares
-            # as attrs' own __eq__ does (identical items are equal, even NaN).
-            names = [a.name for a in fields if a.eq]
-            cls._compared = operator.attrgetter("__class__", *names)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        compared = self._compared
-        return compared(self) == compared(other)
-
-    def __hash__(self) -> int:
-        return hash(self._compared(self))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(
-            f"{a.name}={getattr(self, a.name)!r}" for a in self.__attrs_attrs__ if a.repr
-        )
-        return f"{type(self).__qualname__.rsplit('>.', 1)[-1]}({shown})"
 
 
 class Level(enum.Enum):
@@ -100,13 +44,15 @@ class Urgency(enum.Enum):
         return _URGENCY_RANK[self]
 
 
-_URGENCY_RANK = {
-    Urgency.EMERGENCY: 4,
-    Urgency.URGENT: 3,
-    Urgency.SEE_DOCTOR: 2,
-    Urgency.SELF_CARE: 1,
-    Urgency.UNDETERMINED: 0,
-}
+_URGENCY_RANK = MappingProxyType(
+    {
+        Urgency.EMERGENCY: 4,
+        Urgency.URGENT: 3,
+        Urgency.SEE_DOCTOR: 2,
+        Urgency.SELF_CARE: 1,
+        Urgency.UNDETERMINED: 0,
+    }
+)
 
 
 class FactorKind(enum.Enum):
@@ -133,8 +79,8 @@ class DrugClass(enum.Enum):
     STATIN = "statin"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Source(ValueBase):
+@attrs.frozen(weakref_slot=False)
+class Source:
     """A reference that a fact in the knowledge base rests on.
 
     >>> import legcramps
@@ -147,8 +93,8 @@ class Source(ValueBase):
     citation: str
 
 
-@attrs.frozen(repr=False, eq=False)
-class Medication(ValueBase):
+@attrs.frozen(weakref_slot=False)
+class Medication:
     """A medication legcramps recognises by its generic name, brands or other spellings.
 
     *atc* is the WHO ATC code; *atc_confirmed* is ``False`` where the code was
@@ -168,8 +114,8 @@ class Medication(ValueBase):
     atc_confirmed: bool = True
 
 
-@attrs.frozen(repr=False, eq=False)
-class RiskFactor(ValueBase):
+@attrs.frozen(weakref_slot=False)
+class RiskFactor:
     """One input that :func:`~legcramps.assess` accepts, by its keyword name *id*.
 
     *question* is how to ask a person for it. *unit*, *minimum* and *maximum*
@@ -199,7 +145,7 @@ class RiskFactor(ValueBase):
 
         >>> import legcramps
         >>> [legcramps.KNOWLEDGE.factor(i).bounds for i in ("fluid_litres", "cramp_minutes")]
-        ['0 to 20', '0 or more']
+        ['0 to 20', '0 to 1440']
         """
         low, high = self.minimum, self.maximum
         if low is not None and high is not None:
@@ -216,7 +162,7 @@ class RiskFactor(ValueBase):
 
         >>> import legcramps
         >>> legcramps.KNOWLEDGE.factor("cramp_minutes").expected
-        'a number of minutes, 0 or more, or None (unknown)'
+        'a number of minutes from 0 to 1440, or None (unknown)'
         """
         kind = self.kind
         if kind is FactorKind.YES_NO:
@@ -234,8 +180,8 @@ class RiskFactor(ValueBase):
         return f"{what}, or None (unknown)"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Condition(ValueBase):
+@attrs.frozen(weakref_slot=False)
+class Condition:
     """A test on the answer to one factor, which raises a sign or a red flag when it holds.
 
     Give at most one of the comparisons. With none, a yes/no factor is raised
@@ -266,8 +212,8 @@ class Condition(ValueBase):
         return f"{self.factor} is yes"
 
 
-@attrs.frozen(repr=False, eq=False)
-class Sign(ValueBase):
+@attrs.frozen(weakref_slot=False)
+class Sign:
     """A sign that points at a cause: when *when* holds, add *weight* to its score.
 
     *reason* explains the sign in plain language; *basis* is where its
@@ -284,8 +230,8 @@ class Sign(ValueBase):
     min_urgency: Urgency | None = None
 
 
-@attrs.frozen(repr=False, eq=False)
-class Cause(ValueBase):
+@attrs.frozen(weakref_slot=False)
+class Cause:
     """A known cause of severe leg cramps, with the signs that point at it.
 
     >>> import legcramps
@@ -303,8 +249,8 @@ class Cause(ValueBase):
     signs: tuple[Sign, ...]
 
 
-@attrs.frozen(repr=False, eq=False)
-class RedFlag(ValueBase):
+@attrs.frozen(weakref_slot=False)
+class RedFlag:
     """A warning sign that calls for medical help, whatever the scores say.
 
     The flag is raised when any of its conditions *when* holds.
@@ -324,29 +270,38 @@ class RedFlag(ValueBase):
     when: tuple[Condition, ...]
 
 
-@attrs.frozen(repr=False, eq=False)
-class Evidence(ValueBase):
-    """One answer that raised a cause's score: the *factor*, the *value* and why.
+if TYPE_CHECKING:  # a protocol for the type checker only: it costs import time
 
-    For the medication list, *value* holds the generic names that matched.
-    """
+    class KnowledgeFields(Protocol):
+        """What the engine reads of a knowledge base: the fields of :class:`~legcramps.Knowledge`.
 
-    factor: RiskFactor
-    value: AnswerValue
-    reason: str
-    weight: int
+        The engine's modules (checks, compile) sit below the ``Knowledge`` class, which
+        uses them; they are typed against this protocol so that they need not import it.
+        """
 
-
-@attrs.frozen(repr=False, eq=False)
-class Finding(ValueBase):
-    """What the answers say about one cause.
-
-    *unanswered* lists the cause's inputs not yet answered, so that "unlikely
-    so far" can be told apart from "ruled out".
-    """
-
-    cause: Cause
-    level: Level
-    score: int
-    evidence: tuple[Evidence, ...]
-    unanswered: tuple[RiskFactor, ...]
+        @property
+        def version(self) -> str: ...
+        @property
+        def factors(self) -> tuple[RiskFactor, ...]: ...
+        @property
+        def causes(self) -> tuple[Cause, ...]: ...
+        @property
+        def red_flags(self) -> tuple[RedFlag, ...]: ...
+        @property
+        def medications(self) -> tuple[Medication, ...]: ...
+        @property
+        def likely_at(self) -> int: ...
+        @property
+        def possible_at(self) -> int: ...
+        @property
+        def disclaimer(self) -> str: ...
+        @property
+        def no_obvious_cause_advice(self) -> str: ...
+        @property
+        def unanswered_red_flags_advice(self) -> str: ...
+        @property
+        def self_care_advice(self) -> str: ...
+        @property
+        def undetermined_advice(self) -> str: ...
+        @property
+        def unrecognized_medications_advice(self) -> str: ...

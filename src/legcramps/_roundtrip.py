@@ -11,116 +11,118 @@ by its path (``findings[0].level``) and reported together in one
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from legcramps._batch import checked_knowledge
+from legcramps._answers import read_items
+from legcramps._errors import InvalidInput, Problems, describe
+from legcramps._knowledge import Knowledge, checked_knowledge
 from legcramps._model import Urgency
-from legcramps.exceptions import InvalidInput, Problem, describe
-
-if TYPE_CHECKING:
-    from legcramps._assessment import Assessment
-    from legcramps._knowledge import Knowledge
+from legcramps._public import publish
+from legcramps._result import Assessment
 
 _MISSING = "nothing (the key is missing)"
 _URGENCIES = tuple(u.value for u in Urgency)
 _MAX_SHOWN = 60
 
 
-def from_dict(data: object, knowledge: Knowledge | None = None) -> Assessment:
-    """Return the assessment that :meth:`~legcramps.Assessment.to_dict` turned into *data*.
+def from_dict(data: object, *, knowledge: Knowledge | None = None) -> Assessment:
+    """Return the assessment that :meth:`Assessment.to_dict` turned into *data*.
 
-    :raises InvalidInput: naming every problem by its path.
+    Only the answers are trusted: they are assessed again against
+    *knowledge* (the built-in :data:`legcramps.KNOWLEDGE` by default, which
+    must be the version that made *data*), and every other part of *data*
+    must equal that assessment's :meth:`~Assessment.to_dict`. The assessment
+    returned is the knowledge's own, so an edited urgency, advice or
+    disclaimer can never come back as a result.
+
+    :raises InvalidInput: if *data* comes from another knowledge version, is
+        malformed, or differs from what its answers give; each problem is
+        named by its path, such as ``findings[0].level``.
+
+    >>> import json, legcramps
+    >>> a = legcramps.assess(sitting_hours=6, medications=["Lasix"])
+    >>> legcramps.from_dict(json.loads(json.dumps(a.to_dict()))) == a
+    True
     """
-    problems: list[Problem] = []
+    problems = Problems()
     k = checked_knowledge(knowledge, problems)
     if problems:
-        raise InvalidInput(tuple(problems))
+        raise problems.error()
     blank = k.assess().to_dict()
     top = _read(data, "data", "an object, as Assessment.to_dict() gives", problems)
     if top is None:
-        raise InvalidInput(tuple(problems))
+        raise problems.error()
     _keys(top, blank, "", problems)
     version = top.get("knowledge_version", k.version)
     other_version = not (type(version) is str and version == k.version)
     if other_version:
         expected = f"{k.version!r}, the version of the knowledge to rebuild against"
-        problems.append(Problem("knowledge_version", describe(version), expected))
+        problems.add("knowledge_version", describe(version), expected)
     urgency = top.get("urgency", _URGENCIES[0])
     if not (type(urgency) is str and urgency in _URGENCIES):
         expected = "one of " + ", ".join(map(repr, _URGENCIES))
-        problems.append(Problem("urgency", describe(urgency), expected))
+        problems.add("urgency", describe(urgency), expected)
     if other_version:
         # Ids from another knowledge version mean nothing here: stop at the top level.
-        raise InvalidInput(tuple(problems))
+        raise problems.error()
     answers = _answers(top.get("answers", {}), k, problems)
     if answers is None:
-        raise InvalidInput(tuple(problems))
+        raise problems.error()
     assessment = k.assess(answers)
-    reported = {p.input for p in problems}
+    reported = {p.input for p in problems.found}
     for key, value in assessment.to_dict().items():
         if key in top and key not in reported:
             _compare(top[key], value, key, k.version, problems)
     if problems:
-        raise InvalidInput(tuple(problems))
+        raise problems.error()
     return assessment
 
 
-def _read(
-    value: object, path: str, expected: str, problems: list[Problem]
-) -> dict[str, Any] | None:
+def _read(value: object, path: str, expected: str, problems: Problems) -> dict[str, Any] | None:
     """Return the items of the mapping *value* as a dict with string keys, or add a problem."""
-    if isinstance(value, Mapping):
-        try:
-            items = list(value.items())
-        except Exception:  # noqa: BLE001 - a caller's mapping may fail in any way; report it
-            expected += ", whose items can be read"
-        else:
-            bad = [key for key, _ in items if type(key) is not str]
-            if not bad:
-                return dict(items)
-            problems.append(Problem(path, f"the key {describe(bad[0])}", "keys that are strings"))
-            return None
-    problems.append(Problem(path, describe(value), expected))
-    return None
+    items = read_items(value, problems, path, expected)
+    if items is None:
+        return None
+    bad = [key for key, _ in items if type(key) is not str]
+    if bad:
+        problems.add(path, f"the key {describe(bad[0])}", "keys that are strings")
+        return None
+    return dict(items)  # type: ignore[arg-type]  # the keys are strings
 
 
-def _keys(given: dict[str, Any], want: dict[str, Any], path: str, problems: list[Problem]) -> bool:
+def _keys(given: dict[str, Any], want: dict[str, Any], path: str, problems: Problems) -> bool:
     """Add a problem for each key missing from *given*, or not in *want*; return if none."""
     before = len(problems)
-    problems.extend(
-        Problem(_join(path, key), _MISSING, "a value, as Assessment.to_dict() gives")
-        for key in want
-        if key not in given
-    )
+    for key in want:
+        if key not in given:
+            problems.add(_join(path, key), _MISSING, "a value, as Assessment.to_dict() gives")
     keys = ", ".join(want)
-    problems.extend(
-        Problem(_join(path, key), describe(value), f"no such key: the keys are {keys}")
-        for key, value in given.items()
-        if key not in want
-    )
+    for key, value in given.items():
+        if key not in want:
+            problems.add(_join(path, key), describe(value), f"no such key: the keys are {keys}")
     return len(problems) == before
 
 
-def _answers(value: object, k: Knowledge, problems: list[Problem]) -> dict[str, Any] | None:
+def _answers(value: object, k: Knowledge, problems: Problems) -> dict[str, Any] | None:
     """Return the answers in *value*, checked by the knowledge, or add problems."""
     given = _read(value, "answers", "an object of answers by input id", problems)
     if given is None:
         return None
     nulls = [key for key, answer in given.items() if answer is None]
     expected = "a known answer (Assessment.to_dict() leaves unknown ones out)"
-    problems.extend(Problem(f"answers.{key}", "None", expected) for key in nulls)
+    for key in nulls:
+        problems.add(f"answers.{key}", "None", expected)
     try:
-        k.assess(given)
+        k.validate(given)
     except InvalidInput as e:
-        problems.extend(
-            Problem(f"answers.{p.input}", p.received, p.expected, p.hint) for p in e.problems
-        )
+        for p in e.problems:
+            problems.add(f"answers.{p.input}", p.received, p.expected, p.hint)
+        problems.more += e.more
         return None
     return None if nulls else given
 
 
-def _compare(given: object, want: object, path: str, version: str, problems: list[Problem]) -> None:
+def _compare(given: object, want: object, path: str, version: str, problems: Problems) -> None:
     """Add a problem for each part of *given* that differs from *want* (plain JSON values).
 
     Values are compared only when their types are the same JSON type, so that a
@@ -135,16 +137,16 @@ def _compare(given: object, want: object, path: str, version: str, problems: lis
     expected = f"{_shown(want)}, as knowledge {version} gives for these answers"
     if isinstance(want, list):
         if not (type(given) is list or type(given) is tuple):
-            problems.append(Problem(path, describe(given), expected))
+            problems.add(path, describe(given), expected)
         elif len(given) != len(want):
             received = f"a list of {len(given)} item" + ("" if len(given) == 1 else "s")
-            problems.append(Problem(path, received, expected))
+            problems.add(path, received, expected)
         else:
             for n, (item, value) in enumerate(zip(given, want, strict=True)):
                 _compare(item, value, f"{path}[{n}]", version, problems)
         return
     if not (type(given) is type(want) and given == want):
-        problems.append(Problem(path, describe(given), expected))
+        problems.add(path, describe(given), expected)
 
 
 def _shown(value: object) -> str:
@@ -157,3 +159,6 @@ def _shown(value: object) -> str:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+publish(from_dict)

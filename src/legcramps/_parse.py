@@ -1,8 +1,9 @@
 """Read what a person types as the answer to a risk factor, by the factor's kind.
 
-Only the command line uses this. It turns text into the Python type the factor
-takes (a bool, a number, a choice, a tuple of names) and leaves range checks to
-:meth:`~legcramps.Knowledge.assess`, the one place that validates answers.
+Used by the command line, its interview, and ``legcramps batch`` for CSV cells. It
+turns text into the Python type the factor takes (a bool, a number, a choice, a
+tuple of names) and leaves range checks to :meth:`~legcramps.Knowledge.validate`,
+the one place that checks answers.
 """
 
 from __future__ import annotations
@@ -166,7 +167,7 @@ def parse_number(text: str, factor: RiskFactor) -> int | float:
     >>> parse_number("lots", minutes)
     Traceback (most recent call last):
     ...
-    legcramps._cli_parse.NotUnderstood: a number of minutes from 0 to 1440
+    legcramps._parse.NotUnderstood: a number of minutes from 0 to 1440
     """
     match = _NUMBER.fullmatch(text.strip())
     if match is None:
@@ -232,7 +233,7 @@ def parse_answer(text: str, factor: RiskFactor) -> AnswerValue:
     >>> parse_answer("maybe", k.factor("hot_weather"))
     Traceback (most recent call last):
     ...
-    legcramps._cli_parse.NotUnderstood: yes or no
+    legcramps._parse.NotUnderstood: yes or no
     """
     kind = factor.kind
     if kind is FactorKind.YES_NO:

@@ -1,4 +1,4 @@
-"""The ``legcramps batch`` command: JSON Lines or CSV in, JSON Lines out, streamed.
+"""``legcramps batch``: JSON Lines or CSV in, JSON Lines out, streamed.
 
 Every input row gives exactly one output line, in order: either
 ``{"line": N, "result": {...}}`` (the :meth:`~legcramps.Assessment.to_dict` form)
@@ -14,15 +14,11 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from legcramps._batch import (
-    MAX_CHUNKSIZE,
-    MAX_WORKERS,
-    checked_knowledge,
-    map_ordered,
-    problem_dict,
-)
-from legcramps._cli_parse import NotUnderstood, is_skip, parse_answer
-from legcramps.exceptions import InvalidInput, Problem, describe
+from legcramps._batch import MAX_CHUNKSIZE, MAX_WORKERS, map_ordered
+from legcramps._cli._io import BROKEN_PIPE, DuplicateKey, object_without_duplicates, silence
+from legcramps._errors import InvalidInput, Problem, Problems, describe
+from legcramps._knowledge import KNOWLEDGE, checked_knowledge
+from legcramps._parse import NotUnderstood, is_skip, parse_answer
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -31,8 +27,6 @@ if TYPE_CHECKING:
     from legcramps._model import RiskFactor
 
 _PROGRESS_SECONDS = 0.5
-#: The exit status when the reader of the output went away: 128 + SIGPIPE, as a shell reports.
-BROKEN_PIPE = 141
 #: The exit status when a worker process died, so that the output is incomplete.
 WORKER_DIED = 3
 
@@ -41,11 +35,10 @@ Output = tuple[bool, str]
 
 
 def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
-    """Register the ``batch`` subcommand on *subparsers*.
+    """Add ``batch`` to *subparsers*.
 
     The rows are assessed against the knowledge in the parsed namespace's
-    ``knowledge`` attribute when the parent parser sets one, else the built-in
-    knowledge.
+    ``knowledge`` attribute.
     """
     parser = subparsers.add_parser(
         "batch",
@@ -112,16 +105,6 @@ def _chunksize(text: str) -> int:
     return _from_1_to(MAX_CHUNKSIZE, text)
 
 
-def main(argv: Sequence[str] | None = None, *, knowledge: Knowledge | None = None) -> int:
-    """Run ``legcramps batch`` from *argv* (which starts with ``batch``); return the exit status."""
-    parser = argparse.ArgumentParser(prog="legcramps", allow_abbrev=False)
-    parser.set_defaults(knowledge=knowledge)
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    status: int = args.func(args)
-    return status
-
-
 def handle(args: argparse.Namespace) -> int:
     """Run the ``batch`` subcommand with the parsed *args*; return the exit status."""
     return run(args, stdin=sys.stdin.buffer, stdout=sys.stdout, stderr=sys.stderr)
@@ -138,17 +121,18 @@ def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[str], stderr: 
         stderr.write(f"legcramps batch: error: {message}\n")
         return 2
 
-    problems: list[Problem] = []
+    problems = Problems()
     knowledge = checked_knowledge(getattr(args, "knowledge", None), problems)
     if problems:
-        return fail(str(problems[0]))
+        return fail(str(problems.found[0]))
     if args.input != "-" and args.output != "-" and _same_file(args.input, args.output):
         return fail("argument --output: must not be the --input file")
     fmt = args.format
     if fmt == "auto":
         fmt = "csv" if args.input.lower().endswith(".csv") else "jsonl"
     try:
-        source = stdin if args.input == "-" else Path(args.input).open("rb")  # noqa: SIM115 - closed below
+        # closed below
+        source = stdin if args.input == "-" else Path(args.input).open("rb")  # noqa: SIM115
     except OSError as e:
         return fail(f"argument --input: cannot read {args.input!r}: {e.strerror}")
     try:
@@ -180,9 +164,8 @@ def _run_into(
     fail: Callable[[str], int],
 ) -> int:
     try:
-        sink = (
-            stdout if output == "-" else Path(output).open("w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
-        )
+        # closed below
+        sink = stdout if output == "-" else Path(output).open("w", encoding="utf-8", newline="\n")  # noqa: SIM115
     except OSError as e:
         return fail(f"argument --output: cannot write {output!r}: {e.strerror}")
     from concurrent.futures.process import BrokenProcessPool
@@ -191,7 +174,7 @@ def _run_into(
         return _write(outputs, sink, stderr)
     except BrokenPipeError:
         if sink is stdout:
-            _silence(stdout)
+            silence(stdout)
         return BROKEN_PIPE
     except BrokenProcessPool:
         stderr.write(
@@ -207,27 +190,12 @@ def _run_into(
             sink.close()
 
 
-def _silence(stream: IO[str]) -> None:
-    """After the reader of *stream* went away, let the exit flush go nowhere."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
-    except (OSError, ValueError):  # not a real file: nothing to flush at exit
-        pass
-
-
 def _context(knowledge: Knowledge) -> Knowledge | None:
     """Return what the workers need to know of *knowledge*: nothing for the built-in one."""
-    from legcramps._knowledge import KNOWLEDGE
-
     return None if knowledge is KNOWLEDGE else knowledge
 
 
 def _resolve(context: Knowledge | None) -> Knowledge:
-    from legcramps._knowledge import KNOWLEDGE
-
     return KNOWLEDGE if context is None else context
 
 
@@ -270,23 +238,6 @@ def _lines(source: IO[bytes]) -> Iterator[tuple[int, bytes]]:
         yield number, line
 
 
-class _DuplicateKey(ValueError):
-    """A JSON object names a key twice: which value is meant cannot be known."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    made: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in made:
-            raise _DuplicateKey(key)
-        made[key] = value
-    return made
-
-
 def _jsonl_chunk(context: Knowledge | None, chunk: Sequence[tuple[int, bytes]]) -> list[Output]:
     import json
 
@@ -297,11 +248,13 @@ def _jsonl_chunk(context: Knowledge | None, chunk: Sequence[tuple[int, bytes]]) 
         problems: tuple[Problem, ...]
         try:
             row = (
-                json.loads(raw.decode("utf-8"), object_pairs_hook=_object) if raw.strip() else None
+                json.loads(raw.decode("utf-8"), object_pairs_hook=object_without_duplicates)
+                if raw.strip()
+                else None
             )
         except UnicodeDecodeError:
             problems = (Problem("row", "bytes that are not UTF-8", expected + ", in UTF-8"),)
-        except _DuplicateKey as e:
+        except DuplicateKey as e:
             text = raw.decode("utf-8", "replace")
             hint = f"the key {e.key!r} appears more than once"
             problems = (Problem("row", describe(text), expected + ", each key once", hint),)
@@ -332,7 +285,7 @@ def _dumps(value: object) -> str:
 
 
 def _error(number: int, problems: tuple[Problem, ...]) -> str:
-    return _dumps({"line": number, "problems": [problem_dict(p) for p in problems]})
+    return _dumps({"line": number, "problems": [p.to_dict() for p in problems]})
 
 
 # --- CSV -----------------------------------------------------------------------------------

@@ -1,24 +1,24 @@
-"""The interview of ``legcramps interview``: ask the next questions one at a time.
+"""``legcramps interview``: ask the next questions one at a time, then print the report.
 
 Works on any pair of text streams, so a terminal, a pipe and a test drive it alike.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
 
-from legcramps._cli_parse import NotUnderstood, expected_text, hint_text, is_skip, parse_answer
+from legcramps._errors import InvalidInput
 from legcramps._model import AnswerValue, Urgency
-from legcramps.exceptions import InvalidInput
+from legcramps._parse import NotUnderstood, expected_text, hint_text, is_skip, parse_answer
 
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from legcramps._assessment import Assessment
     from legcramps._knowledge import Knowledge
     from legcramps._model import RiskFactor
-
-__all__ = ["INTRODUCTION", "interview"]
+    from legcramps._result import Assessment
 
 INTRODUCTION = (
     "Answer each question, or type 'skip' (or just press Enter) if you don't know.\n"
@@ -52,7 +52,6 @@ def _read(stdin: TextIO, stdout: TextIO, prompt: str, *, echo: bool) -> str:
 
 def _ask(
     knowledge: Knowledge,
-    answers: dict[str, AnswerValue],
     factor: RiskFactor,
     io: tuple[TextIO, TextIO],
     *,
@@ -67,7 +66,7 @@ def _ask(
             return None
         try:
             value = parse_answer(text, factor)
-            knowledge.assess(answers, **{factor.id: value})
+            knowledge.validate({factor.id: value})
         except NotUnderstood as e:
             reason = str(e)
         except InvalidInput as e:
@@ -111,7 +110,7 @@ def interview(
             break
         factor = pending[0]
         try:
-            value = _ask(knowledge, answers, factor, (stdin, stdout), echo=echo)
+            value = _ask(knowledge, factor, (stdin, stdout), echo=echo)
         except _EndOfInput:
             stdout.write(_END_OF_INPUT + "\n")
             break
@@ -130,3 +129,25 @@ def interview(
     else:
         stdout.write(_EMERGENCY_STOP + "\n")
     return assessment
+
+
+def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add ``interview`` to *subparsers*."""
+    interview = subparsers.add_parser(
+        "interview",
+        help="ask the questions one at a time, then print the report",
+        description="Ask the questions one at a time, warning signs first, then print the"
+        " report. Answer yes/no, a number (a unit may follow, such as '1.5 l' or '90 min'),"
+        " one of the choices, or medication names separated by commas. Type 'skip' or press"
+        " Enter if you don't know (kept as unknown), 'done' or end the input to finish.",
+        allow_abbrev=False,
+    )
+    interview.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``legcramps interview`` with the parsed *args*; return the exit status."""
+    stdin = sys.stdin
+    assessment = interview(args.knowledge, stdin, sys.stdout, echo=not stdin.isatty())
+    sys.stdout.write(f"\n{assessment}\n")
+    return 0

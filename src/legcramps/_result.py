@@ -1,30 +1,118 @@
-"""The result of an assessment, and its JSON-ready and plain-text forms."""
+"""The result of an assessment: its findings, and its JSON-ready and plain-text forms.
 
-from __future__ import annotations
+A result is a value: it imports nothing of the engine that makes it, nor of the
+views above it (FHIR, schemas, the round trip). It holds the knowledge that made
+it only as an object with an ``assess`` method, to pickle itself small.
+"""
 
+# At run time too, so that typing.get_type_hints(Assessment) resolves; attrs loads both.
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, NoReturn, Protocol
 
 import attrs
 
-from legcramps._answers import FrozenAnswers
+from legcramps._errors import unknown_id
 from legcramps._model import (
     AnswerValue,
-    Finding,
+    Cause,
     Level,
     Medication,
     RedFlag,
     RiskFactor,
     Urgency,
-    ValueBase,
 )
-from legcramps.exceptions import unknown_id
 
-if TYPE_CHECKING:
-    import datetime  # noqa: ICN001 - the docs show annotations as written: datetime.date reads best
-    from collections.abc import Mapping
 
-    from legcramps._knowledge import Knowledge
+@attrs.frozen(weakref_slot=False)
+class Evidence:
+    """One answer that raised a cause's score: the *factor*, the *value* and why.
+
+    For the medication list, *value* holds the generic names that matched.
+    """
+
+    factor: RiskFactor
+    value: AnswerValue
+    reason: str
+    weight: int
+
+
+@attrs.frozen(weakref_slot=False)
+class Finding:
+    """What the answers say about one cause.
+
+    *unanswered* lists the cause's inputs not yet answered, so that "unlikely
+    so far" can be told apart from "ruled out".
+    """
+
+    cause: Cause
+    level: Level
+    score: int
+    evidence: tuple[Evidence, ...]
+    unanswered: tuple[RiskFactor, ...]
+
+
+class FrozenAnswers(Mapping[str, AnswerValue]):
+    """The answers an assessment was made from, in the knowledge's factor order.
+
+    Compares equal to any mapping with the same items, such as a dict. A plain
+    class rather than an attrs one: it is built on every call and created at
+    import, where each attrs class costs a fraction of a millisecond.
+
+    >>> answers = FrozenAnswers({"hot_weather": True})
+    >>> answers == {"hot_weather": True}, answers["hot_weather"]
+    (True, True)
+    """
+
+    __slots__ = ("_values",)
+    _values: dict[str, AnswerValue]
+
+    def __init__(self, values: dict[str, AnswerValue]) -> None:
+        # Takes the dict over without a copy (the engine builds a fresh one per call):
+        # nothing else may change it.
+        object.__setattr__(self, "_values", values)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        msg = "the answers of an assessment cannot be changed"
+        raise AttributeError(msg)
+
+    def __getitem__(self, key: str) -> AnswerValue:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._values.items()))
+
+    def __reduce__(self) -> "tuple[type[FrozenAnswers], tuple[dict[str, AnswerValue]]]":
+        return (FrozenAnswers, (self._values,))
+
+    def __repr__(self) -> str:
+        return repr(self._values)
+
+    def copy(self) -> dict[str, AnswerValue]:
+        """Return the answers as a new dict, as :meth:`types.MappingProxyType.copy` does.
+
+        >>> FrozenAnswers({"sitting_hours": 3}).copy()
+        {'sitting_hours': 3}
+        """
+        return self._values.copy()
+
+
+class Assessor(Protocol):
+    """What made a result: anything that assesses answers, such as a ``Knowledge``."""
+
+    def assess(self, mapping: Mapping[str, Any], /) -> "Assessment":
+        """Return the assessment of the answers in *mapping*."""
+        ...
+
 
 _URGENCY_TEXT = MappingProxyType(
     {
@@ -39,8 +127,8 @@ _URGENCY_TEXT = MappingProxyType(
 )
 
 
-@attrs.frozen(repr=False, eq=False)
-class Assessment(ValueBase):
+@attrs.frozen(weakref_slot=False)
+class Assessment:
     """What the answers say about the causes of someone's leg cramps.
 
     Made by :func:`~legcramps.assess`; immutable, comparable and picklable.
@@ -79,7 +167,7 @@ class Assessment(ValueBase):
     knowledge_version: str
     disclaimer: str
     #: The knowledge that made this result, if known; not compared, not shown.
-    _knowledge: Knowledge | None = attrs.field(default=None, eq=False, repr=False)
+    _knowledge: Assessor | None = attrs.field(default=None, eq=False, repr=False)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A result pickles as its knowledge and answers, and is assessed again when
@@ -87,9 +175,7 @@ class Assessment(ValueBase):
         # process pool sends results back. assess() is deterministic, so the copy is equal.
         if self._knowledge is None:
             return (_rebuild, tuple(getattr(self, a.name) for a in attrs.fields(Assessment)))
-        from legcramps._knowledge import reassess
-
-        return (reassess, (self._knowledge, dict(self.answers)))
+        return (self._knowledge.assess, (dict(self.answers),))
 
     def finding(self, cause_id: str) -> Finding:
         """Return the finding for the cause *cause_id*.
@@ -158,21 +244,9 @@ class Assessment(ValueBase):
                     "unanswered": [u.id for u in f.unanswered] if f.unanswered else [],
                 }
             )
-        answers = self.answers
-        knowledge = self._knowledge
-        answers_dict: dict[str, Any]
-        if knowledge is not None and type(answers) is FrozenAnswers:
-            # The engine's answers: only its medication lists are tuples, so convert just
-            # those instead of testing every answer.
-            answers_dict = cast("dict[str, Any]", answers.copy())
-            for name in knowledge._compiled.list_inputs:  # noqa: SLF001 - its own engine
-                if name in answers_dict:
-                    answers_dict[name] = list(answers_dict[name])
-        else:
-            answers_dict = {
-                name: list(value) if isinstance(value, tuple) else value
-                for name, value in answers.items()
-            }
+        answers = {}
+        for name, value in self.answers.items():  # a loop: a comprehension costs a call
+            answers[name] = list(value) if type(value) is tuple else value
         medications = []
         for m in self.medications:
             med = {"generic": m.generic, "class": m.drug_class._value_, "atc": m.atc}
@@ -189,7 +263,7 @@ class Assessment(ValueBase):
             else [],
             "advice": list(self.advice),
             "next_questions": [q.id for q in self.next_questions] if self.next_questions else [],
-            "answers": answers_dict,
+            "answers": answers,
             "medications": medications,
             "unrecognized_medications": list(self.unrecognized_medications),
             "disclaimer": self.disclaimer,
@@ -222,66 +296,6 @@ class Assessment(ValueBase):
             lines.extend(f"  - {q.question}" for q in self.next_questions)
         lines.extend(("", self.disclaimer))
         return "\n".join(lines)
-
-    # --- interoperability (logic in _fhir.py and _roundtrip.py) ---------------------------
-
-    def to_fhir(
-        self,
-        *,
-        subject: str | Mapping[str, Any],
-        occurrence: datetime.datetime | datetime.date | str | None = None,
-        status: str = "final",
-        resource_id: str | None = None,
-    ) -> dict[str, Any]:
-        """Return the assessment as an HL7 FHIR R4 ``RiskAssessment`` resource (a JSON-ready dict).
-
-        *subject* is the person, as a reference string such as ``"Patient/123"``
-        or a FHIR ``Reference`` dict. *occurrence* is when the assessment was
-        made: a timezone-aware ``datetime.datetime``, a ``datetime.date`` or a
-        FHIR ``dateTime`` string. See the FHIR page of the docs for the
-        mapping of each part.
-
-        :raises InvalidInput: if *subject*, *occurrence*, *status* or
-            *resource_id* is not acceptable.
-
-        >>> import legcramps
-        >>> r = legcramps.assess(fluid_litres=0.5).to_fhir(subject="Patient/1")
-        >>> r["resourceType"], r["subject"]
-        ('RiskAssessment', {'reference': 'Patient/1'})
-        >>> r["prediction"][0]["qualitativeRisk"]["coding"][0]["code"]
-        'moderate'
-        """
-        from legcramps._fhir import to_fhir
-
-        return to_fhir(
-            self, subject=subject, occurrence=occurrence, status=status, resource_id=resource_id
-        )
-
-    @classmethod
-    def from_dict(
-        cls, data: Mapping[str, Any], *, knowledge: Knowledge | None = None
-    ) -> Assessment:
-        """Return the assessment that :meth:`to_dict` turned into *data*.
-
-        Only the answers are trusted: they are assessed again against
-        *knowledge* (the built-in :data:`legcramps.KNOWLEDGE` by default, which
-        must be the version that made *data*), and every other part of *data*
-        must equal that assessment's :meth:`to_dict`. The assessment returned
-        is the knowledge's own, so an edited urgency, advice or disclaimer can
-        never come back as a result.
-
-        :raises InvalidInput: if *data* comes from another knowledge version, is
-            malformed, or differs from what its answers give; each problem is
-            named by its path, such as ``findings[0].level``.
-
-        >>> import json, legcramps
-        >>> a = legcramps.assess(sitting_hours=6, medications=["Lasix"])
-        >>> legcramps.Assessment.from_dict(json.loads(json.dumps(a.to_dict()))) == a
-        True
-        """
-        from legcramps._roundtrip import from_dict
-
-        return from_dict(data, knowledge)
 
 
 def _rebuild(*values: Any) -> Assessment:

@@ -1,0 +1,341 @@
+"""Is a knowledge base well formed and consistent? Every problem, named by its path.
+
+Two passes. The first walks every field of the knowledge down to the last string,
+against the field's declared type: a list where a tuple belongs (a list inside a
+knowledge would be shared by every result, and could be changed through one), a
+string where an enum belongs, NaN as a bound, an empty name. The second, on a
+knowledge whose types are right, checks that its parts fit together: every
+condition names a factor and fits its kind, ids are unique, weights are positive,
+red flags are urgent enough to override a score.
+
+Each problem is a :class:`~legcramps.Problem` whose input is the path of the bad
+part, such as ``causes[2].signs[0].weight``.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from types import MappingProxyType, NoneType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from legcramps._errors import Problems, describe
+
+if TYPE_CHECKING:
+    from legcramps._model import KnowledgeFields
+from legcramps._model import (
+    Condition,
+    DrugClass,
+    FactorKind,
+    RiskFactor,
+    Source,
+    Urgency,
+)
+
+#: What a factor, cause or red flag id looks like: it is a keyword and a JSON key.
+ID = re.compile(r"[a-z][a-z0-9_]*")
+#: What a source id looks like: a slug.
+SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+#: The string fields that may be empty, by class name: an empty one means "none".
+_MAY_BE_EMPTY = frozenset({("RiskFactor", "unit"), ("Sign", "advice")})
+#: The urgencies a red flag or a sign's minimum may set: self-care or undetermined
+#: would let a result read as safe while the flag is raised.
+OVERRIDING = (Urgency.EMERGENCY, Urgency.URGENT, Urgency.SEE_DOCTOR)
+
+
+# What checking a value of a declared type takes (see _Types.shape).
+_EXACT, _FLOAT, _TUPLE, _UNION, _ATTRS, _ENUM = (object() for _ in range(6))
+#: Types whose values are checked by their exact type (bool's are only True and False).
+_SCALARS = MappingProxyType(
+    {str: _EXACT, int: _EXACT, bool: _EXACT, NoneType: _EXACT, float: _FLOAT}
+)
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+class _Types:
+    """Checks values against their declared types, for one knowledge.
+
+    Two passes: :meth:`valid` only answers yes or no, fast, without building a path;
+    :meth:`walk`, run only where something is wrong, names every problem by its path.
+    What it learns of each class and type is kept for the one check it serves.
+    """
+
+    def __init__(self) -> None:
+        #: per attrs class: (attribute, constructor name, declared type, may be empty)
+        self._fields: dict[type, list[tuple[str, str, Any, bool]]] = {}
+        #: per declared type: what checking it takes (see :meth:`shape`)
+        self._shapes: dict[Any, tuple[Any, ...]] = {}
+        #: the ids of the attrs values found valid, so that a shared one is checked once
+        self._valid: set[int] = set()
+
+    def fields(self, cls: type) -> list[tuple[str, str, Any, bool]]:
+        """Return the constructor's fields of the attrs class *cls*, with their types."""
+        found = self._fields.get(cls)
+        if found is None:
+            fields = [a for a in attrs.fields(cls) if a.init]
+            # The value modules do not defer their annotations, so attrs holds the types
+            # themselves; a subclass elsewhere may hold them as text.
+            if any(isinstance(a.type, str) for a in fields):
+                hints = typing.get_type_hints(cls)
+                kinds = [hints[a.name] for a in fields]
+            else:
+                kinds = [a.type for a in fields]
+            found = [
+                (a.name, a.alias, kind, (cls.__name__, a.name) in _MAY_BE_EMPTY)
+                for a, kind in zip(fields, kinds, strict=True)
+            ]
+            self._fields[cls] = found
+        return found
+
+    def shape(self, kind: Any) -> tuple[Any, ...]:
+        """Return what checking a value of type *kind* takes: (what kind, its parts)."""
+        found = self._shapes.get(kind)
+        if found is None:
+            origin = typing.get_origin(kind)
+            if origin is tuple:
+                found = (_TUPLE, typing.get_args(kind)[0])
+            elif origin is typing.Union or origin is types.UnionType:
+                found = (_UNION, typing.get_args(kind))
+            elif kind in _SCALARS:
+                found = (_SCALARS[kind],)
+            elif attrs.has(kind):
+                found = (_ATTRS, self.fields(kind))
+            else:  # an enum
+                found = (_ENUM,)
+            self._shapes[kind] = found
+        return found
+
+    def valid(self, value: Any, kind: Any) -> bool:
+        """Return whether *value*, and everything in it, is of the declared type *kind*."""
+        what, *parts = self.shape(kind)
+        if what is _EXACT:
+            return type(value) is kind
+        if what is _FLOAT:
+            return (type(value) is float or type(value) is int) and value - value == 0
+        if what is _TUPLE:
+            item = parts[0]
+            return type(value) is tuple and all(self.valid(v, item) for v in value)
+        if what is _UNION:
+            return any(self.valid(value, k) for k in parts[0])
+        if type(value) is not kind:
+            return False
+        if what is _ENUM or id(value) in self._valid:
+            return True
+        for name, _, field_kind, may_be_empty in parts[0]:
+            item = getattr(value, name)
+            if type(item) is str and field_kind is str:  # most fields: checked here, no call
+                if not may_be_empty and not item.strip():
+                    return False
+            elif not self.valid(item, field_kind):
+                return False
+        # Parts are shared (a source cited by many signs): check each object once. The
+        # object is kept alive by the knowledge being checked, so its id is not reused.
+        self._valid.add(id(value))
+        return True
+
+    def walk(self, value: Any, kind: Any, path: str, problems: Problems) -> None:
+        """Add a problem for each part of *value* that is not of the declared type *kind*."""
+        if self.valid(value, kind):
+            return
+        origin = typing.get_origin(kind)
+        if origin is tuple and type(value) is tuple:
+            item_kind = typing.get_args(kind)[0]
+            for n, item in enumerate(value):
+                self.walk(item, item_kind, f"{path}[{n}]", problems)
+        elif attrs.has(kind) and type(value) is kind:
+            self.walk_fields(value, path, problems)
+        else:
+            problems.add(path, describe(value), _name(kind, plural=False))
+
+    def walk_fields(self, value: Any, path: str, problems: Problems) -> None:
+        """Walk the fields of the attrs value *value* that its constructor takes."""
+        for name, alias, kind, may_be_empty in self.fields(type(value)):
+            where = _join(path, alias)
+            item = getattr(value, name)
+            self.walk(item, kind, where, problems)
+            if type(item) is str and not may_be_empty and not item.strip():
+                problems.add(where, describe(item), "a non-empty string")
+
+
+def _name(kind: Any, *, plural: bool = True) -> str:
+    """Name the values of type *kind*, as in "a tuple of strings" or "a string"."""
+    origin = typing.get_origin(kind)
+    if origin is typing.Union or origin is types.UnionType:
+        return " or ".join(_name(k, plural=plural) for k in typing.get_args(kind))
+    if typing.get_origin(kind) is tuple:
+        return f"a tuple of {_name(typing.get_args(kind)[0])}"
+    if plural:
+        names = {str: "strings", int: "whole numbers", float: "numbers", type(None): "None"}
+    else:
+        names = {
+            str: "a string",
+            int: "a whole number",
+            float: "a finite number",
+            type(None): "None",
+        }
+    default = getattr(kind, "__name__", str(kind))
+    article = "an" if default[:1] in "AEIOU" else "a"
+    return names.get(kind, default if plural else f"{article} {default}")
+
+
+def check(knowledge: KnowledgeFields) -> Problems:
+    """Return every problem with *knowledge*: first its types, then how its parts fit."""
+    problems = Problems()
+    _Types().walk_fields(knowledge, "", problems)
+    if not problems:
+        _consistency(knowledge, problems)
+    return problems
+
+
+def _consistency(k: KnowledgeFields, problems: Problems) -> None:
+    """Add a problem for each part of *k* (whose types are right) that does not fit the rest."""
+    _thresholds(k, problems)
+    factors = _factors(k.factors, problems)
+    _unique("causes", [c.id for c in k.causes], problems)
+    _unique("red_flags", [r.id for r in k.red_flags], problems)
+    for n, cause in enumerate(k.causes):
+        where = f"causes[{n}]"
+        _id(f"{where}.id", cause.id, ID, problems)
+        _not_empty(where, "advice", cause.advice, problems)
+        _not_empty(where, "sources", cause.sources, problems)
+        _not_empty(where, "signs", cause.signs, problems)
+        for m, sign in enumerate(cause.signs):
+            at = f"{where}.signs[{m}]"
+            if sign.weight <= 0:
+                problems.add(f"{at}.weight", describe(sign.weight), "a whole number above 0")
+            if sign.min_urgency is not None and sign.min_urgency not in OVERRIDING:
+                expected = "None, or " + ", ".join(u.name for u in OVERRIDING)
+                problems.add(f"{at}.min_urgency", describe(sign.min_urgency), expected)
+            _condition(sign.when, factors, f"{at}.when", problems)
+    if not k.red_flags:
+        problems.add(
+            "red_flags", "an empty tuple", "at least one red flag: they override every score"
+        )
+    for n, flag in enumerate(k.red_flags):
+        where = f"red_flags[{n}]"
+        _id(f"{where}.id", flag.id, ID, problems)
+        if flag.urgency not in OVERRIDING:
+            expected = "one of " + ", ".join(u.name for u in OVERRIDING)
+            problems.add(f"{where}.urgency", describe(flag.urgency), expected)
+        _not_empty(where, "sources", flag.sources, problems)
+        _not_empty(where, "when", flag.when, problems)
+        for m, cond in enumerate(flag.when):
+            _condition(cond, factors, f"{where}.when[{m}]", problems)
+    _sources(k, problems)
+    _medications(k, problems)
+
+
+def _thresholds(k: KnowledgeFields, problems: Problems) -> None:
+    if k.possible_at <= 0:
+        problems.add("possible_at", describe(k.possible_at), "a whole number above 0")
+    elif k.likely_at < k.possible_at:
+        expected = f"a whole number of at least possible_at ({k.possible_at})"
+        problems.add("likely_at", describe(k.likely_at), expected)
+
+
+def _factors(factors: tuple[RiskFactor, ...], problems: Problems) -> dict[str, RiskFactor]:
+    """Check each factor on its own; return them by id."""
+    by_id: dict[str, RiskFactor] = {}
+    _unique("factors", [f.id for f in factors], problems)
+    for n, f in enumerate(factors):
+        where = f"factors[{n}]"
+        _id(f"{where}.id", f.id, ID, problems)
+        by_id.setdefault(f.id, f)
+        number = f.kind is FactorKind.NUMBER
+        if number and (f.minimum is None or f.maximum is None):
+            bounds = f"minimum {describe(f.minimum)}, maximum {describe(f.maximum)}"
+            problems.add(where, bounds, "a number factor with a minimum and a maximum")
+        elif number and f.minimum > f.maximum:  # type: ignore[operator]  # both set
+            bounds = f"minimum {describe(f.minimum)}, maximum {describe(f.maximum)}"
+            problems.add(where, bounds, "a minimum no greater than the maximum")
+        elif not number and (f.minimum is not None or f.maximum is not None or f.unit):
+            problems.add(where, f"a {f.kind.value} factor with a unit or bounds", "neither")
+        if f.kind is FactorKind.CHOICE:
+            _not_empty(where, "choices", f.choices, problems)
+            _unique(f"{where}.choices", list(f.choices), problems, field="")
+        elif f.choices:
+            problems.add(f"{where}.choices", describe(f.choices), "() for a factor without choices")
+    return by_id
+
+
+def _condition(
+    condition: Condition, factors: dict[str, RiskFactor], where: str, problems: Problems
+) -> None:
+    """Add a problem if *condition* names no factor or does not fit its factor's kind."""
+    factor = factors.get(condition.factor)
+    if factor is None:
+        expected = "the id of one of the knowledge's factors"
+        problems.add(f"{where}.factor", describe(condition.factor), expected)
+        return
+    bounds = [b for b in (condition.at_least, condition.above, condition.below) if b is not None]
+    kind = factor.kind
+    if kind is FactorKind.YES_NO:
+        ok = not bounds and not condition.one_of
+        expected = "no comparison (raised by yes)"
+    elif kind is FactorKind.NUMBER:
+        ok = len(bounds) == 1 and not condition.one_of
+        expected = "exactly one of at_least, above, below"
+    elif kind is FactorKind.CHOICE:
+        ok = not bounds and bool(condition.one_of) and set(condition.one_of) <= set(factor.choices)
+        expected = f"one_of with choices from {factor.choices}"
+    else:
+        classes = {c.value for c in DrugClass}
+        ok = not bounds and bool(condition.one_of) and set(condition.one_of) <= classes
+        expected = "one_of with DrugClass values"
+    if not ok:
+        received = f"{condition} on {kind.value} factor {factor.id!r}"
+        problems.add(where, received, expected)
+
+
+def _sources(k: KnowledgeFields, problems: Problems) -> None:
+    """Add a problem for a source id that is not a slug, or that names two different sources."""
+    cited: list[tuple[str, Source]] = []
+    for n, cause in enumerate(k.causes):
+        cited += [(f"causes[{n}].sources[{m}]", s) for m, s in enumerate(cause.sources)]
+        cited += [(f"causes[{n}].signs[{m}].basis", s.basis) for m, s in enumerate(cause.signs)]
+    for n, flag in enumerate(k.red_flags):
+        cited += [(f"red_flags[{n}].sources[{m}]", s) for m, s in enumerate(flag.sources)]
+    seen: dict[str, Source] = {}
+    for where, source in cited:
+        _id(f"{where}.id", source.id, SOURCE_ID, problems)
+        if seen.setdefault(source.id, source) != source:
+            problems.add(f"{where}.id", describe(source.id), "an id that names one source only")
+
+
+def _medications(k: KnowledgeFields, problems: Problems) -> None:
+    """Add a problem for each name that two medications go by."""
+    from legcramps._compile import normalize_medication_name
+
+    owner: dict[str, int] = {}
+    for n, med in enumerate(k.medications):
+        for name in (med.generic, *med.brands, *med.other_names):
+            other = owner.setdefault(normalize_medication_name(name), n)
+            if other != n:
+                received = f"{name!r}, also a name of {k.medications[other].generic}"
+                problems.add(f"medications[{n}]", received, "names of this medication only")
+
+
+def _id(where: str, value: str, pattern: re.Pattern[str], problems: Problems) -> None:
+    if not pattern.fullmatch(value):
+        problems.add(where, describe(value), f"an id matching {pattern.pattern}")
+
+
+def _unique(where: str, ids: list[str], problems: Problems, field: str = ".id") -> None:
+    """Add a problem for each of *ids*, the *field* of the items of *where*, seen before."""
+    seen: set[str] = set()
+    for n, i in enumerate(ids):
+        if i in seen:
+            problems.add(f"{where}[{n}]{field}", describe(i), "a value not used before")
+        seen.add(i)
+
+
+def _not_empty(where: str, name: str, value: tuple[object, ...], problems: Problems) -> None:
+    if not value:
+        problems.add(f"{where}.{name}", "an empty tuple", "at least one")

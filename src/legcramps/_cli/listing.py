@@ -1,0 +1,113 @@
+"""``legcramps causes`` and ``legcramps factors``: what the knowledge holds, listed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from legcramps._cli._io import print_json
+from legcramps._cli.assess import metavar, option_name, singular_option
+from legcramps._model import FactorKind, RiskFactor
+from legcramps._parse import expected_text
+
+if TYPE_CHECKING:
+    from legcramps._knowledge import Knowledge
+
+
+def add_parsers(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add ``causes`` and ``factors`` to *subparsers*."""
+    causes = subparsers.add_parser(
+        "causes",
+        help="list the causes assessed",
+        description="List the causes assessed, with their evidence and the inputs that speak"
+        " to them.",
+        allow_abbrev=False,
+    )
+    causes.add_argument("--json", action="store_true", help="print the causes as JSON")
+    causes.set_defaults(func=_causes)
+
+    factors = subparsers.add_parser(
+        "factors",
+        help="list every input with its question, kind and bounds",
+        description="List every input (risk factor) with its question, kind, bounds and"
+        " command-line option.",
+        allow_abbrev=False,
+    )
+    factors.add_argument("--json", action="store_true", help="print the inputs as JSON")
+    factors.set_defaults(func=_factors)
+
+
+def _causes(args: argparse.Namespace) -> int:
+    knowledge: Knowledge = args.knowledge
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "summary": c.summary,
+                    "mechanism": c.mechanism,
+                    "advice": list(c.advice),
+                    "evidence_note": c.evidence_note,
+                    "inputs": [f.id for f in knowledge.inputs_of(c.id)],
+                    "sources": [
+                        {"id": s.id, "title": s.title, "citation": s.citation} for s in c.sources
+                    ],
+                }
+                for c in knowledge.causes
+            ]
+        )
+        return 0
+    blocks = []
+    for c in knowledge.causes:
+        inputs = ", ".join(f.id for f in knowledge.inputs_of(c.id))
+        blocks.append(
+            f"{c.id}: {c.name}\n  {c.summary}\n  Evidence: {c.evidence_note}\n  Inputs: {inputs}"
+        )
+    sys.stdout.write("\n\n".join(blocks) + "\n")
+    return 0
+
+
+def _factor_options(factor: RiskFactor) -> str:
+    if factor.kind is FactorKind.YES_NO:
+        return f"{option_name(factor)} / --no-{factor.id.replace('_', '-')}"
+    if factor.kind is FactorKind.NUMBER:
+        return f"{option_name(factor)} {metavar(factor)}"
+    if factor.kind is FactorKind.CHOICE:
+        return f"{option_name(factor)} {{{','.join(factor.choices)}}}"
+    return f"{singular_option(factor)} NAME (repeatable) / --no-{factor.id.replace('_', '-')}"
+
+
+def _factors(args: argparse.Namespace) -> int:
+    knowledge: Knowledge = args.knowledge
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": f.id,
+                    "question": f.question,
+                    "kind": f.kind.value,
+                    "unit": f.unit or None,
+                    "minimum": f.minimum,
+                    "maximum": f.maximum,
+                    "choices": list(f.choices),
+                    "causes": list(f.causes),
+                    "red_flags": list(f.red_flags),
+                    "option": option_name(f),
+                }
+                for f in knowledge.factors
+            ]
+        )
+        return 0
+    blocks = []
+    for f in knowledge.factors:
+        lines = [f"{f.id} ({f.kind.value}): {f.question}", f"  expects: {expected_text(f)}"]
+        if f.causes:
+            lines.append(f"  speaks to: {', '.join(f.causes)}")
+        if f.red_flags:
+            lines.append(f"  red flags: {', '.join(f.red_flags)}")
+        lines.append(f"  option: {_factor_options(f)}")
+        blocks.append("\n".join(lines))
+    sys.stdout.write("\n\n".join(blocks) + "\n")
+    return 0

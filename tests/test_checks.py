@@ -1,0 +1,469 @@
+"""The knowledge checks: a malformed or inconsistent knowledge is refused when it is built.
+
+Every problem is an :class:`~legcramps.InvalidKnowledge` problem named by its path in
+the knowledge, such as ``causes[2].signs[0].weight``; a knowledge that passes is
+known to be safe to compile and assess.
+"""
+
+from __future__ import annotations
+
+import math
+import typing
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import legcramps
+from helpers import NOTE, knowledge
+from legcramps import (
+    Cause,
+    Condition,
+    FactorKind,
+    InvalidKnowledge,
+    Knowledge,
+    RedFlag,
+    RiskFactor,
+    Sign,
+    Urgency,
+)
+
+K = legcramps.KNOWLEDGE
+
+
+def problems_of(**changes: Any) -> list[str]:
+    """Return the problems, as text, of the built-in knowledge with *changes*."""
+    with pytest.raises(InvalidKnowledge) as info:
+        knowledge(**changes)
+    return [str(p) for p in info.value.problems]
+
+
+def with_sign(sign: Sign, cause: int = 0) -> list[str]:
+    """Return the problems of the knowledge whose cause *cause* has *sign* as its only sign."""
+    causes = list(K.causes)
+    causes[cause] = attrs.evolve(K.causes[cause], signs=(sign,))
+    return problems_of(causes=tuple(causes))
+
+
+def with_factor(factor: RiskFactor) -> list[str]:
+    """Return the problems of the knowledge with *factor* added last."""
+    return problems_of(factors=(*K.factors, factor))
+
+
+class TestTypes:
+    """Each field is checked against its declared type, all the way down."""
+
+    @pytest.mark.parametrize(
+        ("changes", "expected"),
+        [
+            ({"version": 3}, "version: received 3 (int); expected a string"),
+            ({"version": " "}, "version: received ' ' (str); expected a non-empty string"),
+            ({"disclaimer": None}, "disclaimer: received None (NoneType); expected a string"),
+            ({"disclaimer": ""}, "disclaimer: received '' (str); expected a non-empty string"),
+            ({"likely_at": "3"}, "likely_at: received '3' (str); expected a whole number"),
+            ({"possible_at": True}, "possible_at: received True (bool); expected a whole number"),
+            ({"likely_at": 2.5}, "likely_at: received 2.5 (float); expected a whole number"),
+            (
+                {"factors": None},
+                "factors: received None (NoneType); expected a tuple of RiskFactor",
+            ),
+            (
+                {"red_flags": list(K.red_flags)},
+                (
+                    "red_flags: received [RedFlag(id='pulmonary_embolism', name='Chest pain or "
+                    "breathlessness', why='M... (list); expected a tuple of RedFlag"
+                ),
+            ),
+            (
+                {"medications": (1,)},
+                "medications[0]: received 1 (int); expected a Medication",
+            ),
+        ],
+    )
+    def test_top_level_fields(self, changes: dict[str, Any], expected: str) -> None:
+        assert [expected] == problems_of(**changes)
+
+    def test_a_list_inside_a_value_is_refused(self) -> None:
+        """A list where a tuple belongs would be shared by every result, and mutable."""
+        cause = attrs.evolve(K.causes[0], advice=list(K.causes[0].advice))  # type: ignore[arg-type]
+        assert [
+            (
+                "causes[0].advice: received ['Build up the length and intensity of exercise"
+                " gradually,"
+                " and rest between h... (list); expected a tuple of strings"
+            )
+        ] == problems_of(causes=(cause, *K.causes[1:]))
+
+    def test_a_string_where_an_enum_belongs(self) -> None:
+        flag = attrs.evolve(K.red_flags[0], urgency="emergency")  # type: ignore[arg-type]
+        assert [
+            "red_flags[0].urgency: received 'emergency' (str); expected an Urgency"
+        ] == problems_of(red_flags=(flag, *K.red_flags[1:]))
+
+    def test_an_int_id(self) -> None:
+        factor = attrs.evolve(K.factors[0], id=7)  # type: ignore[arg-type]
+        assert "factors[0].id: received 7 (int); expected a string" in problems_of(
+            factors=(factor, *K.factors[1:])
+        )
+
+    def test_a_nan_bound(self) -> None:
+        sign = Sign(Condition("fluid_litres", below=math.nan), 2, "Little fluid.", NOTE)
+        assert [
+            "causes[0].signs[0].when.below: received nan (float); expected a finite number or None"
+        ] == with_sign(sign)
+
+    def test_a_string_bound(self) -> None:
+        factor = attrs.evolve(K.factor("fluid_litres"), maximum="20")  # type: ignore[arg-type]
+        factors = tuple(factor if f.id == "fluid_litres" else f for f in K.factors)
+        assert [
+            "factors[10].maximum: received '20' (str); expected a finite number or None"
+        ] == problems_of(factors=factors)
+
+    def test_an_empty_reason(self) -> None:
+        sign = Sign(Condition("hot_weather"), 1, " ", NOTE)
+        assert [
+            "causes[0].signs[0].reason: received ' ' (str); expected a non-empty string"
+        ] == with_sign(sign)
+
+    def test_an_empty_source_title(self) -> None:
+        sign = Sign(Condition("hot_weather"), 1, "Hot.", attrs.evolve(NOTE, title=""))
+        assert "causes[0].signs[0].basis.title: received '' (str); expected a non-empty string" in (
+            with_sign(sign)
+        )
+
+    def test_a_unit_and_a_signs_advice_may_be_empty(self) -> None:
+        """Those two strings mean "none" when empty: the built-in knowledge has both."""
+        assert "" == K.factor("hot_weather").unit
+        assert "" == K.cause("overuse").signs[0].advice
+
+
+class TestConsistency:
+    """A knowledge whose types are right must also hold together."""
+
+    @pytest.mark.parametrize(
+        ("condition", "expected"),
+        [
+            (
+                Condition("nope"),
+                (
+                    "causes[0].signs[0].when.factor: received 'nope' (str); expected the id of one"
+                    " of the knowledge's factors"
+                ),
+            ),
+            (
+                Condition("hot_weather", at_least=1),
+                (
+                    "causes[0].signs[0].when: received hot_weather >= 1 on yes_no factor"
+                    " 'hot_weather'; expected no comparison (raised by yes)"
+                ),
+            ),
+            (
+                Condition("fluid_litres"),
+                (
+                    "causes[0].signs[0].when: received fluid_litres is yes on number factor"
+                    " 'fluid_litres'; expected exactly one of at_least, above, below"
+                ),
+            ),
+            (
+                Condition("fluid_litres", at_least=1, below=2),
+                (
+                    "causes[0].signs[0].when: received fluid_litres >= 1 on number factor"
+                    " 'fluid_litres'; expected exactly one of at_least, above, below"
+                ),
+            ),
+            (
+                Condition("exercise_intensity", one_of=("crazy",)),
+                (
+                    "causes[0].signs[0].when: received exercise_intensity in {crazy} on choice"
+                    " factor 'exercise_intensity'; expected one_of with choices from ('light',"
+                    " 'moderate', 'vigorous')"
+                ),
+            ),
+            (
+                Condition("medications", one_of=("aspirin",)),
+                (
+                    "causes[0].signs[0].when: received medications in {aspirin} on medications"
+                    " factor 'medications'; expected one_of with DrugClass values"
+                ),
+            ),
+        ],
+    )
+    def test_a_sign_must_fit_its_factor(self, condition: Condition, expected: str) -> None:
+        assert [expected] == with_sign(Sign(condition, 1, "r", NOTE))
+
+    @pytest.mark.parametrize("weight", [0, -2])
+    def test_a_weight_must_be_above_zero(self, weight: int) -> None:
+        sign = Sign(Condition("hot_weather"), weight, "Hot.", NOTE)
+        assert [
+            f"causes[0].signs[0].weight: received {weight} (int); expected a whole number above 0"
+        ] == with_sign(sign)
+
+    @pytest.mark.parametrize("urgency", [Urgency.SELF_CARE, Urgency.UNDETERMINED])
+    def test_a_red_flag_must_override_a_score(self, urgency: Urgency) -> None:
+        """A flag of self-care or undetermined would let self-care through while it is raised."""
+        flag = attrs.evolve(K.red_flags[0], urgency=urgency)
+        assert [
+            (
+                f"red_flags[0].urgency: received {urgency!r} (Urgency); expected one of EMERGENCY,"
+                " URGENT, SEE_DOCTOR"
+            )
+        ] == problems_of(red_flags=(flag, *K.red_flags[1:]))
+
+    def test_a_signs_minimum_urgency_must_override_too(self) -> None:
+        sign = Sign(Condition("hot_weather"), 1, "Hot.", NOTE, min_urgency=Urgency.SELF_CARE)
+        assert [
+            (
+                "causes[0].signs[0].min_urgency: received <Urgency.SELF_CARE: 'self_care'>"
+                " (Urgency);"
+                " expected None, or EMERGENCY, URGENT, SEE_DOCTOR"
+            )
+        ] == with_sign(sign)
+
+    @pytest.mark.parametrize("bad_id", ["Not an id", "1st", "hot-weather", "HOT"])
+    def test_a_factor_id_is_a_keyword(self, bad_id: str) -> None:
+        factor = RiskFactor(bad_id, "Question?", FactorKind.YES_NO)
+        assert [
+            f"factors[21].id: received {bad_id!r} (str); expected an id matching [a-z][a-z0-9_]*"
+        ] == with_factor(factor)
+
+    def test_a_source_id_is_a_slug(self) -> None:
+        sign = Sign(Condition("hot_weather"), 1, "Hot.", attrs.evolve(NOTE, id="My Notes"))
+        assert [
+            (
+                "causes[0].signs[0].basis.id: received 'My Notes' (str); expected an id matching"
+                " [a-z0-9][a-z0-9._-]*"
+            )
+        ] == with_sign(sign)
+
+    def test_one_source_id_names_one_source(self) -> None:
+        other = attrs.evolve(K.causes[0].sources[0], title="Another title")
+        sign = Sign(Condition("hot_weather"), 1, "Hot.", other)
+        assert [
+            (
+                "causes[0].signs[0].basis.id: received 'seed-text' (str); expected an id that names"
+                " one source only"
+            )
+        ] == with_sign(sign)
+
+    @pytest.mark.parametrize(
+        ("factor", "expected"),
+        [
+            (
+                RiskFactor("laps", "Laps?", FactorKind.NUMBER),
+                (
+                    "factors[21]: received minimum None (NoneType), maximum None (NoneType);"
+                    " expected"
+                    " a number factor with a minimum and a maximum"
+                ),
+            ),
+            (
+                RiskFactor("laps", "Laps?", FactorKind.NUMBER, minimum=5, maximum=1),
+                (
+                    "factors[21]: received minimum 5 (int), maximum 1 (int); expected a minimum no"
+                    " greater than the maximum"
+                ),
+            ),
+            (
+                RiskFactor("cold", "Cold?", FactorKind.YES_NO, unit="degrees"),
+                "factors[21]: received a yes_no factor with a unit or bounds; expected neither",
+            ),
+            (
+                RiskFactor("feel", "How?", FactorKind.CHOICE),
+                "factors[21].choices: received an empty tuple; expected at least one",
+            ),
+            (
+                RiskFactor("feel", "How?", FactorKind.CHOICE, choices=("ok", "ok")),
+                "factors[21].choices[1]: received 'ok' (str); expected a value not used before",
+            ),
+            (
+                RiskFactor("cold", "Cold?", FactorKind.YES_NO, choices=("yes",)),
+                (
+                    "factors[21].choices: received ('yes',) (tuple); expected () for a factor"
+                    " without choices"
+                ),
+            ),
+        ],
+    )
+    def test_a_factor_fits_its_kind(self, factor: RiskFactor, expected: str) -> None:
+        assert [expected] == with_factor(factor)
+
+    def test_ids_are_unique(self) -> None:
+        assert [
+            "factors[21].id: received 'exercise_minutes' (str); expected a value not used before",
+            "causes[5].id: received 'overuse' (str); expected a value not used before",
+        ] == problems_of(factors=(*K.factors, K.factors[0]), causes=(*K.causes, K.causes[0]))
+
+    @pytest.mark.parametrize("name", ["advice", "sources", "signs"])
+    def test_a_cause_has_advice_sources_and_signs(self, name: str) -> None:
+        cause = attrs.evolve(K.causes[0], **{name: ()})  # type: ignore[arg-type]
+        assert [f"causes[0].{name}: received an empty tuple; expected at least one"] == (
+            problems_of(causes=(cause, *K.causes[1:]))
+        )
+
+    @pytest.mark.parametrize("name", ["sources", "when"])
+    def test_a_red_flag_has_sources_and_conditions(self, name: str) -> None:
+        flag = attrs.evolve(K.red_flags[0], **{name: ()})  # type: ignore[arg-type]
+        assert [f"red_flags[0].{name}: received an empty tuple; expected at least one"] == (
+            problems_of(red_flags=(flag, *K.red_flags[1:]))
+        )
+
+    def test_there_is_a_red_flag(self) -> None:
+        assert [
+            (
+                "red_flags: received an empty tuple; expected at least one red flag: they override"
+                " every score"
+            )
+        ] == problems_of(red_flags=())
+
+    @pytest.mark.parametrize(
+        ("changes", "expected"),
+        [
+            ({"possible_at": 0}, "possible_at: received 0 (int); expected a whole number above 0"),
+            (
+                {"likely_at": 1, "possible_at": 2},
+                "likely_at: received 1 (int); expected a whole number of at least possible_at (2)",
+            ),
+        ],
+    )
+    def test_the_level_cut_offs(self, changes: dict[str, int], expected: str) -> None:
+        assert [expected] == problems_of(**changes)
+
+    def test_a_medication_name_belongs_to_one_medication(self) -> None:
+        clash = attrs.evolve(K.medications[1], brands=("Lasix",))
+        assert [
+            (
+                "medications[1]: received 'Lasix', also a name of furosemide; expected names of"
+                " this"
+                " medication only"
+            )
+        ] == problems_of(medications=(K.medications[0], clash))
+
+    def test_a_changed_knowledge_needs_a_version_of_its_own(self) -> None:
+        """Results name their knowledge by version: two knowledges may not share one."""
+        with pytest.raises(InvalidKnowledge) as info:
+            attrs.evolve(K, likely_at=4)
+        assert [
+            (
+                f"version: received {K.version!r} (str); expected a version of its own: this"
+                " knowledge differs from the built-in one"
+            )
+        ] == [str(p) for p in info.value.problems]
+
+    def test_the_same_knowledge_may_keep_its_version(self) -> None:
+        assert K == attrs.evolve(K)
+
+    def test_many_problems_are_counted_past_twenty(self) -> None:
+        """However malformed, the error lists 20 problems and counts the rest."""
+        factors = tuple(RiskFactor(f"F{n}", "?", FactorKind.YES_NO) for n in range(30))
+        with pytest.raises(InvalidKnowledge) as info:
+            knowledge(factors=(*K.factors, *factors))
+        assert (20, 10) == (len(info.value.problems), info.value.more)
+        assert str(info.value).endswith("\n- and 10 more")
+
+
+# --- one field broken at a time ----------------------------------------------------------
+
+
+def _fields(value: Any, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], Any]]:
+    """Return (path, declared type) of every field below *value*, an attrs value."""
+    found: list[tuple[tuple[str | int, ...], Any]] = []
+    hints = typing.get_type_hints(type(value))
+    for field in attrs.fields(type(value)):
+        if not field.init:
+            continue
+        kind = hints[field.name]
+        where = (*path, field.name)
+        found.append((where, kind))
+        item = getattr(value, field.name)
+        if attrs.has(type(item)):
+            found += _fields(item, where)
+        elif typing.get_origin(kind) is tuple:
+            for n, element in enumerate(item):
+                if attrs.has(type(element)):
+                    found += _fields(element, (*where, n))
+    return found
+
+
+#: Every field of the built-in knowledge (filled-in factor links aside), with its type.
+FIELDS = [
+    (path, kind)
+    for path, kind in _fields(K, ())
+    if not (path[0] == "factors" and path[-1] in ("causes", "red_flags"))
+]
+
+
+def _breaking(kind: Any, name: str | int) -> st.SearchStrategy[Any]:
+    """Return values that no field of type *kind* (named *name*) may hold."""
+    wrong_type = st.sampled_from([object(), b"bytes", 1 + 2j])
+    if kind is str:
+        empty = st.sampled_from(["", "  "]) if name not in ("unit", "advice") else st.nothing()
+        return st.one_of(wrong_type, st.integers(), empty)
+    if kind is int:
+        return st.one_of(wrong_type, st.sampled_from([True, 1.5, "3"]))
+    if typing.get_origin(kind) is tuple:
+        return st.one_of(wrong_type, st.just(["a list"]), st.just((object(),)))
+    return st.one_of(wrong_type, st.sampled_from(["text", math.nan, math.inf]))
+
+
+def _replaced(value: Any, path: tuple[str | int, ...], new: Any) -> Any:
+    """Return *value* with the part at *path* replaced by *new*."""
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(head, int):
+        items = list(value)
+        items[head] = _replaced(items[head], rest, new)
+        return tuple(items)
+    return attrs.evolve(value, **{head.lstrip("_"): _replaced(getattr(value, head), rest, new)})
+
+
+@st.composite
+def broken_knowledge(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    """Return the path of one broken field and the fields of a knowledge with it broken."""
+    path, kind = draw(st.sampled_from(FIELDS))
+    new = draw(_breaking(kind, path[-1]))
+    fields: dict[str, Any] = {
+        str(a.alias): getattr(K, a.name) for a in attrs.fields(Knowledge) if a.init
+    }
+    fields["version"] = "broken"
+    top = str(path[0])  # the knowledge's own fields are named by their aliases
+    fields[top] = _replaced(fields[top], path[1:], new) if len(path) > 1 else new
+    shown = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    return shown, fields
+
+
+@given(broken_knowledge())
+def test_one_broken_field_is_refused_and_named(broken: tuple[str, dict[str, Any]]) -> None:
+    """Any one field of a valid knowledge made the wrong type is refused, naming its path."""
+    path, fields = broken
+    with pytest.raises(InvalidKnowledge) as info:
+        Knowledge(**fields)
+    assert any(p.input.startswith(path) for p in info.value.problems)
+
+
+def test_a_valid_custom_knowledge_passes() -> None:
+    """A new cause with a new input and a new red flag builds, and assesses."""
+    cold = RiskFactor("cold_water", "Did you swim in cold water?", FactorKind.YES_NO)
+    cause = Cause(
+        "cold", "Cold", "Cramps in cold water.", "Cold muscles.", ("Warm up.",), "Anecdotal.",
+        (NOTE,), (Sign(Condition("cold_water"), 3, "Cold water.", NOTE),),
+    )  # fmt: skip
+    flag = RedFlag(
+        "hypothermia", "Shivering", "Too cold.", Urgency.URGENT, "Warm up now.", (NOTE,),
+        (Condition("cold_water"),),
+    )  # fmt: skip
+    mine = knowledge(
+        factors=(*K.factors, cold), causes=(*K.causes, cause), red_flags=(*K.red_flags, flag)
+    )
+    assert Urgency.URGENT == mine.assess(cold_water=True).urgency
+
+
+def test_the_built_in_knowledge_passes_every_check() -> None:
+    """The built-in data is not checked at import, to keep it cheap: it is checked here."""
+    from legcramps._checks import check
+
+    problems = check(K)
+    assert [] == problems.found
+    assert 0 == problems.more
