@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from legcramps._errors import InvalidInput, InvalidKnowledge, Problem, UnknownId
 from legcramps._knowledge import KNOWLEDGE, Knowledge
 from legcramps._model import (
+    AdviceRule,
+    AllOf,
     AnswerValue,
     Cause,
     Condition,
@@ -27,12 +29,13 @@ from legcramps._model import (
     Medication,
     RedFlag,
     RiskFactor,
+    RiskNote,
     Sign,
     Source,
     Urgency,
 )
 from legcramps._public import publish
-from legcramps._result import Assessment, Evidence, Finding
+from legcramps._result import Assessment, Evidence, Finding, RaisedFlag
 
 if TYPE_CHECKING:
     from legcramps._batch import RowError, assess_many
@@ -44,6 +47,8 @@ __all__ = [
     "KNOWLEDGE_VERSION",
     "RED_FLAGS",
     "RISK_FACTORS",
+    "AdviceRule",
+    "AllOf",
     "AnswerValue",
     "Assessment",
     "Cause",
@@ -58,8 +63,10 @@ __all__ = [
     "Level",
     "Medication",
     "Problem",
+    "RaisedFlag",
     "RedFlag",
     "RiskFactor",
+    "RiskNote",
     "RowError",
     "Sign",
     "Source",
@@ -127,6 +134,8 @@ def recognize_medication(name: str) -> Medication | None:
 
 
 for _public in (
+    AdviceRule,
+    AllOf,
     Assessment,
     Cause,
     Condition,
@@ -140,8 +149,10 @@ for _public in (
     Level,
     Medication,
     Problem,
+    RaisedFlag,
     RedFlag,
     RiskFactor,
+    RiskNote,
     Sign,
     Source,
     UnknownId,

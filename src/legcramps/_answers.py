@@ -115,24 +115,28 @@ def _check(
             continue
         if raw is None:
             continue
-        kind, low, high, choices, factor = check
-        value: AnswerValue | None
-        if kind is _YES_NO:
-            value = raw if raw is True or raw is False else None
-        elif kind is _NUMBER:
-            value = number(raw, low, high)
-        elif kind is _CHOICE:
-            text = plain_key(raw)
-            value = text if text in choices else None
-        else:
-            value = medication_names(name, raw, problems)
-            if value is None:
-                continue  # its problems are added
-        if value is None:
-            problems.add(name, describe(raw), factor.expected)
-        else:
+        value = _value(check, name, raw, problems)
+        if value is not None:
             values[name] = value
     return values, given
+
+
+def _value(check: Check, name: str, raw: object, problems: Problems) -> AnswerValue | None:
+    """Return the answer *raw* to the input *name* as a plain value, or add its problems."""
+    kind, low, high, choices, factor = check
+    value: AnswerValue | None
+    if kind is _YES_NO:
+        value = raw if raw is True or raw is False else None
+    elif kind is _NUMBER:
+        value = number(raw, low, high)
+    elif kind is _CHOICE:
+        text = plain_key(raw)
+        value = text if text in choices else None
+    else:
+        return medication_names(name, raw, problems)  # it adds its own problems
+    if value is None:
+        problems.add(name, describe(raw), factor.expected)
+    return value
 
 
 def _conflicts(

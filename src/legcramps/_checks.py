@@ -23,10 +23,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from legcramps._errors import Problems, describe
+from legcramps._medications import normalize_medication_name
 
 if TYPE_CHECKING:
     from legcramps._model import KnowledgeFields
 from legcramps._model import (
+    AllOf,
     Condition,
     DrugClass,
     FactorKind,
@@ -41,7 +43,16 @@ ID = re.compile(r"[a-z][a-z0-9_]*")
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 #: The string fields that may be empty, by class name: an empty one means "none".
-_MAY_BE_EMPTY = frozenset({("RiskFactor", "unit"), ("Sign", "advice")})
+_MAY_BE_EMPTY = frozenset(
+    {
+        ("RiskFactor", "unit"),
+        ("RiskFactor", "help"),
+        ("Sign", "advice"),
+        ("RedFlag", "time_frame"),
+        ("Source", "url"),
+        ("Source", "read_on"),
+    }
+)
 #: The urgencies a red flag or a sign's minimum may set: self-care or undetermined
 #: would let a result read as safe while the flag is raised.
 OVERRIDING = (Urgency.EMERGENCY, Urgency.URGENT, Urgency.SEE_DOCTOR)
@@ -116,19 +127,22 @@ class _Types:
         """Return whether *value*, and everything in it, is of the declared type *kind*."""
         what, *parts = self.shape(kind)
         if what is _EXACT:
-            return type(value) is kind
-        if what is _FLOAT:
-            return (type(value) is float or type(value) is int) and value - value == 0
-        if what is _TUPLE:
-            item = parts[0]
-            return type(value) is tuple and all(self.valid(v, item) for v in value)
-        if what is _UNION:
-            return any(self.valid(value, k) for k in parts[0])
-        if type(value) is not kind:
-            return False
-        if what is _ENUM or id(value) in self._valid:
+            ok = type(value) is kind
+        elif what is _FLOAT:
+            ok = (type(value) is float or type(value) is int) and value - value == 0
+        elif what is _TUPLE:
+            ok = type(value) is tuple and all(self.valid(v, parts[0]) for v in value)
+        elif what is _UNION:
+            ok = any(self.valid(value, k) for k in parts[0])
+        else:
+            ok = type(value) is kind and (what is _ENUM or self._valid_fields(value, parts[0]))
+        return ok
+
+    def _valid_fields(self, value: Any, fields: list[tuple[str, str, Any, bool]]) -> bool:
+        """Return whether each of *fields* of the attrs value *value* is valid."""
+        if id(value) in self._valid:
             return True
-        for name, _, field_kind, may_be_empty in parts[0]:
+        for name, _, field_kind, may_be_empty in fields:
             item = getattr(value, name)
             if type(item) is str and field_kind is str:  # most fields: checked here, no call
                 if not may_be_empty and not item.strip():
@@ -200,6 +214,26 @@ def _consistency(k: KnowledgeFields, problems: Problems) -> None:
     factors = _factors(k.factors, problems)
     _unique("causes", [c.id for c in k.causes], problems)
     _unique("red_flags", [r.id for r in k.red_flags], problems)
+    _causes(k, factors, problems)
+    if not k.red_flags:
+        problems.add(
+            "red_flags", "an empty tuple", "at least one red flag: they override every score"
+        )
+    _red_flags(k, factors, problems)
+    for n, rule in enumerate(k.advice_rules):
+        where = f"advice_rules[{n}]"
+        _not_empty(where, "when", rule.when, problems)
+        _not_empty(where, "replaces", rule.replaces, problems)
+        _not_empty(where, "sources", rule.sources, problems)
+        for m, cond in enumerate(rule.when):
+            _condition(cond, factors, f"{where}.when[{m}]", problems)
+    _links(k.factors, factors, problems)
+    _sources(k, problems)
+    _medications(k, problems)
+
+
+def _causes(k: KnowledgeFields, factors: dict[str, RiskFactor], problems: Problems) -> None:
+    """Add a problem for each cause, or sign of one, that does not fit the rest."""
     for n, cause in enumerate(k.causes):
         where = f"causes[{n}]"
         _id(f"{where}.id", cause.id, ID, problems)
@@ -213,11 +247,11 @@ def _consistency(k: KnowledgeFields, problems: Problems) -> None:
             if sign.min_urgency is not None and sign.min_urgency not in OVERRIDING:
                 expected = "None, or " + ", ".join(u.name for u in OVERRIDING)
                 problems.add(f"{at}.min_urgency", describe(sign.min_urgency), expected)
-            _condition(sign.when, factors, f"{at}.when", problems)
-    if not k.red_flags:
-        problems.add(
-            "red_flags", "an empty tuple", "at least one red flag: they override every score"
-        )
+            _condition(sign.when, factors, f"{at}.when", problems, sign=True)
+
+
+def _red_flags(k: KnowledgeFields, factors: dict[str, RiskFactor], problems: Problems) -> None:
+    """Add a problem for each red flag, or condition of one, that does not fit the rest."""
     for n, flag in enumerate(k.red_flags):
         where = f"red_flags[{n}]"
         _id(f"{where}.id", flag.id, ID, problems)
@@ -226,10 +260,16 @@ def _consistency(k: KnowledgeFields, problems: Problems) -> None:
             problems.add(f"{where}.urgency", describe(flag.urgency), expected)
         _not_empty(where, "sources", flag.sources, problems)
         _not_empty(where, "when", flag.when, problems)
-        for m, cond in enumerate(flag.when):
-            _condition(cond, factors, f"{where}.when[{m}]", problems)
-    _sources(k, problems)
-    _medications(k, problems)
+        for m, alternative in enumerate(flag.when):
+            at = f"{where}.when[{m}]"
+            if isinstance(alternative, AllOf):
+                _not_empty(at, "conditions", alternative.conditions, problems)
+                for c, cond in enumerate(alternative.conditions):
+                    _condition(cond, factors, f"{at}.conditions[{c}]", problems)
+            else:
+                _condition(alternative, factors, at, problems)
+        for m, note in enumerate(flag.risk_factors):
+            _condition(note.when, factors, f"{where}.risk_factors[{m}].when", problems)
 
 
 def _thresholds(k: KnowledgeFields, problems: Problems) -> None:
@@ -266,9 +306,18 @@ def _factors(factors: tuple[RiskFactor, ...], problems: Problems) -> dict[str, R
 
 
 def _condition(
-    condition: Condition, factors: dict[str, RiskFactor], where: str, problems: Problems
+    condition: Condition,
+    factors: dict[str, RiskFactor],
+    where: str,
+    problems: Problems,
+    *,
+    sign: bool = False,
 ) -> None:
-    """Add a problem if *condition* names no factor or does not fit its factor's kind."""
+    """Add a problem if *condition* names no factor or does not fit its factor's kind.
+
+    A *sign*'s condition on the medication list names drug classes: a sign scores the
+    medications that match, so counting them means nothing there.
+    """
     factor = factors.get(condition.factor)
     if factor is None:
         expected = "the id of one of the knowledge's factors"
@@ -276,7 +325,10 @@ def _condition(
         return
     bounds = [b for b in (condition.at_least, condition.above, condition.below) if b is not None]
     kind = factor.kind
-    if kind is FactorKind.YES_NO:
+    if factor.members:
+        ok = False
+        expected = "no condition on a screening question: conditions go on its members"
+    elif kind is FactorKind.YES_NO:
         ok = not bounds and not condition.one_of
         expected = "no comparison (raised by yes)"
     elif kind is FactorKind.NUMBER:
@@ -287,11 +339,52 @@ def _condition(
         expected = f"one_of with choices from {factor.choices}"
     else:
         classes = {c.value for c in DrugClass}
-        ok = not bounds and bool(condition.one_of) and set(condition.one_of) <= classes
-        expected = "one_of with DrugClass values"
+        by_class = not bounds and bool(condition.one_of) and set(condition.one_of) <= classes
+        by_count = condition.at_least is not None and len(bounds) == 1 and not condition.one_of
+        ok = by_class or (by_count and not sign)
+        expected = "one_of with DrugClass values" + (
+            "" if sign else ", or at_least (a number of medications)"
+        )
     if not ok:
         received = f"{condition} on {kind.value} factor {factor.id!r}"
         problems.add(where, received, expected)
+
+
+def _links(
+    listed: tuple[RiskFactor, ...], factors: dict[str, RiskFactor], problems: Problems
+) -> None:
+    """Add a problem for each screening or applicability link between factors that breaks."""
+    screened: dict[str, str] = {}
+    for n, f in enumerate(listed):
+        where = f"factors[{n}]"
+        for m, cond in enumerate(f.applies_when):
+            at = f"{where}.applies_when[{m}]"
+            _condition(cond, factors, at, problems)
+            controller = factors.get(cond.factor)
+            if controller is not None and (controller.applies_when or controller is f):
+                expected = (
+                    "a factor that always applies (not this one, nor one that applies sometimes)"
+                )
+                problems.add(f"{at}.factor", describe(cond.factor), expected)
+        if f.members and f.kind is not FactorKind.YES_NO:
+            problems.add(
+                f"{where}.members",
+                f"members on a {f.kind.value} factor",
+                "a yes/no screening question",
+            )
+        for m, member in enumerate(f.members):
+            at = f"{where}.members[{m}]"
+            found = factors.get(member)
+            if found is None or found.kind is not FactorKind.YES_NO or found.members:
+                problems.add(
+                    at, describe(member), "the id of a yes/no factor that is no screening question"
+                )
+            elif screened.setdefault(member, f.id) != f.id:
+                problems.add(
+                    at,
+                    describe(member),
+                    f"a factor in one screening question only (it is in {screened[member]!r})",
+                )
 
 
 def _sources(k: KnowledgeFields, problems: Problems) -> None:
@@ -302,6 +395,8 @@ def _sources(k: KnowledgeFields, problems: Problems) -> None:
         cited += [(f"causes[{n}].signs[{m}].basis", s.basis) for m, s in enumerate(cause.signs)]
     for n, flag in enumerate(k.red_flags):
         cited += [(f"red_flags[{n}].sources[{m}]", s) for m, s in enumerate(flag.sources)]
+    for n, rule in enumerate(k.advice_rules):
+        cited += [(f"advice_rules[{n}].sources[{m}]", s) for m, s in enumerate(rule.sources)]
     seen: dict[str, Source] = {}
     for where, source in cited:
         _id(f"{where}.id", source.id, SOURCE_ID, problems)
@@ -311,8 +406,6 @@ def _sources(k: KnowledgeFields, problems: Problems) -> None:
 
 def _medications(k: KnowledgeFields, problems: Problems) -> None:
     """Add a problem for each name that two medications go by."""
-    from legcramps._compile import normalize_medication_name
-
     owner: dict[str, int] = {}
     for n, med in enumerate(k.medications):
         for name in (med.generic, *med.brands, *med.other_names):

@@ -3,6 +3,11 @@
 Compiling is done once, when a :class:`~legcramps.Knowledge` is built; every
 per-call step then reads plain tuples and dicts. The medication lookup (names to
 :class:`~legcramps.Medication`) lives here too: it is one of the tables.
+
+Red flags are compiled to *alternatives*: each condition of a flag's ``when`` is
+one alternative, and an :class:`~legcramps.AllOf` is one alternative of several
+conditions. An alternative is raised when all its conditions hold, dead when one
+is known not to, and open otherwise.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
+from legcramps._medications import medication_table
 from legcramps._model import (
+    AllOf,
     AnswerValue,
     Cause,
     Condition,
@@ -24,10 +31,10 @@ from legcramps._model import (
     RiskFactor,
     Sign,
 )
+from legcramps._result import Evidence, Finding
 
 if TYPE_CHECKING:
     from legcramps._model import KnowledgeFields
-from legcramps._result import Evidence, Finding
 
 _INF = float("inf")  # not math.inf: the math module is an extension, loaded at import
 
@@ -35,8 +42,8 @@ _INF = float("inf")  # not math.inf: the math module is an extension, loaded at 
 # that the per-call loops unpack them instead of looking up attributes):
 #: raising a sign: (cause index, weight, evidence, advice, minimum urgency rank)
 Effect = tuple[int, int, Evidence, str, int]
-#: what one answer raises: (sign effects, red flag indexes)
-Outcome = tuple[tuple[Effect, ...], tuple[int, ...]]
+#: what one answer does: (sign effects, alternatives it helps raise, alternatives it kills)
+Outcome = tuple[tuple[Effect, ...], tuple[int, ...], tuple[int, ...]]
 #: a sign tested per call: (comparison, bound, one_of, cause index, weight, reason,
 #: advice, minimum urgency rank, evidence by the one medication that matches)
 Rule = tuple[
@@ -50,24 +57,30 @@ Rule = tuple[
     int,
     Mapping[str, Evidence],
 ]
-#: a red flag tested per call: (comparison, bound, one_of, flag index)
+#: a condition of a red flag tested per call: (comparison, bound, one_of, alternative)
 FlagTest = tuple[Callable[[Any, Any], Any], float, frozenset[str], int]
-#: per factor, in the knowledge's order: (id, kind, its causes as a bit mask, outcome of
-#: a yes, outcome by choice, rules, flag tests, the factor)
+#: per factor, in the knowledge's order: (id, kind, its causes as a bit mask, outcome of a
+#: yes, outcome of a no, outcome by choice, rules, flag tests, the alternatives its
+#: conditions belong to, the factor)
 Entry = tuple[
     str,
     FactorKind,
     int,
     Outcome,
+    Outcome,
     dict[str, Outcome],
     tuple[Rule, ...],
     tuple[FlagTest, ...],
+    tuple[int, ...],
     RiskFactor,
 ]
 #: how to check an answer: (kind, lowest, highest, choices, the factor)
 Check = tuple[FactorKind, float, float, frozenset[str], RiskFactor]
+#: a condition tested where speed does not matter: (factor id, kind, comparison, bound,
+#: one_of)
+Test = tuple[str, FactorKind, Callable[[Any, Any], Any], float, frozenset[str]]
 
-NOTHING: Outcome = ((), ())
+NOTHING: Outcome = ((), (), ())
 
 
 class Tables:
@@ -80,17 +93,25 @@ class Tables:
     """
 
     __slots__ = (
+        "advice_rules",
+        "alternative_flag",
+        "alternative_size",
+        "applicability",
         "cause_factors",
         "checks",
+        "escalators",
         "factors",
+        "flag_alternatives",
         "flag_order",
         "flag_rank",
         "medications",
+        "member_of",
         "plan",
         "question_order",
         "questions",
         "quiet_findings",
-        "red_flag_questions",
+        "risk_notes",
+        "screens",
         "unknown_findings",
     )
 
@@ -109,74 +130,43 @@ class Tables:
     factors: Mapping[str, RiskFactor]
     #: how to check each answer, by factor id
     checks: Mapping[str, Check]
-    #: what each answer raises, in the knowledge's factor order
+    #: what each answer does, in the knowledge's factor order
     plan: tuple[Entry, ...]
+    #: per red-flag alternative: the flag it belongs to, and how many conditions it has
+    alternative_flag: tuple[int, ...]
+    alternative_size: tuple[int, ...]
+    #: per red flag: its alternatives
+    flag_alternatives: tuple[tuple[int, ...], ...]
+    #: the red flag indexes, most urgent first; and each flag's urgency rank
+    flag_order: tuple[int, ...]
+    flag_rank: tuple[int, ...]
+    #: per red flag: the risk factors it names when raised, as (test, text)
+    risk_notes: tuple[tuple[tuple[Test, str], ...], ...]
+    #: the factors that apply only sometimes: (factor id, its causes as a bit mask, its
+    #: red-flag alternatives, the tests under which it applies)
+    applicability: tuple[tuple[str, int, tuple[int, ...], tuple[Test, ...]], ...]
+    #: the screening questions: (screen id, its members)
+    screens: tuple[tuple[str, tuple[str, ...]], ...]
+    #: each screened factor's screen
+    member_of: Mapping[str, str]
+    #: the inputs whose signs set a minimum urgency, with that urgency's rank
+    escalators: tuple[tuple[str, int], ...]
     #: per cause: its (factor id, factor) pairs
     cause_factors: tuple[tuple[tuple[str, RiskFactor], ...], ...]
     #: per cause: its finding if none of its inputs is answered
     unknown_findings: tuple[Finding, ...]
     #: per cause: its finding if all its inputs are answered and none raised a sign
     quiet_findings: tuple[Finding, ...]
-    #: the red-flag questions, each with the rank of the most urgent flag it can raise
-    red_flag_questions: tuple[tuple[str, int], ...]
     #: every factor in the order to ask them, as (id, factor), and as factors
     question_order: tuple[tuple[str, RiskFactor], ...]
     questions: tuple[RiskFactor, ...]
-    #: the red flag indexes, most urgent first; and each flag's urgency rank
-    flag_order: tuple[int, ...]
-    flag_rank: tuple[int, ...]
     #: every name a medication goes by, normalised, to the medication
     medications: Mapping[str, Medication]
+    #: the advice rules: (tests, any of which applies the rule; texts replaced; advice)
+    advice_rules: tuple[tuple[tuple[Test, ...], frozenset[str], str], ...]
 
 
-def normalize_medication_name(name: str) -> str:
-    """Return the lookup key of a medication name: case-folded, single-spaced.
-
-    >>> normalize_medication_name("  Lasix   40 MG ")
-    'lasix 40 mg'
-    """
-    return " ".join(name.casefold().split())
-
-
-def without_strength(key: str) -> str:
-    """Return the lookup key *key* without a trailing strength: from its first digit on.
-
-    Written out rather than as a regular expression, which costs more to compile at
-    import than this costs per call.
-
-    >>> without_strength("lasix 40 mg"), without_strength("zocor-20mg"), without_strength("x")
-    ('lasix', 'zocor', 'x')
-    """
-    for n, char in enumerate(key):
-        if char.isdecimal():  # any decimal digit, in any script
-            return key[:n].rstrip(" -")
-    return key
-
-
-def lookup_medication(table: Mapping[str, Medication], name: str) -> Medication | None:
-    """Return the medication *name* refers to in *table*, or ``None``."""
-    found = table.get(name)  # the name may be a key already (the keys are normalised)
-    if found is not None:
-        return found
-    key = normalize_medication_name(name)
-    found = table.get(key)
-    if found is None:
-        stripped = without_strength(key)
-        if stripped != key:
-            found = table.get(stripped)
-    return found
-
-
-def medication_table(medications: tuple[Medication, ...]) -> dict[str, Medication]:
-    """Return every name of *medications*, normalised, to its medication.
-
-    The knowledge's checks have made sure that no name is used twice.
-    """
-    table: dict[str, Medication] = {}
-    for med in medications:
-        for name in (med.generic, *med.brands, *med.other_names):
-            table.setdefault(normalize_medication_name(name), med)
-    return table
+# --- conditions -------------------------------------------------------------------------
 
 
 def fill_factors(knowledge: KnowledgeFields) -> tuple[RiskFactor, ...]:
@@ -187,7 +177,7 @@ def fill_factors(knowledge: KnowledgeFields) -> tuple[RiskFactor, ...]:
         for sign in cause.signs:
             speaks_to[sign.when.factor][cause.id] = None
     for flag in knowledge.red_flags:
-        for cond in flag.when:
+        for cond in flag.conditions:
             flagged_by[cond.factor][flag.id] = None
     return tuple(
         attrs.evolve(f, causes=tuple(speaks_to[f.id]), red_flags=tuple(flagged_by[f.id]))
@@ -195,11 +185,11 @@ def fill_factors(knowledge: KnowledgeFields) -> tuple[RiskFactor, ...]:
     )
 
 
-def _compile_test(condition: Condition) -> tuple[Callable[[Any, Any], Any], float, frozenset[str]]:
-    """Return (comparison, bound, one_of) for a condition tested per call.
+def _comparison(condition: Condition) -> tuple[Callable[[Any, Any], Any], float, frozenset[str]]:
+    """Return (comparison, bound, one_of) for a condition on a number or a medication list.
 
-    Only conditions on numbers and on the medication list are tested per call;
-    the medication list is matched against *one_of* by the engine itself.
+    On the medication list, *one_of* names drug classes, matched by the engine itself;
+    a comparison there counts the names.
     """
     if condition.at_least is not None:
         return operator.ge, condition.at_least, frozenset()
@@ -215,42 +205,81 @@ def _holds(condition: Condition, value: AnswerValue) -> bool:
     return value in condition.one_of if condition.one_of else value is True
 
 
+def test_of(condition: Condition, factors: Mapping[str, RiskFactor]) -> Test:
+    """Return *condition* compiled for :func:`legcramps._evaluate.truth`."""
+    compare, bound, one_of = _comparison(condition)
+    kind = factors[condition.factor].kind
+    if kind is FactorKind.CHOICE:
+        one_of = frozenset(condition.one_of)
+    return (condition.factor, kind, compare, bound, one_of)
+
+
 def _min_rank(sign: Sign) -> int:
     return 0 if sign.min_urgency is None else sign.min_urgency.rank
+
+
+def _alternatives(
+    red_flags: tuple[RedFlag, ...],
+) -> tuple[
+    list[tuple[int, Condition]], tuple[int, ...], tuple[int, ...], tuple[tuple[int, ...], ...]
+]:
+    """Return the red flags' alternatives, numbered.
+
+    That is (alternative, condition) for every condition, per alternative its flag and
+    size, and per flag its alternatives.
+    """
+    conditions: list[tuple[int, Condition]] = []
+    flag_of: list[int] = []
+    size: list[int] = []
+    per_flag: list[tuple[int, ...]] = []
+    for j, flag in enumerate(red_flags):
+        mine = []
+        for alternative in flag.when:
+            a = len(flag_of)
+            parts = alternative.conditions if isinstance(alternative, AllOf) else (alternative,)
+            conditions += [(a, c) for c in parts]
+            flag_of.append(j)
+            size.append(len(parts))
+            mine.append(a)
+        per_flag.append(tuple(mine))
+    return conditions, tuple(flag_of), tuple(size), tuple(per_flag)
 
 
 def _entry(
     factor: RiskFactor,
     cause_index: Mapping[str, int],
     signs: list[tuple[int, Sign]],
-    flags: list[tuple[int, Condition]],
+    conditions: list[tuple[int, Condition]],
     medications: tuple[Medication, ...],
 ) -> Entry:
-    """Return what the answers to *factor* raise: its *signs* and its red flags' *flags*."""
+    """Return what the answers to *factor* do: its *signs* and its red flags' *conditions*."""
 
     def outcome(value: AnswerValue) -> Outcome:
-        # For a yes or a choice the evidence is fixed: build it once, here.
+        # For a yes, a no or a choice the evidence is fixed: build it once, here.
         effects = tuple(
             (i, s.weight, Evidence(factor, value, s.reason, s.weight), s.advice, _min_rank(s))
             for i, s in signs
             if _holds(s.when, value)
         )
-        raised = tuple(j for j, cond in flags if _holds(cond, value))
-        return (effects, raised) if effects or raised else NOTHING
+        raised = tuple(a for a, cond in conditions if _holds(cond, value))
+        killed = tuple(a for a, cond in conditions if not _holds(cond, value))
+        return (effects, raised, killed) if effects or raised or killed else NOTHING
 
     kind = factor.kind
-    yes = outcome(True) if kind is FactorKind.YES_NO else NOTHING  # noqa: FBT003 - a yes
+    yes = no = NOTHING
+    if kind is FactorKind.YES_NO:
+        yes, no = outcome(True), outcome(False)  # noqa: FBT003 - a yes and a no
     by_choice = {c: outcome(c) for c in factor.choices} if kind is FactorKind.CHOICE else {}
     rules: list[Rule] = []
     tests: list[FlagTest] = []
     if kind is FactorKind.NUMBER or kind is FactorKind.MEDICATIONS:
         for i, s in signs:
-            compare, bound, one_of = _compile_test(s.when)
+            compare, bound, one_of = _comparison(s.when)
             # The evidence for one matching medication is fixed: build it once, here.
             by_medication = {
                 m.generic: Evidence(factor, (m.generic,), s.reason, s.weight)
                 for m in medications
-                if m.drug_class.value in one_of
+                if any(c.value in one_of for c in m.classes)
             }
             rules.append(
                 (
@@ -265,11 +294,41 @@ def _entry(
                     by_medication,
                 )
             )
-        for j, cond in flags:
-            compare, bound, one_of = _compile_test(cond)
-            tests.append((compare, bound, one_of, j))
+        tests = [(*_comparison(cond), a) for a, cond in conditions]
     mask = sum(1 << cause_index[c] for c in factor.causes)
-    return (factor.id, kind, mask, yes, by_choice, tuple(rules), tuple(tests), factor)
+    alternatives = tuple(dict.fromkeys(a for a, _ in conditions))
+    return (
+        factor.id,
+        kind,
+        mask,
+        yes,
+        no,
+        by_choice,
+        tuple(rules),
+        tuple(tests),
+        alternatives,
+        factor,
+    )
+
+
+# --- the order of the questions ----------------------------------------------------------
+
+
+def flag_urgency_by_factor(
+    factors: tuple[RiskFactor, ...], red_flags: tuple[RedFlag, ...]
+) -> dict[str, int]:
+    """Return, per factor id, the rank of the most urgent red flag it can raise (0: none).
+
+    A screening question ranks as its most urgent member.
+    """
+    urgency = {f.id: 0 for f in factors}
+    for flag in red_flags:
+        for cond in flag.conditions:
+            urgency[cond.factor] = max(urgency[cond.factor], flag.urgency.rank)
+    for f in factors:
+        for member in f.members:
+            urgency[f.id] = max(urgency[f.id], urgency[member])
+    return urgency
 
 
 def _questions(
@@ -277,9 +336,11 @@ def _questions(
 ) -> tuple[RiskFactor, ...]:
     """Return every factor in the order to ask them.
 
-    Red-flag questions first, the most urgent first; then the inputs whose signs raise
-    the urgency (a new medication); then those that can add the most to the scores;
-    ties in the order the factors are defined.
+    Red-flag questions first, the most urgent first, and at each urgency the screening
+    questions first (each in place of its members, which follow it); then the inputs
+    whose signs raise the urgency (a new medication); then those that can add the most
+    to the scores; ties in the order the factors are defined. A question that applies
+    only sometimes comes after the questions that say whether it applies.
     """
     flag_urgency = flag_urgency_by_factor(factors, red_flags)
     escalates: dict[str, int] = dict.fromkeys(flag_urgency, 0)
@@ -289,28 +350,36 @@ def _questions(
             escalates[sign.when.factor] = max(escalates[sign.when.factor], _min_rank(sign))
             potential[sign.when.factor] += sign.weight
     position = {f.id: n for n, f in enumerate(factors)}
-    return tuple(
-        sorted(
-            factors,
-            key=lambda f: (
-                -flag_urgency[f.id],
-                -escalates[f.id],
-                -potential[f.id],
-                position[f.id],
-            ),
-        )
+    ranked = sorted(
+        factors,
+        key=lambda f: (
+            -flag_urgency[f.id],
+            not (f.members and flag_urgency[f.id]),
+            -escalates[f.id],
+            -potential[f.id],
+            position[f.id],
+        ),
     )
+    by_id = {f.id: f for f in factors}
+    screened = {m for f in factors for m in f.members}
+    order: dict[str, RiskFactor] = {}
+
+    def place(f: RiskFactor) -> None:
+        if f.id in order:
+            return
+        for cond in f.applies_when:  # the questions that say whether it applies, first
+            place(by_id[cond.factor])
+        order[f.id] = f
+        for member in (m for m in ranked if m.id in f.members):
+            order.setdefault(member.id, member)
+
+    for f in ranked:
+        if f.id not in screened:
+            place(f)
+    return tuple(order.values())
 
 
-def flag_urgency_by_factor(
-    factors: tuple[RiskFactor, ...], red_flags: tuple[RedFlag, ...]
-) -> dict[str, int]:
-    """Return, per factor id, the rank of the most urgent red flag it can raise (0: none)."""
-    urgency = {f.id: 0 for f in factors}
-    for flag in red_flags:
-        for cond in flag.when:
-            urgency[cond.factor] = max(urgency[cond.factor], flag.urgency.rank)
-    return urgency
+# --- compiling ---------------------------------------------------------------------------
 
 
 def compile_tables(knowledge: KnowledgeFields) -> Tables:
@@ -319,18 +388,19 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
     The knowledge has passed its checks: every condition names a factor and fits its kind.
     """
     factors, causes, red_flags = knowledge.factors, knowledge.causes, knowledge.red_flags
+    by_id = {f.id: f for f in factors}
     cause_index = {c.id: i for i, c in enumerate(causes)}
-    # Per factor, the signs and red flags it can raise, in the knowledge's order.
+    # Per factor, the signs and red-flag conditions on it, in the knowledge's order.
     signs: dict[str, list[tuple[int, Sign]]] = {f.id: [] for f in factors}
-    flags: dict[str, list[tuple[int, Condition]]] = {f.id: [] for f in factors}
     for i, cause in enumerate(causes):
         for sign in cause.signs:
             signs[sign.when.factor].append((i, sign))
-    for j, flag in enumerate(red_flags):
-        for cond in flag.when:
-            flags[cond.factor].append((j, cond))
+    conditions, flag_of, size, per_flag = _alternatives(red_flags)
+    on_factor: dict[str, list[tuple[int, Condition]]] = {f.id: [] for f in factors}
+    for a, cond in conditions:
+        on_factor[cond.factor].append((a, cond))
     plan = tuple(
-        _entry(f, cause_index, signs[f.id], flags[f.id], knowledge.medications) for f in factors
+        _entry(f, cause_index, signs[f.id], on_factor[f.id], knowledge.medications) for f in factors
     )
     checks = {
         f.id: (
@@ -344,22 +414,50 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
     }
     cause_factors = tuple(tuple((f.id, f) for f in factors if c.id in f.causes) for c in causes)
     questions = _questions(factors, causes, red_flags)
-    flag_urgency = flag_urgency_by_factor(factors, red_flags)
     flag_rank = tuple(r.urgency.rank for r in red_flags)
+    escalators: dict[str, int] = {}
+    for cause in causes:
+        for sign in cause.signs:
+            if sign.min_urgency is not None:
+                fid = sign.when.factor
+                escalators[fid] = max(escalators.get(fid, 0), sign.min_urgency.rank)
     return Tables(
-        factors={f.id: f for f in factors},
+        factors=by_id,
         checks=checks,
         plan=plan,
+        alternative_flag=flag_of,
+        alternative_size=size,
+        flag_alternatives=per_flag,
+        flag_order=tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j))),
+        flag_rank=flag_rank,
+        risk_notes=tuple(
+            tuple((test_of(note.when, by_id), note.text) for note in flag.risk_factors)
+            for flag in red_flags
+        ),
+        applicability=tuple(
+            (
+                f.id,
+                sum(1 << cause_index[c] for c in f.causes),
+                tuple(dict.fromkeys(a for a, _ in on_factor[f.id])),
+                tuple(test_of(c, by_id) for c in f.applies_when),
+            )
+            for f in factors
+            if f.applies_when
+        ),
+        screens=tuple((f.id, f.members) for f in factors if f.members),
+        member_of={m: f.id for f in factors for m in f.members},
+        escalators=tuple(escalators.items()),
         cause_factors=cause_factors,
         unknown_findings=tuple(
             Finding(c, Level.UNKNOWN, 0, (), tuple(f for _, f in cause_factors[i]))
             for i, c in enumerate(causes)
         ),
         quiet_findings=tuple(Finding(c, Level.UNLIKELY, 0, (), ()) for c in causes),
-        red_flag_questions=tuple((f.id, flag_urgency[f.id]) for f in factors if f.red_flags),
         question_order=tuple((f.id, f) for f in questions),
         questions=questions,
-        flag_order=tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j))),
-        flag_rank=flag_rank,
         medications=medication_table(knowledge.medications),
+        advice_rules=tuple(
+            (tuple(test_of(c, by_id) for c in rule.when), frozenset(rule.replaces), rule.advice)
+            for rule in knowledge.advice_rules
+        ),
     )

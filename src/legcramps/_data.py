@@ -1,14 +1,18 @@
 """The built-in knowledge: the five causes, their signs, the red flags, the medications.
 
-Every threshold and weight is here, with its basis; the engine in
-``_knowledge.py`` knows none of them. The causes, in the order of the source
-text, come from ``causes-of-severe-leg-cramps.txt``; the rest from the
-project's domain reference (DOMAIN.md), which names the published sources.
+Every threshold, weight, red flag and piece of advice is here, with its basis; the
+engine knows none of them. The five causes, in the order of the source text, come
+from ``causes-of-severe-leg-cramps.txt``. Every other fact names the public source it
+was read in, with the address and the date it was read (2026-12-01, from the stored
+copies the project's search tool holds). Where a page of a health service was not
+stored under its own address, a copy that reproduces its text is cited by the copy's
+address, and the citation says so. Where no source gives a number (the weights, most
+thresholds), the basis is :data:`EXPERT_OPINION`.
 """
 
-from __future__ import annotations
-
 from legcramps._model import (
+    AdviceRule,
+    AllOf,
     Cause,
     Condition,
     DrugClass,
@@ -16,13 +20,16 @@ from legcramps._model import (
     Medication,
     RedFlag,
     RiskFactor,
+    RiskNote,
     Sign,
     Source,
     Urgency,
 )
 
 #: Bump on every change to the data below, so stored results say which knowledge made them.
-VERSION = "2026.12.1"
+VERSION = "2026.12.2"
+
+_READ = "2026-12-01"
 
 # --- Sources -------------------------------------------------------------------------
 
@@ -34,20 +41,19 @@ SEED_TEXT = Source(
 ALLEN_KIRBY_2012 = Source(
     "allen-kirby-2012",
     "Nocturnal leg cramps",
-    "Allen RE, Kirby KA. Nocturnal leg cramps. Am Fam Physician 2012;86(4):350-355.",
+    "Allen RE, Kirby KA. Nocturnal leg cramps. Am Fam Physician 2012;86(4):350-355 "
+    "(PMID 22963024): the abstract, and the AAFP's patient handout for it.",
+    "https://www.aafp.org/afp/2012/0815/p350-s1.html",
+    _READ,
 )
 GARRISON_2012 = Source(
     "garrison-2012",
     "Nocturnal leg cramps and prescription use that precedes them",
     "Garrison SR, Dormuth CR, Morrow RL, Carney GA, Khan KM. Nocturnal leg cramps and "
     "prescription use that precedes them: a sequence symmetry analysis. "
-    "Arch Intern Med 2012;172(2):120-126.",
-)
-KATZBERG_2010 = Source(
-    "katzberg-2010",
-    "Assessment: symptomatic treatment for muscle cramps (an evidence-based review)",
-    "Katzberg HD, Khan AH, So YT. Report of the Therapeutics and Technology Assessment "
-    "Subcommittee of the American Academy of Neurology. Neurology 2010;74:691-696.",
+    "Arch Intern Med 2012;172(2):120-126 (PMID 22157068; the abstract, read in a copy).",
+    "https://pubmed.ncbi.nlm.nih.gov/22157068/",
+    _READ,
 )
 EFSA_2010 = Source(
     "efsa-2010",
@@ -61,18 +67,239 @@ NASEM_2004 = Source(
     "Institute of Medicine of the US National Academies, 2004: adequate intake of total "
     "water 2.7 L (women) and 3.7 L (men) a day.",
 )
-MAYO_CRAMP = Source("mayo-muscle-cramp", "Muscle cramp", "Mayo Clinic, patient information.")
-NHS_DVT = Source("nhs-dvt", "DVT (deep vein thrombosis)", "NHS, health A to Z.")
-NHS_LEG_CRAMPS = Source("nhs-leg-cramps", "Leg cramps", "NHS, health A to Z.")
+NHS_INFORM_LEG_CRAMPS = Source(
+    "nhs-inform-leg-cramps",
+    "Leg cramps",
+    "NHS inform (NHS Scotland): speak to your GP urgently if cramps last longer than 10 "
+    "minutes; see your GP for frequent cramps, numbness or swelling, or shrinking muscles.",
+    "https://www.nhsinform.scot/illnesses-and-conditions/muscle-bone-and-joints/conditions/leg-cramps",
+    _READ,
+)
+NHS_LEG_CRAMPS = Source(
+    "nhs-leg-cramps",
+    "Leg cramps",
+    "NHS website text, as reproduced by a health site (the nhs.uk page itself was not "
+    "stored): ask for an urgent appointment for cramps lasting longer than 10 minutes or "
+    "after a wound that may carry tetanus; see a GP for cramps that disturb sleep.",
+    "https://www.doctoori.net/health-information/health-resources-a-z/conditions/?condition=leg-cramps",
+    _READ,
+)
+MAYO_MUSCLE_CRAMP = Source(
+    "mayo-muscle-cramp",
+    "Muscle cramp",
+    "Mayo Clinic patient information, as reproduced by Augusta Health: see your doctor "
+    "for cramps with leg swelling, redness or skin changes, muscle weakness, frequent "
+    "cramps, cramps that do not improve with self-care or have no obvious cause.",
+    "https://augustahealth.com/disease/muscle-cramp",
+    _READ,
+)
+MAYO_NIGHT_LEG_CRAMPS = Source(
+    "mayo-night-leg-cramps",
+    "Night leg cramps: when to see a doctor",
+    "Mayo Clinic: schedule an office visit for muscle weakness and atrophy with cramps, "
+    "or sleep broken by cramps.",
+    "http://www.mayoclinic.org/symptoms/night-leg-cramps/basics/when-to-see-doctor/sym-20050813",
+    _READ,
+)
+MERCK_MUSCLE_CRAMPS = Source(
+    "merck-home-muscle-cramps",
+    "Muscle cramps (Quick Facts)",
+    "Merck Manual, consumer version: see a doctor right away for cramps in the chest, "
+    "arms or belly, weakness or losing feeling, muscle twitches, or cramps after losing a "
+    "lot of fluid; call your doctor in 1 to 2 days for cramps on walking that go when you "
+    "stop, cramps that began with a new medicine, or heavy drinking.",
+    "https://www.merckmanuals.com/home/quick-facts-brain,-spinal-cord,-and-nerve-disorders/"
+    "symptoms-of-brain-spinal-cord-and-nerve-disorders/muscle-cramps",
+    _READ,
+)
+MERCK_CRAMP_CAUSES = Source(
+    "merck-home-cramp-causes",
+    "Conditions that cause or contribute to muscle cramps",
+    "Merck Manual, consumer version, table: drugs, dialysis, low potassium, magnesium or "
+    "calcium, hypothyroidism, exercise, sitting for a long time.",
+    "https://www.merckmanuals.com/home/multimedia/table/v6592963",
+    _READ,
+)
+NICE_CKS_LEG_CRAMPS = Source(
+    "nice-cks-leg-cramps",
+    "Leg cramps (Clinical Knowledge Summary)",
+    "NICE CKS summary, revised September 2012: look for calf pain with exercise, numbness "
+    "or weakness, wasting and fasciculations, pallor, calf swelling, an underlying "
+    "condition, and medication (diuretics, salbutamol, nifedipine).",
+    "http://cks.nice.org.uk/leg-cramps",
+    _READ,
+)
+NHS_DVT = Source(
+    "nhs-dvt",
+    "Deep vein thrombosis",
+    "University College London Hospitals NHS Foundation Trust: throbbing or cramping pain "
+    "in one leg, swelling in one leg, warm, red or darkened skin, swollen veins.",
+    "https://uclh.nhs.uk/patients-and-visitors/patient-information-pages/deep-vein-thrombosis",
+    _READ,
+)
+NHS_DVT_URGENCY = Source(
+    "nhs-dvt-urgency",
+    "DVT: when to get help",
+    "The NHS DVT page as quoted in the press (the nhs.uk page itself was not stored): ask "
+    "for an urgent GP appointment or get help from NHS 111; call 999 with breathlessness "
+    "or chest pain.",
+    "https://britbrief.co.uk/health/nhs/nhs-call-111-if-you-spot-this-symptom-in-one-leg.html",
+    _READ,
+)
+NHS_DVT_RISKS = Source(
+    "nhs-dvt-risks",
+    "Who is more likely to get DVT",
+    "The NHS DVT risk list, as reproduced with 'Source: NHS UK': over 60, the contraceptive "
+    "pill or HRT, cancer, staying in or recently out of hospital, a journey of more than 3 "
+    "hours, pregnancy or a baby in the previous 6 weeks.",
+    "https://www.trustedhealth.info/2020/10/who-is-more-likely-to-get-deep-vein.html",
+    _READ,
+)
+NHS_PULMONARY_EMBOLISM = Source(
+    "nhs-pulmonary-embolism",
+    "Pulmonary embolism",
+    "NHS factsheet, as published by AXA Health: call 999 or go to A&E for severe "
+    "difficulty breathing, chest pain, a very fast heartbeat, or someone passing out.",
+    "https://axahealth.co.uk/staying-healthy/nhs-factsheets/pulmonary-embolism",
+    _READ,
+)
+HEALTH_NZ_LIMB_ISCHAEMIA = Source(
+    "health-nz-acute-limb-ischaemia",
+    "Acute limb ischaemia",
+    "Health New Zealand: a medical emergency; go to an emergency department or call for an "
+    "ambulance for a painful, pale, cold leg with pins and needles or that cannot move.",
+    "https://info.health.nz/conditions-treatments/blood/peripheral-vascular-disease/acute-limb-ischaemia",
+    _READ,
+)
+RCEM_SIX_PS = Source(
+    "rcem-six-ps",
+    "Acute limb ischaemia: the 6 Ps",
+    "Royal College of Emergency Medicine learning module: pain, pallor, paraesthesia, "
+    "paralysis, perishingly cold, pulselessness.",
+    "https://www.rcemlearning.co.uk/modules/acute-limb-ischaemia/lessons/"
+    "clinical-assessment-and-risk-stratification-18/topic/the-6-ps/",
+    _READ,
+)
+NHS_PAD = Source(
+    "nhs-pad",
+    "Symptoms of peripheral arterial disease",
+    "NHS (an older page): see your GP for leg pain on walking; see a doctor urgently if "
+    "symptoms get suddenly worse or the leg pain is constant, even at rest.",
+    "http://www.nhs.uk/Conditions/peripheralarterialdisease/Pages/Symptoms.aspx",
+    _READ,
+)
+NIDIRECT_PAD = Source(
+    "nidirect-pad",
+    "Peripheral arterial disease (PAD)",
+    "nidirect (Northern Ireland): leg pain on walking that eases with a few minutes' rest; "
+    "see your GP; symptoms that come on quickly need immediate treatment.",
+    "https://www.nidirect.gov.uk/conditions/peripheral-arterial-disease-pad",
+    _READ,
+)
+CDC_NIOSH_HEAT = Source(
+    "cdc-niosh-heat-illness",
+    "Heat stress: heat related illness",
+    "CDC / NIOSH: heat stroke (confusion, loss of consciousness, very high temperature) - "
+    "call 911; heat exhaustion - a clinic or emergency room.",
+    "https://www.cdc.gov/niosh/topics/heatstress/heatrelillness.html",
+    _READ,
+)
+CDC_HEAT_CRAMPS = Source(
+    "cdc-heat-cramps",
+    "Heat-related illness: what to look for and what to do",
+    "CDC's advice as reproduced by Cheshire Medical Center: for heat cramps stop, move to "
+    "a cool place, drink water or a sports drink; get medical help right away if cramps "
+    "last longer than 1 hour, or with heart problems or a low-sodium diet.",
+    "https://www.cheshiremed.org/health-wellness/article/heat-related-illness-what-look-and-what-do",
+    _READ,
+)
+NIOSH_HEAT_CRAMPS = Source(
+    "niosh-heat-cramps",
+    "Heat cramps",
+    "NIOSH first aid for heat cramps, as reproduced by Fit to Work: get medical help for "
+    "heart problems, a low sodium diet, or cramps not subsiding within 1 hour.",
+    "https://fittowork.net/index.php/healthy-life/70-heat/175-heat-cramps",
+    _READ,
+)
+NHS_WALES_HEAT = Source(
+    "nhs-wales-heat",
+    "Heat exhaustion and heatstroke",
+    "Public Health Wales (NHS text): call 999 for confusion, a seizure, losing "
+    "consciousness, or a very high temperature in heat illness.",
+    "https://publichealthwales.nhs.wales/services-and-teams/environmental-public-health/"
+    "extreme-hot-weather/extreme-hot-weather-accordion/heat-exhaustion-and-heatstroke/",
+    _READ,
+)
 CDC_RHABDO = Source(
     "cdc-niosh-rhabdomyolysis",
     "Rhabdomyolysis",
-    "CDC / NIOSH, heat stress and rhabdomyolysis information for workers.",
+    "CDC / NIOSH: a serious medical condition; get tested right away.",
+    "https://www.cdc.gov/niosh/topics/rhabdo/default.html",
+    _READ,
 )
-MERCK_CRAMPS = Source(
-    "merck-home-muscle-cramps",
-    "Muscle cramps",
-    "Merck Manual, consumer version (home edition).",
+CDC_RHABDO_SIGNS = Source(
+    "cdc-niosh-rhabdomyolysis-signs",
+    "NIOSH update: rhabdomyolysis",
+    "CDC / NIOSH, 21 August 2018: muscle cramps, aches or pain more severe than expected, "
+    "tea- or cola-coloured urine, weakness; symptoms may appear days after exertion or heat.",
+    "https://archive.cdc.gov/www_cdc_gov/niosh/updates/upd-08-21-18.html",
+    _READ,
+)
+NHS_TETANUS = Source(
+    "nhs-tetanus",
+    "Tetanus",
+    "The NHS page as reproduced by Travel Clinic Glasgow: go immediately to A&E or call 999 "
+    "for severe muscle stiffness or spasms; stiffness of the jaw (lockjaw).",
+    "https://travelclinicglasgow.co.uk/tetanus-vaccine/",
+    _READ,
+)
+MERCK_HYPOCALCEMIA = Source(
+    "merck-home-hypocalcemia",
+    "Hypocalcemia (low level of calcium in the blood)",
+    "Merck Manual, consumer version: cramps, and tingling in the lips, fingers and feet.",
+    "https://merckmanuals.com/home/hormonal-and-metabolic-disorders/electrolyte-balance/"
+    "hypocalcemia-low-level-of-calcium-in-the-blood",
+    _READ,
+)
+MAYO_HYPOKALEMIA = Source(
+    "mayo-hypokalemia",
+    "Hypokalemia",
+    "Mayo Clinic health information, as published by St. Clair Health: see a health care "
+    "professional immediately for an irregular heart rhythm.",
+    "https://www.stclair.org/services/mayo-clinic-health-information/article/ABT-20334906",
+    _READ,
+)
+NIDIRECT_OEDEMA = Source(
+    "nidirect-oedema",
+    "Oedema",
+    "nidirect (Northern Ireland): see your GP if an oedema does not clear by itself; "
+    "without waiting if you are also short of breath.",
+    "https://www.nidirect.gov.uk/conditions/oedema",
+    _READ,
+)
+HSE_PREGNANCY_CRAMPS = Source(
+    "hse-pregnancy-leg-cramps",
+    "Leg cramps during pregnancy",
+    "HSE (Ireland): leg cramps are common in pregnancy; ask for an urgent GP appointment or "
+    "call your maternity hospital if your leg is red and swollen.",
+    "https://www2.hse.ie/conditions/leg-cramps-pregnancy/",
+    _READ,
+)
+HEART_FAILURE_FLUIDS = Source(
+    "heart-failure-matters-fluids",
+    "Adjusting your diet: fluids",
+    "Heart Failure Matters (Heart Failure Association of the ESC): your doctor or nurse "
+    "may recommend how much to drink each day.",
+    "http://www.heartfailurematters.org/en_GB/What-can-you-do/Adjusting-your-diet-Fluids",
+    _READ,
+)
+KIDNEY_FLUIDS = Source(
+    "kidney-health-australia-fluids",
+    "Diet and nutrition",
+    "Kidney Health Australia: speak with your healthcare team if you are unsure whether "
+    "you have a fluid allowance.",
+    "https://kidney.org.au/your-kidneys/living-with-kidney-disease/health-and-wellbeing/diet-nutrition",
+    _READ,
 )
 EXPERT_OPINION = Source(
     "expert-opinion",
@@ -80,12 +307,21 @@ EXPERT_OPINION = Source(
     "No published threshold: a judgement kept as data, documented, and easy to override.",
 )
 
-# --- Risk factors, in the order a person would be asked about a cause -------------------
+# --- Risk factors -----------------------------------------------------------------------
 
 YES_NO = FactorKind.YES_NO
 NUMBER = FactorKind.NUMBER
+CHOICE = FactorKind.CHOICE
+
+EXERCISED = Condition("exercise_minutes", above=0)
+
+
+def _yes_no(factor_id: str, question: str, help_text: str = "") -> RiskFactor:
+    return RiskFactor(factor_id, question, YES_NO, help=help_text)
+
 
 FACTORS = (
+    # The causes' inputs (the first 21 inputs keep their ids and meaning).
     RiskFactor(
         "exercise_minutes",
         "How many minutes did you exercise in the 24 hours before the cramp?",
@@ -93,19 +329,25 @@ FACTORS = (
         unit="minutes",
         minimum=0,
         maximum=1440,
+        help="All exercise together: a run, a class, sport, a long walk. 0 if none.",
     ),
     RiskFactor(
         "exercise_intensity",
         "How hard was that exercise: light, moderate or vigorous?",
-        FactorKind.CHOICE,
+        CHOICE,
         choices=("light", "moderate", "vigorous"),
+        help="Light: you can sing. Moderate: you can talk but not sing. Vigorous: you can "
+        "say only a few words without a breath.",
+        applies_when=(EXERCISED,),
     ),
     RiskFactor(
         "unaccustomed_exercise",
         "Was the exercise more than, or different from, what you are used to?",
         YES_NO,
+        help="Longer, harder or new to you, such as a first long run or a boot camp.",
+        applies_when=(EXERCISED,),
     ),
-    RiskFactor("overtired", "Have you been feeling overtired lately?", YES_NO),
+    _yes_no("overtired", "Have you been feeling overtired lately?"),
     RiskFactor(
         "recovery_hours",
         "How many hours had passed since your previous hard workout ended?",
@@ -113,21 +355,20 @@ FACTORS = (
         unit="hours",
         minimum=0,
         maximum=8760,  # a year: an upper bound on the answer, not a threshold
+        help="From the end of your last hard workout to the cramp.",
     ),
-    RiskFactor(
-        "poor_diet",
-        "Have you been eating less well than usual lately?",
-        YES_NO,
-    ),
+    _yes_no("poor_diet", "Have you been eating less well than usual lately?"),
     RiskFactor(
         "medications",
         "Which medications do you take? (names, such as furosemide or Lasix)",
         FactorKind.MEDICATIONS,
+        help="Every medicine you take now, prescribed or bought, inhalers and the pill "
+        "included; none if you take none.",
     ),
-    RiskFactor(
+    _yes_no(
         "new_medication",
         "Did you start a new medication around the time the cramps began?",
-        YES_NO,
+        "A medicine started, or its dose changed, in the weeks before the cramps began.",
     ),
     RiskFactor(
         "sitting_hours",
@@ -136,6 +377,7 @@ FACTORS = (
         unit="hours",
         minimum=0,
         maximum=24,
+        help="At a desk, in a car, a plane or a train, or at a conference.",
     ),
     RiskFactor(
         "standing_hours",
@@ -152,18 +394,15 @@ FACTORS = (
         unit="litres",
         minimum=0,
         maximum=20,
+        help="All drinks together; a mug or a can is about a third of a litre.",
     ),
-    RiskFactor("hot_weather", "Was the weather hot, or were you somewhere hot?", YES_NO),
-    RiskFactor("heavy_sweating", "Were you sweating heavily?", YES_NO),
-    RiskFactor(
-        "leg_swelling",
-        "Is one leg swollen, red or warm to the touch?",
-        YES_NO,
-    ),
-    RiskFactor(
+    _yes_no("hot_weather", "Was the weather hot, or were you somewhere hot?"),
+    _yes_no("heavy_sweating", "Were you sweating heavily?"),
+    _yes_no("leg_swelling", "Is one leg swollen, red or warm to the touch?"),
+    _yes_no(
         "chest_pain_or_breathlessness",
         "Do you have chest pain or are you short of breath?",
-        YES_NO,
+        "Any chest pain or tightness, or being out of breath more than the effort explains.",
     ),
     RiskFactor(
         "cramp_minutes",
@@ -173,34 +412,213 @@ FACTORS = (
         minimum=0,
         maximum=1440,  # a day: an upper bound on the answer, not a threshold
     ),
-    RiskFactor(
-        "dark_urine",
-        "Is your urine dark, like tea or cola, after exertion or heat?",
-        YES_NO,
-    ),
-    RiskFactor(
-        "muscle_weakness",
-        "Do you have muscle weakness in the leg?",
-        YES_NO,
-    ),
-    RiskFactor(
-        "numbness",
-        "Do you have numbness or loss of feeling in the leg?",
-        YES_NO,
-    ),
-    RiskFactor(
-        "frequent_cramps",
-        "Do the cramps happen often, or wake you from sleep?",
-        YES_NO,
-    ),
-    RiskFactor(
+    _yes_no("dark_urine", "Is your urine dark, like tea or cola, after exertion or heat?"),
+    _yes_no("muscle_weakness", "Do you have muscle weakness in the leg?"),
+    _yes_no("numbness", "Do you have numbness or loss of feeling in the leg?"),
+    _yes_no("frequent_cramps", "Do the cramps happen often, or wake you from sleep?"),
+    _yes_no(
         "persists_despite_self_care",
         "Have the cramps gone on despite stretching, rest and drinking enough?",
+    ),
+    # Warning signs.
+    _yes_no(
+        "one_leg_pain_or_tenderness",
+        "Is one leg painful, throbbing or tender, in the calf or the thigh, even without swelling?",
+        "A pain in one leg that stays between cramps, often in the calf: it can be the first "
+        "sign of a blood clot.",
+    ),
+    _yes_no("both_legs_swollen", "Are both of your legs or ankles swollen?"),
+    _yes_no(
+        "pain_on_walking_eased_by_rest",
+        "Do you get pain in your calf, thigh or buttock when you walk, that eases when you "
+        "rest for a few minutes?",
+    ),
+    _yes_no(
+        "leg_cold_pale_or_blue",
+        "Is your leg or foot cold, pale, white or blue?",
+    ),
+    _yes_no("sudden_severe_leg_pain", "Did a severe pain in your leg come on suddenly?"),
+    RiskFactor(
+        "pain_worse_than_expected",
+        "Is the pain far worse than you would expect after the exercise, the heat or the injury?",
         YES_NO,
+        help="Much more pain than the effort or the injury explains, or you could not finish "
+        "a workout you usually manage.",
+        applies_when=(EXERCISED, Condition("hot_weather"), Condition("recent_leg_injury")),
+    ),
+    _yes_no("recent_leg_injury", "Have you injured your leg recently?"),
+    _yes_no(
+        "muscle_twitching",
+        "Do your muscles twitch or flicker under the skin?",
+    ),
+    _yes_no("cramps_elsewhere", "Do you also get cramps in your chest, arms or belly?"),
+    _yes_no(
+        "tingling_around_mouth_or_fingers",
+        "Do you have tingling or pins and needles around your mouth or in your fingers?",
+    ),
+    _yes_no(
+        "palpitations",
+        "Is your heart racing, pounding or beating irregularly?",
+    ),
+    _yes_no(
+        "confusion_or_fainting",
+        "Are you confused, or have you fainted or passed out?",
+    ),
+    _yes_no(
+        "high_body_temperature",
+        "Do you have a high temperature (you feel hot to the touch, or 38 degrees C or more)?",
+    ),
+    _yes_no("vomiting_or_diarrhoea", "Have you been vomiting or had diarrhoea?"),
+    _yes_no(
+        "muscle_wasting",
+        "Have the muscles of your leg become thinner or smaller?",
+    ),
+    _yes_no(
+        "wound_with_stiffness",
+        "Have you had a wound or a cut, and now stiffness of your jaw, neck or muscles?",
+        "Stiffness or spasms after a cut, a bite, a burn or a wound with soil in it.",
+    ),
+    # Who the person is, and what else they have.
+    RiskFactor(
+        "age_years",
+        "How old are you?",
+        NUMBER,
+        unit="years",
+        minimum=0,
+        maximum=120,
+    ),
+    RiskFactor(
+        "sex", "What was your sex at birth: female or male?", CHOICE, choices=("female", "male")
+    ),
+    RiskFactor(
+        "pregnant_or_postpartum",
+        "Are you pregnant, or did you give birth in the last 6 weeks?",
+        YES_NO,
+        applies_when=(Condition("sex", one_of=("female",)),),
+    ),
+    _yes_no(
+        "recent_surgery_or_immobilisation",
+        "In the last 12 weeks, have you had surgery, a stay in hospital, or a leg in plaster?",
+    ),
+    _yes_no(
+        "estrogen_medicine",
+        "Do you take the combined contraceptive pill or hormone replacement therapy (HRT)?",
+    ),
+    _yes_no("cancer", "Do you have cancer, or are you being treated for cancer?"),
+    _yes_no(
+        "kidney_disease_or_dialysis",
+        "Do you have kidney disease, or are you on dialysis?",
+    ),
+    _yes_no("liver_disease", "Do you have liver disease, such as cirrhosis?"),
+    _yes_no(
+        "heart_failure_or_fluid_restriction",
+        "Do you have heart failure, or has a doctor told you to limit how much you drink?",
+    ),
+    _yes_no("low_sodium_diet", "Are you on a low-salt (low-sodium) diet?"),
+    _yes_no("diabetes", "Do you have diabetes?"),
+    _yes_no("thyroid_disease", "Do you have a thyroid problem, such as an underactive thyroid?"),
+    _yes_no(
+        "heavy_alcohol_use",
+        "Do you drink a lot of alcohol (more than 14 units a week, or most days)?",
+    ),
+    # Screening questions: a "no" answers each member no; a "yes" has them asked.
+    RiskFactor(
+        "emergency_signs",
+        "Do you have any of these now: chest pain or breathlessness; a cold, pale or blue "
+        "leg; a sudden severe pain in the leg; confusion or fainting; dark urine like tea or "
+        "cola; stiffness of the jaw, neck or muscles after a wound?",
+        YES_NO,
+        help="Answer yes if any one of them applies: you will be asked about each.",
+        members=(
+            "chest_pain_or_breathlessness",
+            "leg_cold_pale_or_blue",
+            "sudden_severe_leg_pain",
+            "confusion_or_fainting",
+            "dark_urine",
+            "wound_with_stiffness",
+        ),
+    ),
+    RiskFactor(
+        "leg_signs",
+        "Do you have any of these in your legs: one leg painful, tender, swollen, red or "
+        "warm; both legs swollen; weakness or numbness; pain far worse than expected after "
+        "exercise, heat or an injury; pain on walking that eases with rest; muscles that have "
+        "got thinner?",
+        YES_NO,
+        help="Answer yes if any one of them applies: you will be asked about each.",
+        members=(
+            "one_leg_pain_or_tenderness",
+            "leg_swelling",
+            "muscle_weakness",
+            "numbness",
+            "pain_worse_than_expected",
+            "both_legs_swollen",
+            "pain_on_walking_eased_by_rest",
+            "muscle_wasting",
+        ),
+    ),
+    RiskFactor(
+        "body_signs",
+        "Do you have any of these: vomiting or diarrhoea; a high temperature; a racing or "
+        "irregular heartbeat; cramps in your chest, arms or belly; twitching muscles; "
+        "tingling around your mouth or in your fingers?",
+        YES_NO,
+        help="Answer yes if any one of them applies: you will be asked about each.",
+        members=(
+            "vomiting_or_diarrhoea",
+            "high_body_temperature",
+            "palpitations",
+            "cramps_elsewhere",
+            "muscle_twitching",
+            "tingling_around_mouth_or_fingers",
+        ),
+    ),
+    RiskFactor(
+        "health_conditions",
+        "Do you have any of these: kidney disease or dialysis; liver disease; heart failure "
+        "or a limit on how much to drink; a low-salt diet; diabetes; a thyroid problem; "
+        "heavy drinking?",
+        YES_NO,
+        help="Answer yes if any one of them applies: you will be asked about each.",
+        members=(
+            "heart_failure_or_fluid_restriction",
+            "low_sodium_diet",
+            "kidney_disease_or_dialysis",
+            "liver_disease",
+            "diabetes",
+            "thyroid_disease",
+            "heavy_alcohol_use",
+        ),
+    ),
+    RiskFactor(
+        "cramp_pattern",
+        "Do the cramps happen often or wake you at night, or go on despite stretching, rest "
+        "and drinking?",
+        YES_NO,
+        help="Answer yes if either applies: you will be asked about each.",
+        members=("frequent_cramps", "persists_despite_self_care"),
+    ),
+    RiskFactor(
+        "clot_risks",
+        "Do any of these apply: surgery, a hospital stay or a leg in plaster in the last 12 "
+        "weeks; the combined pill or HRT; cancer or its treatment; pregnancy or a birth in "
+        "the last 6 weeks?",
+        YES_NO,
+        help="These make a blood clot more likely; answer yes if any one applies.",
+        members=(
+            "recent_surgery_or_immobilisation",
+            "estrogen_medicine",
+            "cancer",
+            "pregnant_or_postpartum",
+        ),
     ),
 )
 
-# --- Medications (DOMAIN.md medication table; ATC from the WHO ATC/DDD index) -----------
+# --- Medications -------------------------------------------------------------------------
+# ATC codes: the WHO ATC/DDD index, as crawled by the atcddd package (GitHub
+# vanhungtran/atcddd, WHO_ATC_codes_2026-07-14.csv, read 2026-12-01), a secondary copy.
+# atc_confirmed=True where a second source agrees (a regulator's product data, or a
+# published table); False where that copy is the only source read.
 
 LOOP = DrugClass.LOOP_DIURETIC
 THIAZIDE = DrugClass.THIAZIDE_DIURETIC
@@ -208,18 +626,32 @@ THIAZIDE_LIKE = DrugClass.THIAZIDE_LIKE_DIURETIC
 K_SPARING = DrugClass.POTASSIUM_SPARING_DIURETIC
 LABA = DrugClass.LONG_ACTING_BETA_AGONIST
 STATIN = DrugClass.STATIN
+ESTROGEN = DrugClass.ESTROGEN
+OTHER = DrugClass.OTHER_LINKED
 
 MEDICATIONS = (
-    Medication("furosemide", LOOP, "C03CA01", ("Lasix",)),
-    Medication("bumetanide", LOOP, "C03CA02", ("Bumex", "Burinex")),
+    Medication("furosemide", LOOP, "C03CA01", ("Lasix",), ("frusemide", "furosemid")),
+    Medication("bumetanide", LOOP, "C03CA02", ("Bumex", "Burinex"), atc_confirmed=False),
     Medication("torasemide", LOOP, "C03CA04", ("Demadex",), ("torsemide",), atc_confirmed=False),
     Medication(
         "etacrynic acid", LOOP, "C03CC01", ("Edecrin",), ("ethacrynic acid",), atc_confirmed=False
     ),
-    Medication("hydrochlorothiazide", THIAZIDE, "C03AA03", ("Microzide", "HydroDIURIL", "Esidrix")),
+    Medication(
+        "hydrochlorothiazide",
+        THIAZIDE,
+        "C03AA03",
+        ("Microzide", "HydroDIURIL", "Esidrix"),
+        ("HCTZ",),
+        atc_confirmed=False,
+    ),
     Medication("chlorothiazide", THIAZIDE, "C03AA04", ("Diuril",), atc_confirmed=False),
     Medication(
-        "bendroflumethiazide", THIAZIDE, "C03AA01", ("Aprinox", "Neo-NaClex"), atc_confirmed=False
+        "bendroflumethiazide",
+        THIAZIDE,
+        "C03AA01",
+        ("Aprinox", "Neo-NaClex"),
+        ("bendrofluazide",),
+        atc_confirmed=False,
     ),
     Medication(
         "methyclothiazide", THIAZIDE, "C03AA08", ("Enduron", "Aquatensen"), atc_confirmed=False
@@ -229,25 +661,102 @@ MEDICATIONS = (
     ),
     Medication("indapamide", THIAZIDE_LIKE, "C03BA11", ("Lozol", "Natrilix")),
     Medication("metolazone", THIAZIDE_LIKE, "C03BA08", ("Zaroxolyn", "Xaqua")),
-    Medication("xipamide", THIAZIDE_LIKE, "C03BA10", ("Diurexan",), atc_confirmed=False),
-    Medication("spironolactone", K_SPARING, "C03DA01", ("Aldactone",)),
+    Medication("xipamide", THIAZIDE_LIKE, "C03BA10", ("Diurexan",)),
+    Medication("spironolactone", K_SPARING, "C03DA01", ("Aldactone",), atc_confirmed=False),
     Medication("eplerenone", K_SPARING, "C03DA04", ("Inspra",), atc_confirmed=False),
     Medication("amiloride", K_SPARING, "C03DB01", ("Midamor",)),
     Medication("triamterene", K_SPARING, "C03DB02", ("Dyrenium", "Dytac")),
-    Medication("salmeterol", LABA, "R03AC12", ("Serevent",), atc_confirmed=False),
-    Medication("formoterol", LABA, "R03AC13", ("Foradil", "Oxis"), atc_confirmed=False),
+    # A potassium-sparing diuretic with a thiazide or a loop diuretic (Garrison's strongest
+    # diuretic subclass, and the partner's own).
+    Medication(
+        "triamterene/hydrochlorothiazide",
+        K_SPARING,
+        "C03EA01",
+        ("Dyazide", "Maxzide"),
+        ("hydrochlorothiazide/triamterene", "triamterene and hydrochlorothiazide"),
+        also=(THIAZIDE,),
+    ),
+    Medication(
+        "amiloride/hydrochlorothiazide",
+        K_SPARING,
+        "C03EA01",
+        ("Moduretic", "Moduret"),
+        ("co-amilozide", "hydrochlorothiazide/amiloride", "amiloride and hydrochlorothiazide"),
+        also=(THIAZIDE,),
+    ),
+    Medication(
+        "amiloride/furosemide",
+        K_SPARING,
+        "C03EB01",
+        (),
+        ("co-amilofruse", "furosemide/amiloride", "amiloride and furosemide"),
+        atc_confirmed=False,
+        also=(LOOP,),
+    ),
+    # Long-acting beta-agonists, alone and in combination inhalers.
+    Medication("salmeterol", LABA, "R03AC12", ("Serevent",)),
+    Medication("formoterol", LABA, "R03AC13", ("Foradil", "Oxis"), ("eformoterol",)),
+    Medication("indacaterol", LABA, "R03AC18", atc_confirmed=False),
+    Medication("olodaterol", LABA, "R03AC19", atc_confirmed=False),
+    Medication(
+        "fluticasone propionate/salmeterol",
+        LABA,
+        "R03AK06",
+        ("Seretide", "Advair"),
+        ("salmeterol/fluticasone", "fluticasone/salmeterol"),
+    ),
+    Medication(
+        "budesonide/formoterol",
+        LABA,
+        "R03AK07",
+        ("Symbicort",),
+        ("formoterol/budesonide",),
+    ),
+    Medication(
+        "beclometasone/formoterol",
+        LABA,
+        "R03AK08",
+        ("Fostair",),
+        ("formoterol/beclometasone", "beclomethasone/formoterol"),
+    ),
+    Medication(
+        "fluticasone furoate/vilanterol",
+        LABA,
+        "R03AK10",
+        ("Relvar", "Breo"),
+        ("vilanterol/fluticasone", "fluticasone/vilanterol", "vilanterol"),
+    ),
+    Medication(
+        "fluticasone furoate/umeclidinium/vilanterol",
+        LABA,
+        "R03AL08",
+        ("Trelegy",),
+        atc_confirmed=False,
+    ),
+    # Statins.
     Medication("atorvastatin", STATIN, "C10AA05", ("Lipitor",), atc_confirmed=False),
     Medication("simvastatin", STATIN, "C10AA01", ("Zocor",), atc_confirmed=False),
     Medication("rosuvastatin", STATIN, "C10AA07", ("Crestor",), atc_confirmed=False),
     Medication("pravastatin", STATIN, "C10AA03", ("Pravachol",), atc_confirmed=False),
     Medication("lovastatin", STATIN, "C10AA02", ("Mevacor",), atc_confirmed=False),
+    Medication("fluvastatin", STATIN, "C10AA04", ("Lescol",), atc_confirmed=False),
+    Medication("pitavastatin", STATIN, "C10AA08", ("Livalo",), atc_confirmed=False),
+    # Other medicines linked to cramps (AAFP 2012; NICE CKS): a weaker link.
+    Medication("iron sucrose", OTHER, "B03AC", atc_confirmed=False),
+    Medication("conjugated estrogens", OTHER, "G03CA57", atc_confirmed=False, also=(ESTROGEN,)),
+    Medication("raloxifene", OTHER, "G03XC01", atc_confirmed=False, also=(ESTROGEN,)),
+    Medication("naproxen", OTHER, "M01AE02", atc_confirmed=False),
+    Medication("teriparatide", OTHER, "H05AA02", atc_confirmed=False),
+    Medication("salbutamol", OTHER, "R03AC02", (), ("albuterol",)),
+    Medication("nifedipine", OTHER, "C08CA05", atc_confirmed=False),
 )
 
 DIURETICS = (LOOP.value, THIAZIDE.value, THIAZIDE_LIKE.value, K_SPARING.value)
 
 # --- The five causes, in the source text's order ------------------------------------------
 
-# One scale for all causes: a total of LIKELY_AT or more is likely, POSSIBLE_AT or more possible.
+# One scale for all causes: a total of LIKELY_AT or more is likely, POSSIBLE_AT or more
+# possible. The weights are expert opinion: no source gives one.
 LIKELY_AT = 3
 POSSIBLE_AT = 1
 
@@ -255,6 +764,36 @@ DOCTOR_ABOUT_MEDICATION = (
     "Talk to your doctor or pharmacist about your medications; do not stop or change a "
     "prescribed medicine without talking to the prescriber."
 )
+NEW_MEDICATION_ADVICE = (
+    "Tell a doctor about the medicine you started around the time the cramps began; do not "
+    "stop or change a prescribed medicine without talking to the prescriber."
+)
+DRINK_WHEN_TIRED = (
+    "Keep drinking enough while you are tired, unless a doctor has told you to limit fluids."
+)
+DRINK_THROUGH_THE_DAY = (
+    "Drink regularly through the day, and more in hot weather and when exercising, unless a "
+    "doctor has told you to limit fluids."
+)
+HEAT_CRAMP_ADVICE = (
+    "For a cramp in the heat: stop, move somewhere cool, and drink water or a sports drink, "
+    "unless a doctor has told you to limit fluids; wait for the cramp to pass before you "
+    "start again."
+)
+
+
+def _sign(  # noqa: PLR0913 - a sign's fields, the weight always expert opinion
+    when: Condition,
+    weight: int,
+    reason: str,
+    basis: Source,
+    *,
+    advice: str = "",
+    min_urgency: Urgency | None = None,
+) -> Sign:
+    """Return a sign whose weight, as every weight here, is expert opinion."""
+    return Sign(when, weight, reason, basis, advice, min_urgency, EXPERT_OPINION)
+
 
 CAUSES = (
     Cause(
@@ -278,25 +817,25 @@ CAUSES = (
         ),
         sources=(SEED_TEXT, ALLEN_KIRBY_2012),
         signs=(
-            Sign(
+            _sign(
                 Condition("exercise_minutes", at_least=60),
                 1,
                 "A long exercise session (60 minutes or more).",
                 EXPERT_OPINION,
             ),
-            Sign(
+            _sign(
                 Condition("exercise_minutes", at_least=90),
                 1,
                 "A very long exercise session (90 minutes or more).",
                 EXPERT_OPINION,
             ),
-            Sign(
+            _sign(
                 Condition("exercise_intensity", one_of=("vigorous",)),
                 1,
                 "Vigorous exercise.",
                 SEED_TEXT,
             ),
-            Sign(
+            _sign(
                 Condition("unaccustomed_exercise"),
                 2,
                 "Exercise beyond what you are used to.",
@@ -314,7 +853,8 @@ CAUSES = (
         ),
         advice=(
             "Allow at least a day of recovery after a hard workout, and get enough sleep.",
-            "Eat regular, balanced meals and keep drinking enough while you are tired.",
+            "Eat regular, balanced meals while you are tired.",
+            DRINK_WHEN_TIRED,
         ),
         evidence_note=(
             "Muscle fatigue is among the best-supported explanations of leg cramps "
@@ -322,14 +862,14 @@ CAUSES = (
         ),
         sources=(SEED_TEXT, ALLEN_KIRBY_2012),
         signs=(
-            Sign(Condition("overtired"), 2, "Feeling overtired.", SEED_TEXT),
-            Sign(
+            _sign(Condition("overtired"), 2, "Feeling overtired.", SEED_TEXT),
+            _sign(
                 Condition("recovery_hours", below=24),
                 2,
                 "Less than about 24 hours of recovery since the previous hard workout.",
                 EXPERT_OPINION,
             ),
-            Sign(Condition("poor_diet"), 1, "Eating less well than usual.", SEED_TEXT),
+            _sign(Condition("poor_diet"), 1, "Eating less well than usual.", SEED_TEXT),
         ),
     ),
     Cause(
@@ -348,44 +888,53 @@ CAUSES = (
             DOCTOR_ABOUT_MEDICATION,
         ),
         evidence_note=(
-            "In 4.2 million people aged 50 and over, starting a long-acting beta-agonist or a "
-            "diuretic was followed by more treated leg cramps (adjusted sequence ratios: "
-            "long-acting beta-agonists 2.42, potassium-sparing diuretics 2.12, thiazide-like "
-            "1.48, all diuretics 1.47, loop 1.20, not significant); statins showed only a small "
-            "association (1.16) (Garrison et al. 2012)."
+            "In prescribing data on the 4.2 million residents of British Columbia, among adults "
+            "aged 50 and over, starting a long-acting beta-agonist or a diuretic was followed by "
+            "more treated leg cramps (adjusted sequence ratios: long-acting beta-agonists 2.42, "
+            "potassium-sparing diuretics 2.12, thiazide-like 1.48, all diuretics 1.47, loop "
+            "1.20, not significant); statins showed only a small association (1.16). Of the "
+            "classes the study looked at, long-acting beta-agonists were the most strongly "
+            "linked (Garrison et al. 2012). Intravenous iron sucrose, conjugated estrogens, "
+            "raloxifene, naproxen and teriparatide (Allen & Kirby 2012), and salbutamol and "
+            "nifedipine (NICE CKS) are linked to cramps too, more weakly."
         ),
-        sources=(SEED_TEXT, GARRISON_2012),
+        sources=(SEED_TEXT, GARRISON_2012, ALLEN_KIRBY_2012, NICE_CKS_LEG_CRAMPS),
         signs=(
-            Sign(
+            _sign(
                 Condition("medications", one_of=DIURETICS),
                 3,
                 "A diuretic, which can deplete the body of fluid and salts.",
                 SEED_TEXT,
                 advice=DOCTOR_ABOUT_MEDICATION,
             ),
-            Sign(
+            _sign(
                 Condition("medications", one_of=(LABA.value,)),
                 3,
-                "A long-acting beta-agonist, the class most strongly linked to leg cramps.",
+                "A long-acting beta-agonist, the most strongly linked to leg cramps of the "
+                "classes studied.",
                 GARRISON_2012,
                 advice=DOCTOR_ABOUT_MEDICATION,
             ),
-            Sign(
+            _sign(
                 Condition("medications", one_of=(STATIN.value,)),
                 1,
                 "A statin, which has a small association with leg cramps.",
                 GARRISON_2012,
                 advice=DOCTOR_ABOUT_MEDICATION,
             ),
-            Sign(
+            _sign(
+                Condition("medications", one_of=(OTHER.value,)),
+                1,
+                "A medicine that has been linked to leg cramps, though less strongly.",
+                ALLEN_KIRBY_2012,
+                advice=DOCTOR_ABOUT_MEDICATION,
+            ),
+            _sign(
                 Condition("new_medication"),
                 2,
                 "A medication started around the time the cramps began.",
                 SEED_TEXT,
-                advice=(
-                    "See a doctor within 1-2 days about the new medication, and keep taking it "
-                    "until then unless a doctor tells you otherwise."
-                ),
+                advice=NEW_MEDICATION_ADVICE,
                 min_urgency=Urgency.SEE_DOCTOR,
             ),
         ),
@@ -407,30 +956,31 @@ CAUSES = (
             ),
         ),
         evidence_note=(
-            "Rests on muscle fatigue, the best-supported explanation (Allen & Kirby 2012); the "
-            "4-hour threshold is expert opinion, also used in travel advice about blood clots."
+            "Rests on muscle fatigue, the best-supported explanation (Allen & Kirby 2012). The "
+            "2- and 4-hour thresholds are expert opinion; they are not the NHS's threshold for "
+            "blood clots, which names journeys of more than 3 hours (a red-flag risk factor)."
         ),
         sources=(SEED_TEXT, ALLEN_KIRBY_2012),
         signs=(
-            Sign(
+            _sign(
                 Condition("sitting_hours", at_least=2),
                 1,
                 "Sitting for 2 hours or more at a stretch.",
                 EXPERT_OPINION,
             ),
-            Sign(
+            _sign(
                 Condition("sitting_hours", at_least=4),
                 2,
                 "Sitting for several hours (4 or more) at a stretch.",
                 EXPERT_OPINION,
             ),
-            Sign(
+            _sign(
                 Condition("standing_hours", at_least=2),
                 1,
                 "Standing still for 2 hours or more at a stretch.",
                 EXPERT_OPINION,
             ),
-            Sign(
+            _sign(
                 Condition("standing_hours", at_least=4),
                 2,
                 "Standing still for several hours (4 or more) at a stretch.",
@@ -446,42 +996,125 @@ CAUSES = (
             "Largely theoretical: fluid depletion may sensitise nerve endings, triggering "
             "contractions and increasing pressure on motor nerve endings."
         ),
-        advice=("Drink regularly through the day, and more in hot weather and when exercising.",),
+        advice=(HEAT_CRAMP_ADVICE, DRINK_THROUGH_THE_DAY),
         evidence_note=(
             "Weaker evidence: the source text itself calls the mechanism largely theoretical, "
             "and reviews favour fatigue and nerve dysfunction over fluid and electrolytes."
         ),
-        sources=(SEED_TEXT, ALLEN_KIRBY_2012, EFSA_2010, NASEM_2004),
+        sources=(SEED_TEXT, ALLEN_KIRBY_2012, EFSA_2010, NASEM_2004, CDC_HEAT_CRAMPS),
         signs=(
-            Sign(
+            _sign(
                 Condition("fluid_litres", below=1.6),
                 2,
                 "Less than about 1.6 litres of fluid in a day, below the adequate intake.",
                 EFSA_2010,
             ),
-            Sign(Condition("hot_weather"), 1, "Hot weather.", SEED_TEXT),
-            Sign(Condition("heavy_sweating"), 1, "Heavy sweating.", SEED_TEXT),
-            Sign(
+            _sign(Condition("hot_weather"), 1, "Hot weather.", SEED_TEXT),
+            _sign(Condition("heavy_sweating"), 1, "Heavy sweating.", SEED_TEXT),
+            _sign(
                 Condition("medications", one_of=DIURETICS),
                 1,
                 "A diuretic, which removes fluid and salts from the body.",
                 SEED_TEXT,
+            ),
+            _sign(
+                Condition("vomiting_or_diarrhoea"),
+                2,
+                "Vomiting or diarrhoea, which lose fluid and salts.",
+                MERCK_MUSCLE_CRAMPS,
             ),
         ),
     ),
 )
 
 # --- Red flags (override every score) -----------------------------------------------------
+# Where the sources disagree, the more urgent is taken; the flag's sources name both.
+
+EMERGENCY = Urgency.EMERGENCY
+URGENT = Urgency.URGENT
+SEE_DOCTOR = Urgency.SEE_DOCTOR
+
+NOW = (
+    "now: call your local emergency number (such as 999, 911 or 112) or go to an emergency "
+    "department"
+)
+TODAY = (
+    "today: an urgent appointment with a doctor, or your local urgent advice line (NHS 111 "
+    "in England)"
+)
+RIGHT_AWAY = "today, right away"
+ONE_TO_TWO_DAYS = "within 1 to 2 days"
+SOON = "soon, at an ordinary appointment"
+
+#: The risk factors for a blood clot that the NHS names, as the answers can show them.
+CLOT_RISKS = (
+    RiskNote(Condition("pregnant_or_postpartum"), "pregnancy, or a birth in the last 6 weeks"),
+    RiskNote(
+        Condition("recent_surgery_or_immobilisation"),
+        "surgery, a hospital stay or a leg in plaster in the last 12 weeks",
+    ),
+    RiskNote(Condition("estrogen_medicine"), "the combined pill or HRT"),
+    RiskNote(Condition("medications", one_of=(ESTROGEN.value,)), "an estrogen-like medicine"),
+    RiskNote(Condition("cancer"), "cancer or its treatment"),
+    RiskNote(
+        Condition("sitting_hours", above=3),
+        "sitting for more than 3 hours, as on a long journey",
+    ),
+    RiskNote(Condition("age_years", above=60), "being over 60"),
+)
+
+COLD_LEG = Condition("leg_cold_pale_or_blue")
 
 RED_FLAGS = (
     RedFlag(
         id="pulmonary_embolism",
         name="Chest pain or breathlessness",
-        why="May be a blood clot in the lungs (pulmonary embolism), with or without a swollen leg.",
-        urgency=Urgency.EMERGENCY,
+        why=(
+            "May be a blood clot in the lungs (pulmonary embolism), with or without a swollen "
+            "leg, or another emergency of the heart or lungs."
+        ),
+        urgency=EMERGENCY,
         advice="Call your local emergency number now.",
-        sources=(NHS_DVT,),
+        sources=(NHS_DVT_URGENCY, NHS_PULMONARY_EMBOLISM),
         when=(Condition("chest_pain_or_breathlessness"),),
+        time_frame=NOW,
+        risk_factors=CLOT_RISKS,
+    ),
+    RedFlag(
+        id="acute_limb_ischaemia",
+        name="A cold, pale or blue leg with sudden pain, numbness or weakness",
+        why=(
+            "The blood supply to the leg may be blocked (acute limb ischaemia), a medical "
+            "emergency: the leg can be saved only if it is treated quickly."
+        ),
+        urgency=EMERGENCY,
+        advice="Call your local emergency number now, or go straight to an emergency department.",
+        sources=(HEALTH_NZ_LIMB_ISCHAEMIA, RCEM_SIX_PS, NHS_PAD),
+        when=(
+            AllOf((COLD_LEG, Condition("sudden_severe_leg_pain"))),
+            AllOf((COLD_LEG, Condition("numbness"))),
+            AllOf((COLD_LEG, Condition("muscle_weakness"))),
+        ),
+        time_frame=NOW,
+    ),
+    RedFlag(
+        id="heat_stroke_or_collapse",
+        name="Confusion or fainting, or a high temperature in the heat",
+        why=(
+            "Confusion, fainting or passing out, or a high temperature after exertion or heat, "
+            "may be heat stroke, which can kill, or another emergency."
+        ),
+        urgency=EMERGENCY,
+        advice=(
+            "Call your local emergency number now; while you wait, move to somewhere cool and "
+            "cool the skin with water."
+        ),
+        sources=(CDC_NIOSH_HEAT, NHS_WALES_HEAT, CDC_HEAT_CRAMPS),
+        when=(
+            Condition("confusion_or_fainting"),
+            AllOf((Condition("high_body_temperature"), Condition("hot_weather"))),
+        ),
+        time_frame=NOW,
     ),
     RedFlag(
         id="rhabdomyolysis",
@@ -490,52 +1123,253 @@ RED_FLAGS = (
             "Tea- or cola-coloured urine after exertion or heat may be rhabdomyolysis, a "
             "breakdown of muscle that can damage the kidneys."
         ),
-        urgency=Urgency.EMERGENCY,
+        urgency=EMERGENCY,
         advice="Get emergency medical help now.",
-        sources=(CDC_RHABDO,),
+        sources=(CDC_RHABDO, CDC_RHABDO_SIGNS),
         when=(Condition("dark_urine"),),
+        time_frame=NOW,
+    ),
+    RedFlag(
+        id="tetanus",
+        name="Stiffness of the jaw, neck or muscles after a wound",
+        why="May be tetanus, an infection from a wound that needs treatment at once.",
+        urgency=EMERGENCY,
+        advice="Go to an emergency department now, or call your local emergency number.",
+        sources=(NHS_TETANUS, NHS_LEG_CRAMPS),
+        when=(Condition("wound_with_stiffness"),),
+        time_frame=NOW,
     ),
     RedFlag(
         id="deep_vein_thrombosis",
-        name="One leg swollen, red or warm",
+        name="One leg painful, tender, swollen, red or warm",
         why=(
-            "May be a blood clot in a leg vein (deep vein thrombosis), above all after long "
-            "sitting or travel."
+            "May be a blood clot in a leg vein (deep vein thrombosis); a throbbing pain in one "
+            "leg can be its first sign, before any swelling."
         ),
-        urgency=Urgency.URGENT,
-        advice="Get medical advice today, the same day.",
-        sources=(MAYO_CRAMP, NHS_DVT),
-        when=(Condition("leg_swelling"),),
+        urgency=URGENT,
+        advice=(
+            "Get medical advice today: ask for an urgent appointment, or call your local urgent "
+            "advice line; call your emergency number if you also get chest pain or "
+            "breathlessness."
+        ),
+        sources=(NHS_DVT, NHS_DVT_URGENCY, NHS_DVT_RISKS, MAYO_MUSCLE_CRAMP, HSE_PREGNANCY_CRAMPS),
+        when=(Condition("leg_swelling"), Condition("one_leg_pain_or_tenderness")),
+        time_frame=TODAY,
+        risk_factors=CLOT_RISKS,
     ),
     RedFlag(
-        id="long_cramp",
-        name="A cramp lasting more than 10 minutes",
-        why="Ordinary cramps pass within minutes; a very long one needs to be looked at.",
-        urgency=Urgency.URGENT,
-        advice="Get medical advice today, the same day.",
-        sources=(NHS_LEG_CRAMPS,),
-        when=(Condition("cramp_minutes", above=10),),
+        id="poor_blood_flow",
+        name="A cold, pale or blue leg, or sudden severe leg pain",
+        why=(
+            "May mean the blood supply to the leg is poor; with numbness or weakness it would "
+            "be an emergency."
+        ),
+        urgency=URGENT,
+        advice="Get medical advice today, and call your emergency number if the leg gets worse.",
+        sources=(NHS_PAD, NIDIRECT_PAD),
+        when=(COLD_LEG, Condition("sudden_severe_leg_pain")),
+        time_frame=TODAY,
+    ),
+    RedFlag(
+        id="muscle_damage",
+        name="Pain far worse than expected after exertion, heat or an injury",
+        why=(
+            "May be a breakdown of muscle (rhabdomyolysis) or an injury that needs to be "
+            "looked at; dark urine would make it an emergency."
+        ),
+        urgency=URGENT,
+        advice="Stop exercising, drink water, and get medical advice today.",
+        sources=(CDC_RHABDO_SIGNS, CDC_RHABDO),
+        when=(Condition("pain_worse_than_expected"),),
+        time_frame=TODAY,
+    ),
+    RedFlag(
+        id="fluid_loss",
+        name="Cramps after losing a lot of fluid",
+        why=(
+            "Cramps after vomiting or diarrhoea, or after heavy sweating while taking a "
+            "diuretic, may mean the body's water and salts are out of balance."
+        ),
+        urgency=URGENT,
+        advice="See a doctor right away, today.",
+        sources=(MERCK_MUSCLE_CRAMPS,),
+        when=(
+            Condition("vomiting_or_diarrhoea"),
+            AllOf((Condition("medications", one_of=DIURETICS), Condition("heavy_sweating"))),
+        ),
+        time_frame=RIGHT_AWAY,
     ),
     RedFlag(
         id="nerve_or_muscle_signs",
         name="Muscle weakness, numbness or loss of feeling",
         why="May point at a problem with the nerves or muscles rather than an ordinary cramp.",
-        urgency=Urgency.SEE_DOCTOR,
-        advice="See a doctor about the weakness or numbness.",
-        sources=(MAYO_CRAMP, NHS_LEG_CRAMPS, MERCK_CRAMPS),
+        urgency=URGENT,
+        advice="See a doctor right away, today, about the weakness or numbness.",
+        sources=(MERCK_MUSCLE_CRAMPS, NHS_INFORM_LEG_CRAMPS, MAYO_MUSCLE_CRAMP),
         when=(Condition("muscle_weakness"), Condition("numbness")),
+        time_frame=RIGHT_AWAY,
+    ),
+    RedFlag(
+        id="cramps_elsewhere",
+        name="Cramps in the chest, arms or belly",
+        why="Cramps beyond the legs may come from a problem with the body's salts or nerves.",
+        urgency=URGENT,
+        advice="See a doctor right away, today.",
+        sources=(MERCK_MUSCLE_CRAMPS,),
+        when=(Condition("cramps_elsewhere"),),
+        time_frame=RIGHT_AWAY,
+    ),
+    RedFlag(
+        id="muscle_twitching",
+        name="Muscle twitching",
+        why="Twitching muscles with cramps may point at a problem with the nerves or the salts.",
+        urgency=URGENT,
+        advice="See a doctor right away, today.",
+        sources=(MERCK_MUSCLE_CRAMPS, NICE_CKS_LEG_CRAMPS),
+        when=(Condition("muscle_twitching"),),
+        time_frame=RIGHT_AWAY,
+    ),
+    RedFlag(
+        id="low_calcium_signs",
+        name="Tingling around the mouth or in the fingers",
+        why=(
+            "With cramps, may be a low level of calcium in the blood, which needs a blood test "
+            "(the urgency is expert opinion: no source read gives one)."
+        ),
+        urgency=URGENT,
+        advice="See a doctor today.",
+        sources=(MERCK_HYPOCALCEMIA, EXPERT_OPINION),
+        when=(Condition("tingling_around_mouth_or_fingers"),),
+        time_frame=TODAY,
+    ),
+    RedFlag(
+        id="palpitations",
+        name="A racing, pounding or irregular heartbeat",
+        why="With cramps, may be a low level of potassium, which can upset the heart's rhythm.",
+        urgency=URGENT,
+        advice="See a doctor right away, today; call your emergency number if you feel faint.",
+        sources=(MAYO_HYPOKALEMIA,),
+        when=(Condition("palpitations"),),
+        time_frame=RIGHT_AWAY,
+    ),
+    RedFlag(
+        id="high_temperature",
+        name="A high temperature",
+        why="A fever with cramps may be an infection or heat illness that needs to be checked.",
+        urgency=URGENT,
+        advice="Get medical advice today.",
+        sources=(CDC_NIOSH_HEAT, NHS_TETANUS),
+        when=(Condition("high_body_temperature"),),
+        time_frame=TODAY,
+    ),
+    RedFlag(
+        id="heat_cramps_with_heart_or_salt",
+        name="Heat cramps with heart problems or a low-salt diet",
+        why=(
+            "Cramps in the heat or with heavy sweating, in someone with heart failure, a fluid "
+            "limit or a low-salt diet, need a doctor's help rather than self-care."
+        ),
+        urgency=URGENT,
+        advice="Get medical help right away, today.",
+        sources=(CDC_HEAT_CRAMPS, NIOSH_HEAT_CRAMPS),
+        when=(
+            AllOf((Condition("hot_weather"), Condition("heart_failure_or_fluid_restriction"))),
+            AllOf((Condition("hot_weather"), Condition("low_sodium_diet"))),
+            AllOf((Condition("heavy_sweating"), Condition("heart_failure_or_fluid_restriction"))),
+            AllOf((Condition("heavy_sweating"), Condition("low_sodium_diet"))),
+        ),
+        time_frame=RIGHT_AWAY,
+    ),
+    RedFlag(
+        id="long_cramp",
+        name="A cramp lasting more than 10 minutes",
+        why="Ordinary cramps pass within minutes; a very long one needs to be looked at.",
+        urgency=URGENT,
+        advice="Get medical advice today, the same day.",
+        sources=(NHS_INFORM_LEG_CRAMPS, NHS_LEG_CRAMPS),
+        when=(Condition("cramp_minutes", above=10),),
+        time_frame=TODAY,
+    ),
+    RedFlag(
+        id="both_legs_swollen",
+        name="Both legs swollen",
+        why="Swelling of both legs can come from the heart, kidneys, liver or veins.",
+        urgency=SEE_DOCTOR,
+        advice=(
+            "See a doctor if the swelling does not go down by itself, and without waiting if "
+            "you are also short of breath."
+        ),
+        sources=(NIDIRECT_OEDEMA,),
+        when=(Condition("both_legs_swollen"),),
+        time_frame=SOON,
+    ),
+    RedFlag(
+        id="claudication",
+        name="Pain on walking that eases with rest",
+        why=(
+            "May be a narrowing of the leg arteries (peripheral arterial disease), above all in "
+            "people who smoke or have diabetes."
+        ),
+        urgency=SEE_DOCTOR,
+        advice="See a doctor about the pain on walking within 1 to 2 days.",
+        sources=(MERCK_MUSCLE_CRAMPS, NIDIRECT_PAD, NHS_PAD),
+        when=(Condition("pain_on_walking_eased_by_rest"),),
+        time_frame=ONE_TO_TWO_DAYS,
+    ),
+    RedFlag(
+        id="muscle_wasting",
+        name="Leg muscles getting thinner",
+        why="Muscles that shrink with cramps need a doctor to look for a nerve or muscle cause.",
+        urgency=SEE_DOCTOR,
+        advice="See a doctor about the cramps and the thinner muscles.",
+        sources=(NHS_INFORM_LEG_CRAMPS, MAYO_NIGHT_LEG_CRAMPS),
+        when=(Condition("muscle_wasting"),),
+        time_frame=SOON,
+    ),
+    RedFlag(
+        id="underlying_condition",
+        name="Cramps with kidney, liver, thyroid disease or diabetes",
+        why=(
+            "These conditions can cause cramps themselves; a doctor can check the blood salts, "
+            "kidneys, liver, thyroid and sugar."
+        ),
+        urgency=SEE_DOCTOR,
+        advice="See a doctor about the cramps, and mention your condition.",
+        sources=(ALLEN_KIRBY_2012, MERCK_CRAMP_CAUSES, NICE_CKS_LEG_CRAMPS),
+        when=(
+            Condition("kidney_disease_or_dialysis"),
+            Condition("liver_disease"),
+            Condition("diabetes"),
+            Condition("thyroid_disease"),
+        ),
+        time_frame=SOON,
+    ),
+    RedFlag(
+        id="heavy_alcohol_use",
+        name="Cramps with heavy drinking",
+        why="Heavy drinking can upset the body's salts and damage nerves.",
+        urgency=SEE_DOCTOR,
+        advice="See a doctor about the cramps within 1 to 2 days.",
+        sources=(MERCK_MUSCLE_CRAMPS,),
+        when=(Condition("heavy_alcohol_use"),),
+        time_frame=ONE_TO_TWO_DAYS,
     ),
     RedFlag(
         id="troublesome_cramps",
         name="Frequent, sleep-disturbing or persistent cramps",
-        why="Cramps that are frequent, disturb sleep or do not improve with self-care need a "
-        "doctor to look for an underlying cause.",
-        urgency=Urgency.SEE_DOCTOR,
+        why=(
+            "Cramps that are frequent, disturb sleep or do not improve with self-care need a "
+            "doctor to look for an underlying cause."
+        ),
+        urgency=SEE_DOCTOR,
         advice="See a doctor about the cramps.",
-        sources=(MAYO_CRAMP, NHS_LEG_CRAMPS),
+        sources=(MAYO_MUSCLE_CRAMP, NHS_INFORM_LEG_CRAMPS, NHS_LEG_CRAMPS),
         when=(Condition("frequent_cramps"), Condition("persists_despite_self_care")),
+        time_frame=SOON,
     ),
 )
+
+# --- Texts of the result ---------------------------------------------------------------------
 
 DISCLAIMER = (
     "This is general information, not a diagnosis or medical advice. It cannot rule out a "
@@ -565,4 +1399,27 @@ UNRECOGNIZED_MEDICATIONS_ADVICE = (
 SELF_CARE_ADVICE = (
     "See a doctor if the cramps become frequent, disturb your sleep or do not improve with "
     "self-care."
+)
+
+WORSENING_ADVICE = (
+    "If it gets worse: call your emergency number for chest pain or breathlessness, a cold, "
+    "pale or blue leg, confusion or fainting, or dark urine; get medical advice the same day "
+    "if one leg becomes painful, swollen, red or warm, a cramp lasts more than 10 minutes, "
+    "you vomit or have diarrhoea, or your leg feels weak or numb."
+)
+
+ADVICE_RULES = (
+    AdviceRule(
+        when=(
+            Condition("heart_failure_or_fluid_restriction"),
+            Condition("kidney_disease_or_dialysis"),
+        ),
+        replaces=(HEAT_CRAMP_ADVICE, DRINK_THROUGH_THE_DAY, DRINK_WHEN_TIRED),
+        advice=(
+            "Ask your doctor or nurse how much you should drink: with heart failure, a fluid "
+            "limit or kidney disease, drinking more can do harm. In the heat, stop and move "
+            "somewhere cool."
+        ),
+        sources=(HEART_FAILURE_FLUIDS, KIDNEY_FLUIDS),
+    ),
 )

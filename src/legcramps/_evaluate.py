@@ -1,27 +1,42 @@
 """Evaluate checked answers against a knowledge's tables: scores, levels, urgency, advice.
 
 The answers come from the validator (:mod:`legcramps._answers`) and are known to be
-good: nothing here checks them again. One loop scores them (the hot path); small
-functions then rank the findings, set the urgency and gather the advice.
+good: nothing here checks them again. The steps, each a small function:
+
+1. a screening question answered "no" answers each of its members "no", unless the
+   member is answered itself (:func:`_implied`);
+2. the medication lists are recognised; a question that applies only sometimes is
+   found not to apply when all the conditions under which it applies are known not to
+   hold (:func:`_not_applicable`);
+3. one loop scores the answers and tells each red-flag alternative whether an answer
+   holds or breaks it (:func:`score`, the hot path);
+4. the findings are ranked, the urgency set and the advice gathered.
+
+Every condition has three states: it holds, it does not, or it is not known (the
+answer is missing). A question that does not apply is not unknown: its conditions do
+not hold, and it is neither asked nor waited for.
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from legcramps._compile import Effect, FlagTest, Rule, Tables, lookup_medication
-from legcramps._model import (
-    AnswerValue,
-    FactorKind,
-    Level,
-    Medication,
-    RiskFactor,
-    Urgency,
+from legcramps._compile import Effect, FlagTest, Rule, Tables, Test
+from legcramps._medications import recognize
+from legcramps._model import AnswerValue, FactorKind, Level, Medication, RiskFactor, Urgency
+from legcramps._result import (
+    Assessment,
+    Assessor,
+    Evidence,
+    Finding,
+    FrozenAnswers,
+    RaisedFlag,
 )
-from legcramps._result import Assessment, Assessor, Evidence, Finding, FrozenAnswers
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from legcramps._model import KnowledgeFields
 
     class Source(KnowledgeFields, Assessor, Protocol):
@@ -38,102 +53,190 @@ _BY_RANK = MappingProxyType({u.rank: u for u in Urgency})
 _LIKELY, _POSSIBLE, _UNKNOWN, _UNLIKELY = 0, 1, 2, 3
 
 
-class _Scores:
-    """What one pass over the answers found; made anew for each assessment."""
+class _State:
+    """What one assessment found so far; made anew for each call."""
 
     __slots__ = (
         "answered",
+        "dead",
+        "effective",
         "evidence",
-        "flags",
         "floor",
         "known",
-        "recognized",
+        "medications",
+        "na",
         "scores",
         "sign_advice",
-        "unrecognized",
+        "true_count",
     )
 
-    def __init__(self, causes: int) -> None:
+    def __init__(self, tables: Tables, effective: dict[str, AnswerValue]) -> None:
+        causes = len(tables.cause_factors)
         self.scores = [0] * causes
         self.evidence: list[list[Evidence]] = [[] for _ in range(causes)]
-        #: a bit per cause: whether an answer speaks to it
+        #: a bit per cause: whether an answer speaks to it (or a question of it cannot apply)
         self.answered = 0
-        #: the indexes of the red flags raised
-        self.flags: set[int] = set()
+        #: per red-flag alternative: how many of its conditions hold
+        self.true_count = [0] * len(tables.alternative_flag)
+        #: the red-flag alternatives that cannot be raised: one of their conditions fails
+        self.dead: set[int] = set()
         self.sign_advice: list[str] = []
         #: the highest minimum urgency rank a raised sign sets
         self.floor = 0
-        #: the answers, in the knowledge's factor order
+        #: the answers given, and those a screening "no" implies
+        self.effective = effective
+        #: the answers given, in the knowledge's factor order
         self.known: dict[str, AnswerValue] = {}
-        self.recognized: tuple[Medication, ...] = ()
-        self.unrecognized: tuple[str, ...] = ()
+        #: the questions that cannot apply
+        self.na: set[str] = set()
+        #: per medication list: its recognised medications and the names not recognised
+        self.medications: dict[str, tuple[tuple[Medication, ...], tuple[str, ...]]] = {}
 
 
 def evaluate(tables: Tables, knowledge: Source, values: dict[str, AnswerValue]) -> Assessment:
     """Return the assessment of the checked answers *values* against *knowledge*."""
-    s = score(tables, values)
-    all_answered = len(s.known) == len(tables.plan)
-    ranked = _rank(tables, knowledge, s, all_answered=all_answered)
+    s = _State(tables, _implied(tables, values))
+    _recognize(tables, s)
+    _not_applicable(tables, s)
+    score(tables, s, values)
+    ranked = _rank(tables, knowledge, s)
     raised_causes = sum(1 for order, _, _, _ in ranked if order <= _POSSIBLE)
     unknown = sum(1 for order, _, _, _ in ranked if order == _UNKNOWN)
-    open_rank = 0 if all_answered else _open_rank(tables, s.known)
-    flags = tuple([knowledge.red_flags[j] for j in tables.flag_order if j in s.flags])
-    urgency = _urgency(tables, s, (raised_causes, unknown), open_rank)
-    advice = [r.advice for r in flags]
-    advice += s.sign_advice
-    if raised_causes:
-        for r in ranked[:raised_causes]:
-            advice += r[3].cause.advice
-    elif unknown < len(ranked) or not ranked:
-        advice.append(knowledge.no_obvious_cause_advice)
-    if s.unrecognized:
-        advice.append(knowledge.unrecognized_medications_advice)
-    if open_rank > urgency.rank:
-        advice.append(knowledge.unanswered_red_flags_advice)
-    if urgency is Urgency.UNDETERMINED:
-        advice.append(knowledge.undetermined_advice)
-    elif urgency is Urgency.SELF_CARE:
-        advice.append(knowledge.self_care_advice)
+    raised, open_rank = _flags(tables, s)
+    flags = tuple(
+        RaisedFlag(
+            knowledge.red_flags[j],
+            tuple(text for test, text in tables.risk_notes[j] if truth(test, s)),
+        )
+        for j in raised
+    )
+    if raised or s.floor:
+        top = max([tables.flag_rank[j] for j in raised], default=0)
+        urgency = _BY_RANK[max(top, s.floor)]
+    elif raised_causes:
+        urgency = Urgency.UNDETERMINED if open_rank else Urgency.SELF_CARE
+    else:
+        urgency = Urgency.UNDETERMINED if unknown else Urgency.SEE_DOCTOR
+    recognized, unrecognized = _all_medications(s)
+    advice = _advice(
+        knowledge,
+        flags,
+        s.sign_advice,
+        [r[3] for r in ranked[:raised_causes]],
+        no_cause=not raised_causes and (unknown < len(ranked) or not ranked),
+        unrecognized=bool(unrecognized),
+        open_rank=open_rank,
+        urgency=urgency,
+    )
     return Assessment(
         findings=tuple([r[3] for r in ranked]),
         urgency=urgency,
         red_flags=flags,
-        advice=tuple(dict.fromkeys(advice)),
-        next_questions=_next_questions(tables, s.known, all_answered=all_answered),
+        advice=_apply_rules(tables, s, advice),
+        next_questions=_next_questions(tables, s, values),
         answers=FrozenAnswers(s.known),
-        medications=s.recognized,
-        unrecognized_medications=s.unrecognized,
+        medications=recognized,
+        unrecognized_medications=unrecognized,
         knowledge_version=knowledge.version,
         disclaimer=knowledge.disclaimer,
         knowledge=knowledge,
     )
 
 
-def score(tables: Tables, values: dict[str, AnswerValue]) -> _Scores:
+def _implied(tables: Tables, values: dict[str, AnswerValue]) -> dict[str, AnswerValue]:
+    """Return *values* with the members of each screening question answered "no", implied.
+
+    A member answered itself keeps its own answer: a "yes" to one question is never
+    undone by a "no" to the group.
+    """
+    effective = values
+    for screen, members in tables.screens:
+        if values.get(screen) is False:
+            if effective is values:
+                effective = dict(values)
+            for member in members:
+                effective.setdefault(member, False)
+    return effective
+
+
+def _recognize(tables: Tables, s: _State) -> None:
+    """Recognise the medications of each medication list answered."""
+    for fid, kind, *_ in tables.plan:
+        names = s.effective.get(fid)
+        if kind is FactorKind.MEDICATIONS and names is not None:
+            s.medications[fid] = recognize(tables.medications, names)  # type: ignore[arg-type]
+
+
+def _all_medications(s: _State) -> tuple[tuple[Medication, ...], tuple[str, ...]]:
+    """Return the medications of every list, recognised and not, in the factors' order."""
+    if len(s.medications) == 1:
+        return next(iter(s.medications.values()))
+    recognized: dict[int, Medication] = {}
+    unrecognized: dict[str, None] = {}
+    for meds, names in s.medications.values():
+        for med in meds:
+            recognized.setdefault(id(med), med)
+        unrecognized.update(dict.fromkeys(names))
+    return tuple(recognized.values()), tuple(unrecognized)
+
+
+def truth(test: Test, s: _State) -> bool | None:
+    """Return whether the condition *test* holds for the answers: yes, no, or ``None``.
+
+    ``None`` means not known: the answer is missing, or a medication list holds names
+    not recognised and no recognised one matches. A question that does not apply
+    holds nothing.
+    """
+    fid, kind, compare, bound, one_of = test
+    value = None if fid in s.na else s.effective.get(fid)
+    held: bool | None
+    if value is None:
+        held = False if fid in s.na else None
+    elif kind is _YES_NO:
+        held = value is True
+    elif kind is _CHOICE:
+        held = value in one_of
+    elif kind is _NUMBER or not one_of:  # a number, or how many medications are taken
+        held = bool(compare(len(value) if kind is FactorKind.MEDICATIONS else value, bound))  # type: ignore[arg-type]
+    else:
+        recognized, unrecognized = s.medications[fid]
+        if any(c._value_ in one_of for m in recognized for c in m.classes):
+            held = True
+        else:
+            held = None if unrecognized else False
+    return held
+
+
+def _not_applicable(tables: Tables, s: _State) -> None:
+    """Find the questions that cannot apply: all their conditions are known not to hold."""
+    for fid, mask, alternatives, tests in tables.applicability:
+        if all(truth(t, s) is False for t in tests):
+            s.na.add(fid)
+            s.answered |= mask  # a question that cannot apply is not unknown
+            s.dead.update(alternatives)
+
+
+def score(tables: Tables, s: _State, values: dict[str, AnswerValue]) -> None:  # noqa: C901, PLR0912 - the scoring loop
     """Score the answers: one pass over the factors, in the knowledge's order."""
-    s = _Scores(len(tables.cause_factors))
-    scores, evidence, sign_advice, flags, known = (
-        s.scores,
-        s.evidence,
-        s.sign_advice,
-        s.flags,
-        s.known,
-    )
-    get = values.get
+    scores, evidence, sign_advice = s.scores, s.evidence, s.sign_advice
+    true_count, dead, known, na = s.true_count, s.dead, s.known, s.na
+    get = s.effective.get
+    given = values.get
     effects: tuple[Effect, ...]
     raised: tuple[int, ...]
-    for fid, kind, mask, yes, by_choice, rules, tests, factor in tables.plan:
+    killed: tuple[int, ...]
+    for fid, kind, mask, yes, no, by_choice, rules, tests, _, factor in tables.plan:
         value = get(fid)
         if value is None:
             continue
-        known[fid] = value
+        if fid in values:
+            known[fid] = given(fid)  # type: ignore[assignment]  # present: not None
+        if na and fid in na:  # kept in the answers, but it changes nothing
+            continue
         if kind is _YES_NO:
-            if value is False:
-                s.answered |= mask
-                continue
-            effects, raised = yes
+            effects, raised, killed = yes if value is True else no
         elif kind is _CHOICE:
-            effects, raised = by_choice[value]  # type: ignore[index]  # a checked choice
+            effects, raised, killed = by_choice[value]  # type: ignore[index]  # a checked choice
         elif kind is _NUMBER:
             s.answered |= mask
             for compare, bound, _, i, weight, reason, note, rank, _ in rules:
@@ -143,12 +246,14 @@ def score(tables: Tables, values: dict[str, AnswerValue]) -> _Scores:
                     if note:
                         sign_advice.append(note)
                     s.floor = max(s.floor, rank)
-            for compare, bound, _, j in tests:
+            for compare, bound, _, a in tests:
                 if compare(value, bound):
-                    flags.add(j)
+                    true_count[a] += 1
+                else:
+                    dead.add(a)
             continue
         else:
-            _medications(tables, s, value, factor, mask, rules, tests)  # type: ignore[arg-type]
+            _medications(s, fid, factor, mask, rules, tests)
             continue
         s.answered |= mask
         for i, weight, shown, note, rank in effects:
@@ -157,27 +262,28 @@ def score(tables: Tables, values: dict[str, AnswerValue]) -> _Scores:
             if note:
                 sign_advice.append(note)
             s.floor = max(s.floor, rank)
-        flags.update(raised)
-    return s
+        for a in raised:
+            true_count[a] += 1
+        dead.update(killed)
 
 
 def _medications(  # noqa: PLR0913, PLR0917 - the parts of one plan entry
-    tables: Tables,
-    s: _Scores,
-    names: tuple[str, ...],
+    s: _State,
+    fid: str,
     factor: RiskFactor,
     mask: int,
     rules: tuple[Rule, ...],
     tests: tuple[FlagTest, ...],
 ) -> None:
-    """Score a medication list: the signs and red flags its recognised medications raise."""
-    s.recognized, s.unrecognized = recognize(tables, names)
+    """Score a medication list: the signs and red-flag conditions its medications meet."""
+    names = s.effective[fid]
+    recognized, unrecognized = s.medications[fid]
     # An unrecognised name may be anything: it answers a cause only through a sign
     # that a recognised medication raised, never as a "no".
     hit = 0
-    classes = [(m.generic, m.drug_class._value_) for m in s.recognized]
+    classes = [(m.generic, [c._value_ for c in m.classes]) for m in recognized]
     for _, _, one_of, i, weight, reason, note, rank, by_medication in rules:
-        matched = tuple(generic for generic, k in classes if k in one_of)
+        matched = tuple(generic for generic, ks in classes if any(k in one_of for k in ks))
         if not matched:
             continue
         hit |= 1 << i
@@ -190,50 +296,61 @@ def _medications(  # noqa: PLR0913, PLR0917 - the parts of one plan entry
         if note:
             s.sign_advice.append(note)
         s.floor = max(s.floor, rank)
-    for _, _, one_of, j in tests:
-        if any(k in one_of for _, k in classes):
-            s.flags.add(j)
-    s.answered |= hit if s.unrecognized else mask
-
-
-def recognize(
-    tables: Tables, names: tuple[str, ...]
-) -> tuple[tuple[Medication, ...], tuple[str, ...]]:
-    """Return the medications *names* refer to, and the names not recognised, each once."""
-    # Keyed by identity: the table holds one object per medication, and comparing
-    # or hashing a Medication by value costs more.
-    recognized: dict[int, Medication] = {}
-    unrecognized: dict[str, None] = {}
-    table = tables.medications
-    for name in names:
-        med = lookup_medication(table, name)
-        if med is None:
-            unrecognized[name] = None
+    for compare, bound, one_of, a in tests:
+        if not one_of:  # how many medications are taken
+            held: bool | None = bool(compare(len(names), bound))  # type: ignore[arg-type]
+        elif any(k in one_of for _, ks in classes for k in ks):
+            held = True
         else:
-            recognized.setdefault(id(med), med)
-    return tuple(recognized.values()), tuple(unrecognized)
+            held = None if unrecognized else False
+        if held:
+            s.true_count[a] += 1
+        elif held is False:
+            s.dead.add(a)
+    s.answered |= hit if unrecognized else mask
 
 
-def _rank(
-    tables: Tables, knowledge: Source, s: _Scores, *, all_answered: bool
-) -> list[tuple[int, int, int, Finding]]:
+def _flags(tables: Tables, s: _State) -> tuple[list[int], int]:
+    """Return the raised red flags, most urgent first, and the rank of the most urgent open.
+
+    A flag is raised when one of its alternatives holds whole; open when none does but
+    one is not dead yet. A sign that sets a minimum urgency, on an input not yet
+    answered, keeps that urgency open too.
+    """
+    size, true_count, dead = tables.alternative_size, s.true_count, s.dead
+    raised: list[int] = []
+    open_rank = 0
+    for j in tables.flag_order:
+        alternatives = tables.flag_alternatives[j]
+        if any(true_count[a] == size[a] for a in alternatives):
+            raised.append(j)
+        elif tables.flag_rank[j] > open_rank and any(a not in dead for a in alternatives):
+            open_rank = tables.flag_rank[j]
+    for fid, rank in tables.escalators:
+        if rank > open_rank and fid not in s.effective and fid not in s.na:
+            open_rank = rank
+    return raised, open_rank
+
+
+def _rank(tables: Tables, knowledge: Source, s: _State) -> list[tuple[int, int, int, Finding]]:
     """Return (order, -score, position, finding) per cause, sorted: most likely first."""
     likely_at, possible_at = knowledge.likely_at, knowledge.possible_at
     causes = knowledge.causes
-    known = s.known
+    effective, na = s.effective, s.na
+    unrecognized = any(names for _, names in s.medications.values())
     ranked: list[tuple[int, int, int, Finding]] = []
     for i, cause_factors in enumerate(tables.cause_factors):
         if not s.answered >> i & 1:
             finding = tables.unknown_findings[i]
-            if s.unrecognized:  # the medication list was answered, but says nothing sure
-                unanswered = tuple([f for fid, f in cause_factors if fid not in known])
+            if unrecognized:  # the medication list was answered, but says nothing sure
+                unanswered = tuple([f for fid, f in cause_factors if fid not in effective])
                 finding = Finding(causes[i], Level.UNKNOWN, 0, (), unanswered)
             ranked.append((_UNKNOWN, 0, i, finding))
             continue
         score = s.scores[i]
         evidence = s.evidence[i]
-        unanswered = (
-            () if all_answered else tuple([f for fid, f in cause_factors if fid not in known])
+        unanswered = tuple(
+            [f for fid, f in cause_factors if fid not in effective and fid not in na]
         )
         if score >= likely_at:
             order, level = _LIKELY, Level.LIKELY
@@ -244,47 +361,95 @@ def _rank(
             continue
         else:
             order, level = _UNLIKELY, Level.UNLIKELY
-        ranked.append(
-            (order, -score, i, Finding(causes[i], level, score, tuple(evidence), unanswered))
-        )
+        finding = Finding(causes[i], level, score, tuple(evidence), unanswered)
+        ranked.append((order, -score, i, finding))
     ranked.sort()
     return ranked
 
 
-def _open_rank(tables: Tables, known: dict[str, AnswerValue]) -> int:
-    """Return the rank of the most urgent flag an unanswered red-flag question could raise."""
-    open_rank = 0
-    for fid, rank in tables.red_flag_questions:
-        if rank > open_rank and fid not in known:
-            open_rank = rank
-    return open_rank
+def _advice(  # noqa: PLR0913 - the parts of a result that advice depends on
+    knowledge: Source,
+    flags: tuple[RaisedFlag, ...],
+    sign_advice: list[str],
+    raised: list[Finding],
+    *,
+    no_cause: bool,
+    unrecognized: bool,
+    open_rank: int,
+    urgency: Urgency,
+) -> list[str]:
+    """Return the advice, most pressing first, leaving out what a slower path would say.
 
-
-def _urgency(tables: Tables, s: _Scores, causes: tuple[int, int], open_rank: int) -> Urgency:
-    """Return the urgency set by the raised red flags and signs, and by the *causes*.
-
-    *causes* counts the raised causes and the unknown ones. Raised red flags decide;
-    then a sign that sets a minimum (a new medication); then a raised cause means
-    self-care unless a red-flag question is open; no cause at all means see a doctor,
-    unless some cause is still unknown.
+    At an emergency only what to do now is said: the red flags' advice and the signs'
+    (such as telling the doctor about a new medicine), never self-care tips. Above
+    "see a doctor", the no-obvious-cause advice (see a doctor some time) is left out.
+    Self-care and see-a-doctor results say what to do if it gets worse.
     """
-    if s.flags:
-        top = max(tables.flag_rank[j] for j in s.flags)
-        return _BY_RANK[max(top, s.floor)]
-    if s.floor:
-        return _BY_RANK[s.floor]
-    raised_causes, unknown = causes
-    if raised_causes:
-        return Urgency.UNDETERMINED if open_rank else Urgency.SELF_CARE
-    return Urgency.UNDETERMINED if unknown else Urgency.SEE_DOCTOR
+    advice = [flag.advice for flag in flags]
+    advice += sign_advice
+    if urgency < Urgency.EMERGENCY:
+        for finding in raised:
+            advice += finding.cause.advice
+        if no_cause and urgency <= Urgency.SEE_DOCTOR:
+            advice.append(knowledge.no_obvious_cause_advice)
+        if unrecognized:
+            advice.append(knowledge.unrecognized_medications_advice)
+    if open_rank > urgency.rank:
+        advice.append(knowledge.unanswered_red_flags_advice)
+    if urgency is Urgency.UNDETERMINED:
+        advice.append(knowledge.undetermined_advice)
+    elif urgency is Urgency.SELF_CARE:
+        advice.append(knowledge.self_care_advice)
+    if urgency is Urgency.SELF_CARE or urgency is Urgency.SEE_DOCTOR:
+        advice.append(knowledge.worsening_advice)
+    return advice
+
+
+def _apply_rules(tables: Tables, s: _State, advice: list[str]) -> tuple[str, ...]:
+    """Return *advice* with each advice rule that holds applied, without duplicates.
+
+    A rule that holds puts its advice in place of the first text it replaces, and
+    takes the others out; a rule whose texts are not there changes nothing.
+    """
+    for tests, replaces, text in tables.advice_rules:
+        if not any(a in replaces for a in advice):
+            continue
+        if any(truth(t, s) for t in tests):
+            first = next(n for n, a in enumerate(advice) if a in replaces)
+            advice = [
+                text if n == first else a
+                for n, a in enumerate(advice)
+                if n == first or a not in replaces
+            ]
+    return tuple(dict.fromkeys(advice))
 
 
 def _next_questions(
-    tables: Tables, known: dict[str, AnswerValue], *, all_answered: bool
+    tables: Tables, s: _State, values: dict[str, AnswerValue]
 ) -> tuple[RiskFactor, ...]:
-    """Return the unanswered factors in the order to ask them."""
-    if all_answered:
-        return ()
-    if not known:
+    """Return the questions still to ask, in the order to ask them.
+
+    A question answered, implied by a screening "no", or that cannot apply is not
+    asked. While a screening question is pending (not answered, and none of its
+    members answered) it is asked in place of its members; once it is not, its
+    members are asked one by one.
+    """
+    effective, na = s.effective, s.na
+    if not effective and not tables.screens:
         return tables.questions
-    return tuple([f for fid, f in tables.question_order if fid not in known])
+    pending = {
+        screen
+        for screen, members in tables.screens
+        if screen not in values and not any(m in effective for m in members)
+    }
+    member_of = tables.member_of
+    return tuple(
+        [
+            f
+            for fid, f in tables.question_order
+            if fid not in effective
+            and fid not in na
+            and member_of.get(fid) not in pending
+            and (not f.members or fid in pending)
+        ]
+    )

@@ -14,7 +14,7 @@ import attrs
 
 from legcramps import _data
 from legcramps._answers import validate
-from legcramps._compile import Tables, compile_tables, fill_factors, lookup_medication
+from legcramps._compile import Tables, compile_tables, fill_factors
 from legcramps._errors import (
     InvalidInput,
     InvalidKnowledge,
@@ -24,7 +24,8 @@ from legcramps._errors import (
     unknown_id,
 )
 from legcramps._evaluate import evaluate
-from legcramps._model import AnswerValue, Cause, Medication, RedFlag, RiskFactor
+from legcramps._medications import lookup_medication
+from legcramps._model import AdviceRule, AnswerValue, Cause, Medication, RedFlag, RiskFactor
 from legcramps._result import Assessment
 
 
@@ -94,6 +95,8 @@ class Knowledge:
     self_care_advice: str = _data.SELF_CARE_ADVICE
     undetermined_advice: str = _data.UNDETERMINED_ADVICE
     unrecognized_medications_advice: str = _data.UNRECOGNIZED_MEDICATIONS_ADVICE
+    worsening_advice: str = _data.WORSENING_ADVICE
+    advice_rules: tuple[AdviceRule, ...] = _data.ADVICE_RULES
     _tables: Tables = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:

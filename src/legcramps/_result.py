@@ -7,7 +7,6 @@ it only as an object with an ``assess`` method, to pickle itself small.
 
 # At run time too, so that typing.get_type_hints(Assessment) resolves; attrs loads both.
 from collections.abc import Iterator, Mapping
-from types import MappingProxyType
 from typing import Any, NoReturn, Protocol
 
 import attrs
@@ -20,6 +19,7 @@ from legcramps._model import (
     Medication,
     RedFlag,
     RiskFactor,
+    Source,
     Urgency,
 )
 
@@ -50,6 +50,61 @@ class Finding:
     score: int
     evidence: tuple[Evidence, ...]
     unanswered: tuple[RiskFactor, ...]
+
+
+@attrs.frozen(weakref_slot=False)
+class RaisedFlag:
+    """A red flag the answers raised, with the risk factors for it that they show.
+
+    Reads like its :class:`~legcramps.RedFlag` (``id``, ``name``, ``why``,
+    ``urgency``, ``advice``, ``sources``); *time_frame* is the flag's own, or its
+    urgency's.
+
+    >>> import legcramps
+    >>> a = legcramps.assess(one_leg_pain_or_tenderness=True, pregnant_or_postpartum=True,
+    ...                      sex="female")
+    >>> flag = a.red_flags[0]
+    >>> flag.id, flag.urgency.value, flag.risk_factors
+    ('deep_vein_thrombosis', 'urgent', ('pregnancy, or a birth in the last 6 weeks',))
+    """
+
+    flag: RedFlag
+    risk_factors: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The flag's id."""
+        return self.flag.id
+
+    @property
+    def name(self) -> str:
+        """The flag's name."""
+        return self.flag.name
+
+    @property
+    def why(self) -> str:
+        """Why the flag matters, in plain language."""
+        return self.flag.why
+
+    @property
+    def urgency(self) -> Urgency:
+        """How soon to get help for it."""
+        return self.flag.urgency
+
+    @property
+    def advice(self) -> str:
+        """What to do."""
+        return self.flag.advice
+
+    @property
+    def time_frame(self) -> str:
+        """How soon to get help, in words."""
+        return self.flag.time_frame or self.flag.urgency.time_frame
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Where the flag comes from."""
+        return self.flag.sources
 
 
 class FrozenAnswers(Mapping[str, AnswerValue]):
@@ -114,19 +169,6 @@ class Assessor(Protocol):
         ...
 
 
-_URGENCY_TEXT = MappingProxyType(
-    {
-        Urgency.EMERGENCY: "EMERGENCY: get emergency help now.",
-        Urgency.URGENT: "URGENT: get medical advice today.",
-        Urgency.SEE_DOCTOR: "See a doctor.",
-        Urgency.SELF_CARE: "Self-care, with the advice below.",
-        Urgency.UNDETERMINED: (
-            "Undetermined: not enough is known yet. This is not a self-care result."
-        ),
-    }
-)
-
-
 @attrs.frozen(weakref_slot=False)
 class Assessment:
     """What the answers say about the causes of someone's leg cramps.
@@ -158,7 +200,7 @@ class Assessment:
 
     findings: tuple[Finding, ...]
     urgency: Urgency
-    red_flags: tuple[RedFlag, ...]
+    red_flags: tuple[RaisedFlag, ...]
     advice: tuple[str, ...]
     next_questions: tuple[RiskFactor, ...]
     answers: Mapping[str, AnswerValue]
@@ -256,7 +298,14 @@ class Assessment:
             "urgency": self.urgency._value_,
             "findings": findings,
             "red_flags": [
-                {"id": r.id, "name": r.name, "why": r.why, "urgency": r.urgency._value_}
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "why": r.why,
+                    "urgency": r.urgency._value_,
+                    "time_frame": r.time_frame,
+                    "risk_factors": list(r.risk_factors),
+                }
                 for r in self.red_flags
             ]
             if self.red_flags
@@ -273,11 +322,14 @@ class Assessment:
         """Return a plain-text report for a person to read."""
         lines = [
             f"Leg cramp assessment (knowledge {self.knowledge_version})",
-            f"Urgency: {_URGENCY_TEXT[self.urgency]}",
+            f"Urgency: {self.urgency.headline}",
         ]
         if self.red_flags:
             lines.append("Warning signs:")
-            lines.extend(f"  - {r.name}: {r.why} {r.advice}" for r in self.red_flags)
+            for r in self.red_flags:
+                lines.append(f"  - {r.name}: {r.why} {r.advice} ({r.time_frame})")
+                if r.risk_factors:
+                    lines.append(f"    Risk factors in your answers: {'; '.join(r.risk_factors)}.")
         lines.append("Causes:")
         for f in self.findings:
             if f.level is Level.UNKNOWN:

@@ -123,18 +123,25 @@ def main(argv: Sequence[str] | None = None, *, knowledge: Knowledge | None = Non
     args.knowledge = knowledge  # whatever defaults a subcommand set, it runs on this one
     try:
         status: int | None = args.func(args)
-    except SystemExit as e:
-        return _exit_status(e.code)
-    except CommandError as e:
-        sys.stderr.writelines(f"{prog}: error: {line}\n" for line in e.lines)
-        return e.status
-    except InvalidInput as e:
-        sys.stderr.writelines(f"{prog}: error: {p}\n" for p in e.problems)
-        return USAGE
-    except KeyboardInterrupt:
-        sys.stderr.write("\ninterrupted\n")
-        return INTERRUPTED
-    except BrokenPipeError:  # the reader went away: exit as a process killed by SIGPIPE would
-        silence(sys.stdout)
-        return BROKEN_PIPE
+    except (SystemExit, CommandError, InvalidInput, KeyboardInterrupt, BrokenPipeError) as e:
+        return _report(e, prog)
     return 0 if status is None else status
+
+
+def _report(error: BaseException, prog: str) -> int:
+    """Report what ended the command *prog* on standard error; return the exit status."""
+    if isinstance(error, SystemExit):
+        status = _exit_status(error.code)
+    elif isinstance(error, CommandError):
+        sys.stderr.writelines(f"{prog}: error: {line}\n" for line in error.lines)
+        status = error.status
+    elif isinstance(error, InvalidInput):
+        sys.stderr.writelines(f"{prog}: error: {p}\n" for p in error.problems)
+        status = USAGE
+    elif isinstance(error, KeyboardInterrupt):
+        sys.stderr.write("\ninterrupted\n")
+        status = INTERRUPTED
+    else:  # the reader went away: exit as a process killed by SIGPIPE would
+        silence(sys.stdout)
+        status = BROKEN_PIPE
+    return status
