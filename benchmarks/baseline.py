@@ -1,74 +1,115 @@
 """A hand-written baseline for ``legcramps.assess()``: what the fastest plain code would do.
 
-It validates the same 21 inputs with ``isinstance`` and range checks, recognises
-medications with one dict lookup, and computes the five scores, the levels and the
-urgency with if-statements. It builds no result objects, explains nothing and keeps
-no knowledge as data: it is the floor that the data-driven engine is measured against,
-not a replacement for it.
+It validates the same inputs with type tests and range checks, recognises medications
+with one dict lookup, and computes the five scores, the levels and the urgency rank
+with if-statements: the screening questions, the questions that apply only sometimes
+and every red flag of the built-in knowledge written out by hand. It builds no result
+objects, explains nothing and keeps no knowledge as data: it is the floor that the
+data-driven engine is measured against, not a replacement for it.
 """
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from legcramps import _data
 
-# name (case-folded) -> drug class value; built once, as the engine does.
-_MEDICATION_CLASS: dict[str, str] = {}
+# name (case-folded) -> drug classes; built once, as the engine does.
+_MEDICATION_CLASSES: dict[str, frozenset[str]] = {}
 for _med in _data.MEDICATIONS:
     for _name in (_med.generic, *_med.brands, *_med.other_names):
-        _MEDICATION_CLASS[_name.casefold()] = _med.drug_class.value
+        _MEDICATION_CLASSES[_name.casefold()] = frozenset(c.value for c in _med.classes)
 _DIURETICS = frozenset(_data.DIURETICS)
-_YES_NO = frozenset(
-    (
-        "unaccustomed_exercise",
-        "overtired",
-        "poor_diet",
-        "new_medication",
-        "hot_weather",
-        "heavy_sweating",
-        "leg_swelling",
+_NUMBERS = {f.id: (f.minimum, f.maximum) for f in _data.FACTORS if f.kind.value == "number"}
+_YES_NO = frozenset(f.id for f in _data.FACTORS if f.kind.value == "yes_no")
+_CHOICES = {f.id: frozenset(f.choices) for f in _data.FACTORS if f.kind.value == "choice"}
+_SCREENS = {f.id: f.members for f in _data.FACTORS if f.members}
+_KNOWN = frozenset({*_NUMBERS, *_YES_NO, *_CHOICES, "medications"})
+#: The yes/no inputs a red flag is raised by alone, by the rank of its urgency.
+_ALONE = {
+    4: (
         "chest_pain_or_breathlessness",
+        "confusion_or_fainting",
+        "heat_exhaustion_not_better",
         "dark_urine",
+        "wound_with_stiffness",
+    ),
+    3: (
+        "leg_swelling",
+        "one_leg_pain_or_tenderness",
+        "leg_cold_pale_or_blue",
+        "sudden_severe_leg_pain",
+        "leg_pain_at_rest",
+        "pain_worse_than_expected",
+        "vomiting_or_diarrhoea",
         "muscle_weakness",
         "numbness",
+        "cramps_elsewhere",
+        "muscle_twitching",
+        "tingling_around_mouth_or_fingers",
+        "palpitations",
+        "recent_wound",
+        "coughing_up_blood",
+        "toxin_exposure",
+        "high_body_temperature",
+    ),
+    2: (
+        "both_legs_swollen",
+        "pain_on_walking_eased_by_rest",
+        "muscle_wasting",
+        "kidney_disease_or_dialysis",
+        "liver_disease",
+        "diabetes",
+        "thyroid_disease",
+        "heavy_alcohol_use",
         "frequent_cramps",
         "persists_despite_self_care",
-    )
-)
-_NUMBERS = {
-    "exercise_minutes": (0.0, 1440.0),
-    "recovery_hours": (0.0, math.inf),
-    "sitting_hours": (0.0, 24.0),
-    "standing_hours": (0.0, 24.0),
-    "fluid_litres": (0.0, 20.0),
-    "cramp_minutes": (0.0, math.inf),
+    ),
 }
-_INTENSITIES = ("light", "moderate", "vigorous")
-_RED_FLAG_INPUTS = (
-    "chest_pain_or_breathlessness",
-    "dark_urine",
-    "leg_swelling",
-    "muscle_weakness",
-    "numbness",
-    "frequent_cramps",
-    "persists_despite_self_care",
-)
 
 
-def _number(answers: dict[str, Any], name: str, errors: list[str]) -> float | None:
-    value = answers.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        errors.append(name)
-        return None
-    low, high = _NUMBERS[name]
-    if not (low <= value <= high):  # also rejects NaN
-        errors.append(name)
-        return None
-    return value
+_LEVEL_OF = {name: level for level, names in _ALONE.items() for name in names}
+
+
+def _checked(answers: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """Return the known answers, and the drug classes of the medications; raise on a bad one."""
+    errors = [name for name in answers if name not in _KNOWN]
+    known: dict[str, Any] = {}
+    classes: set[str] = set()
+    for name, value in answers.items():
+        if value is None or name not in _KNOWN:
+            continue
+        if name in _YES_NO:
+            ok = value is True or value is False
+        elif name in _NUMBERS:
+            low, high = _NUMBERS[name]
+            ok = not isinstance(value, bool) and isinstance(value, (int, float))
+            ok = ok and low <= value <= high  # also rejects NaN
+        elif name in _CHOICES:
+            ok = value in _CHOICES[name]
+        else:
+            ok = isinstance(value, (list, tuple)) and all(isinstance(n, str) for n in value)
+            for medication in value if ok else ():
+                key = " ".join(medication.casefold().split())
+                found = _MEDICATION_CLASSES.get(key)
+                if found is None:  # drop a trailing strength such as "40 mg"
+                    for n, char in enumerate(key):
+                        if char.isdigit():
+                            found = _MEDICATION_CLASSES.get(key[:n].rstrip(" -"))
+                            break
+                if found is not None:
+                    classes |= found
+        if ok:
+            known[name] = value
+        else:
+            errors.append(name)
+    if errors:
+        raise ValueError(errors)
+    for screen, members in _SCREENS.items():
+        if known.get(screen) is False:
+            for member in members:
+                known.setdefault(member, False)
+    return known, classes
 
 
 def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], int]:
@@ -76,123 +117,113 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
 
     :raises ValueError: naming every bad input.
     """
-    errors = [name for name in answers if name not in _NUMBERS and name not in _YES_NO]
-    errors = [n for n in errors if n not in {"exercise_intensity", "medications"}]
-    yes: dict[str, bool | None] = {}
-    for name in _YES_NO:
-        value = answers.get(name)
-        if value is not None and not isinstance(value, bool):
-            errors.append(name)
-            value = None
-        yes[name] = value
-    exercise = _number(answers, "exercise_minutes", errors)
-    recovery = _number(answers, "recovery_hours", errors)
-    sitting = _number(answers, "sitting_hours", errors)
-    standing = _number(answers, "standing_hours", errors)
-    fluid = _number(answers, "fluid_litres", errors)
-    cramp = _number(answers, "cramp_minutes", errors)
-    intensity = answers.get("exercise_intensity")
-    if intensity is not None and intensity not in _INTENSITIES:
-        errors.append("exercise_intensity")
-    classes: set[str] = set()
-    medications = answers.get("medications")
-    if medications is not None:
-        if isinstance(medications, (str, bytes)) or not isinstance(medications, (list, tuple)):
-            errors.append("medications")
-        else:
-            for name in medications:
-                if not isinstance(name, str):
-                    errors.append("medications")
-                    break
-                key = " ".join(name.casefold().split())
-                found = _MEDICATION_CLASS.get(key)
-                if found is None:  # drop a trailing strength such as "40 mg"
-                    words = key.split(" ")
-                    for n in range(1, len(words)):
-                        if words[n][:1].isdigit():
-                            found = _MEDICATION_CLASS.get(" ".join(words[:n]))
-                            break
-                if found is not None:
-                    classes.add(found)
-    if errors:
-        raise ValueError(errors)
-
+    known, classes = _checked(answers)
+    get = known.get
+    exercise = get("exercise_minutes")
+    exercised = None if exercise is None else exercise > 0
     overuse = 0
     if exercise is not None:
         overuse += (exercise >= 60) + (exercise >= 90)
-    if intensity == "vigorous":
-        overuse += 1
-    if yes["unaccustomed_exercise"]:
-        overuse += 2
-    fatigue = 0
-    if yes["overtired"]:
-        fatigue += 2
+    if exercised is not False:  # intensity and unaccustomed exercise apply only then
+        overuse += get("exercise_intensity") == "vigorous"
+        overuse += 2 * (get("unaccustomed_exercise") is True)
+    recovery = get("recovery_hours")
+    fatigue = 2 * (get("overtired") is True) + (get("poor_diet") is True)
     if recovery is not None and recovery < 24:
         fatigue += 2
-    if yes["poor_diet"]:
-        fatigue += 1
-    medication = 0
-    if classes & _DIURETICS:
-        medication += 3
-    if "long-acting beta-agonist" in classes:
-        medication += 3
-    if "statin" in classes:
-        medication += 1
-    if yes["new_medication"]:
-        medication += 2
+    medications = get("medications")
+    diuretic = bool(classes & _DIURETICS)
+    medication = 3 * diuretic + 3 * ("long-acting beta-agonist" in classes)
+    medication += ("statin" in classes) + ("other medicine linked to cramps" in classes)
+    medication += 2 * (get("new_medication") is True)
+    sitting, standing = get("sitting_hours"), get("standing_hours")
     posture = 0
     if sitting is not None:
         posture += (sitting >= 2) + 2 * (sitting >= 4)
     if standing is not None:
         posture += (standing >= 2) + 2 * (standing >= 4)
-    dehydration = 0
+    fluid = get("fluid_litres")
+    dehydration = (get("hot_weather") is True) + (get("heavy_sweating") is True) + diuretic
+    dehydration += 2 * (get("vomiting_or_diarrhoea") is True)
     if fluid is not None and fluid < 1.6:
         dehydration += 2
-    if yes["hot_weather"]:
-        dehydration += 1
-    if yes["heavy_sweating"]:
-        dehydration += 1
-    if classes & _DIURETICS:
-        dehydration += 1
 
     answered = (
-        exercise is not None or intensity is not None or yes["unaccustomed_exercise"] is not None,
-        yes["overtired"] is not None or recovery is not None or yes["poor_diet"] is not None,
-        medications is not None or yes["new_medication"] is not None,
+        exercise is not None
+        or get("exercise_intensity") is not None
+        or get("unaccustomed_exercise") is not None,
+        get("overtired") is not None or recovery is not None or get("poor_diet") is not None,
+        medications is not None or get("new_medication") is not None,
         sitting is not None or standing is not None,
         fluid is not None
-        or yes["hot_weather"] is not None
-        or yes["heavy_sweating"] is not None
+        or get("hot_weather") is not None
+        or get("heavy_sweating") is not None
+        or get("vomiting_or_diarrhoea") is not None
         or medications is not None,
     )
     scores = (overuse, fatigue, medication, posture, dehydration)
     levels = tuple(
         "unknown"
-        if not known
+        if not was_answered
         else "likely"
         if score >= 3
         else "possible"
         if score >= 1
         else "unlikely"
-        for score, known in zip(scores, answered, strict=True)
+        for score, was_answered in zip(scores, answered, strict=True)
     )
 
-    urgency = 0
-    if yes["chest_pain_or_breathlessness"] or yes["dark_urine"]:
-        urgency = 4
-    elif yes["leg_swelling"] or (cramp is not None and cramp > 10):
-        urgency = 3
-    elif (
-        yes["muscle_weakness"]
-        or yes["numbness"]
-        or yes["frequent_cramps"]
-        or yes["persists_despite_self_care"]
-        or yes["new_medication"]
-    ):
-        urgency = 2
-    elif "likely" in levels or "possible" in levels:
-        if all(yes[name] is not None for name in _RED_FLAG_INPUTS) and cramp is not None:
-            urgency = 1
-    elif "unknown" not in levels:
-        urgency = 2
-    return scores, levels, urgency
+    heat = get("hot_weather")
+    sweat = get("heavy_sweating")
+    injured = get("recent_leg_injury")
+    worse_applies = not (exercised is False and heat is False and injured is False)
+    exhaustion_applies = not (exercised is False and heat is False and sweat is False)
+    applies = {
+        "pain_worse_than_expected": worse_applies,
+        "heat_exhaustion_not_better": exhaustion_applies,
+    }
+    rank = max(
+        (_LEVEL_OF[name] for name in _LEVEL_OF if get(name) is True and applies.get(name, True)),
+        default=0,
+    )
+    weak = get("numbness") is True or get("muscle_weakness") is True
+    clot = get("leg_swelling") is True or get("one_leg_pain_or_tenderness") is True
+    if (
+        get("leg_cold_pale_or_blue") is True and (get("sudden_severe_leg_pain") is True or weak)
+    ) or (get("sudden_severe_leg_pain") is True and weak):
+        rank = 4
+    if get("high_body_temperature") is True and (heat is True or exercised is True):
+        rank = 4
+    if clot and (get("palpitations") is True or get("coughing_up_blood") is True):
+        rank = 4
+    if worse_applies and get("pain_worse_than_expected") is True and get("muscle_weakness") is True:
+        rank = 4
+    if rank < 3:
+        hearts = any(
+            get(n) is True
+            for n in ("heart_failure_or_fluid_restriction", "heart_disease", "low_sodium_diet")
+        )
+        if (
+            (hearts and (heat is True or sweat is True))
+            or (diuretic and sweat is True)
+            or (get("cramp_minutes") or 0) > 10
+        ):
+            rank = 3
+    if rank:
+        return scores, levels, max(rank, 2 * (get("new_medication") is True))
+    if get("new_medication") is True:
+        return scores, levels, 2
+    # Self-care only when nothing that could raise the urgency is open.
+    open_inputs = [
+        n for names in _ALONE.values() for n in names if get(n) is None and applies.get(n, True)
+    ]
+    settled = (
+        not open_inputs
+        and get("cramp_minutes") is not None
+        and get("new_medication") is not None
+        and (heat is False or get("high_body_temperature") is not None)
+        and (sweat is False or medications is not None)
+    )
+    if "likely" in levels or "possible" in levels:
+        return scores, levels, 0 if settled else 1
+    return scores, levels, 1 if "unknown" in levels else 2

@@ -23,10 +23,18 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from legcramps import Cause, Condition, Knowledge, RiskFactor, Source
+    from legcramps import AllOf, Cause, Condition, Knowledge, RedFlag, RiskFactor, Source
+
+
+class Link(NamedTuple):
+    """A text that links to an address (shown as plain text when there is none)."""
+
+    text: str
+    url: str
+
 
 #: A cell: one text, or several (shown comma-separated; empty shows as a dash).
-Cell = str | tuple[str, ...]
+Cell = str | tuple[str | Link, ...]
 
 
 class Style(enum.Enum):
@@ -101,9 +109,27 @@ def number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def link(item: Link) -> str:
+    """Return *item* as an anonymous reST hyperlink, or escaped text without an address.
+
+    >>> link(Link("nhs-dvt", "https://uclh.nhs.uk/dvt"))
+    '`nhs-dvt <https://uclh.nhs.uk/dvt>`__'
+    >>> link(Link("seed-text", ""))
+    'seed-text'
+    """
+    if not item.url:
+        return escape(item.text)
+    text = item.text.replace("<", "").replace("`", "")
+    return f"`{text} <{item.url}>`__"
+
+
 def _cell_rst(cell: Cell, style: Style) -> str:
     texts = (cell,) if isinstance(cell, str) else cell
-    shown = [literal(t) if style is _CODE else escape(t) for t in texts if t]
+    shown = [
+        link(t) if isinstance(t, Link) else literal(t) if style is _CODE else escape(t)
+        for t in texts
+        if t
+    ]
     return ", ".join(shown) if shown else "\u2014"
 
 
@@ -171,8 +197,31 @@ def answer(factor: RiskFactor) -> str:
     return "yes/no"
 
 
+def asked(factor: RiskFactor, knowledge: Knowledge) -> str:
+    """Say when *factor* is asked: only sometimes, as part of a screening question, or always.
+
+    >>> import legcramps
+    >>> k = legcramps.KNOWLEDGE
+    >>> asked(k.factor("exercise_intensity"), k)
+    'only when exercise_minutes > 0'
+    >>> asked(k.factor("dark_urine"), k)
+    'after a yes to emergency_signs'
+    >>> asked(k.factor("emergency_signs"), k)
+    'screens 7 inputs: a no answers them all'
+    """
+    if factor.members:
+        return f"screens {len(factor.members)} inputs: a no answers them all"
+    parts = []
+    screens = [f.id for f in knowledge.factors if factor.id in f.members]
+    if screens:
+        parts.append(f"after a yes to {screens[0]}")
+    if factor.applies_when:
+        parts.append("only when " + " or ".join(map(str, factor.applies_when)))
+    return "; ".join(parts) or "always"
+
+
 def factor_table(knowledge: Knowledge) -> Table:
-    """Return every input of *knowledge*: its question, answer and what it speaks to.
+    """Return every input of *knowledge*: its question, answer, when it is asked, what it speaks to.
 
     The answer column gives the kind, the unit and the inclusive bounds (or choices).
 
@@ -182,15 +231,19 @@ def factor_table(knowledge: Knowledge) -> Table:
     'exercise_minutes'
     'How many minutes did you exercise in the 24 hours before the cramp?'
     'number of minutes, 0 to 1440'
+    'always'
     ('overuse',)
-    ()
+    ('heat_stroke_or_collapse',)
     """
-    rows = tuple((f.id, f.question, answer(f), f.causes, f.red_flags) for f in knowledge.factors)
+    rows = tuple(
+        (f.id, f.question, answer(f), asked(f, knowledge), f.causes, f.red_flags)
+        for f in knowledge.factors
+    )
     return Table(
-        ("Input", "Question", "Answer", "Causes", "Red flags"),
-        (_CODE, _TEXT, _TEXT, _CODE, _CODE),
+        ("Input", "Question", "Answer", "Asked", "Causes", "Red flags"),
+        (_CODE, _TEXT, _TEXT, _TEXT, _CODE, _CODE),
         rows,
-        (24, 32, 14, 14, 16),
+        (20, 30, 13, 14, 11, 12),
     )
 
 
@@ -217,6 +270,7 @@ def sign_table(knowledge: Knowledge) -> Table:
     2
     Less than about 1.6 litres of fluid in a day, below the adequate intake.
     efsa-2010
+    expert-opinion
     """
     rows = tuple(
         (
@@ -225,15 +279,16 @@ def sign_table(knowledge: Knowledge) -> Table:
             str(sign.weight),
             _reason(sign.reason, sign.advice, sign.min_urgency.value if sign.min_urgency else ""),
             sign.basis.id,
+            sign.weight_basis.id if sign.weight_basis else "expert-opinion",
         )
         for cause in knowledge.causes
         for sign in cause.signs
     )
     return Table(
-        ("Cause", "Condition", "Weight", "Reason", "Basis"),
-        (_CODE, _CODE, _TEXT, _TEXT, _CODE),
+        ("Cause", "Condition", "Weight", "Reason", "Basis of the fact", "Basis of the weight"),
+        (_CODE, _CODE, _TEXT, _TEXT, _CODE, _CODE),
         rows,
-        (15, 24, 8, 36, 17),
+        (13, 20, 7, 32, 14, 14),
     )
 
 
@@ -264,37 +319,79 @@ def level_table(knowledge: Knowledge) -> Table:
     )
 
 
-def _sources(sources: Iterable[Source]) -> tuple[str, ...]:
-    return tuple(s.id for s in sources)
+def _sources(sources: Iterable[Source]) -> tuple[Link, ...]:
+    return tuple(Link(s.id, s.url) for s in sources)
 
 
-def _conditions(conditions: Iterable[Condition]) -> tuple[str, ...]:
+def _conditions(conditions: Iterable[Condition | AllOf]) -> tuple[str, ...]:
     return tuple(str(c) for c in conditions)
 
 
+def _flag_text(flag: RedFlag) -> str:
+    text = f"{flag.name}. {flag.why} {flag.advice}"
+    if flag.risk_factors:
+        text += " Names the risk factors the answers show: "
+        text += "; ".join(note.text for note in flag.risk_factors) + "."
+    return text
+
+
 def red_flag_table(knowledge: Knowledge) -> Table:
-    """Return every red flag: what raises it, how urgent it is, what it means, and its sources.
+    """Return every red flag: what raises it, how urgent, how soon, what it means, its sources.
+
+    Each source links to the page it was read on, where the page is public.
 
     >>> import legcramps
     >>> row = red_flag_table(legcramps.KNOWLEDGE).rows[0]
-    >>> row[:3]
-    ('pulmonary_embolism', ('chest_pain_or_breathlessness is yes',), 'emergency')
+    >>> row[0], row[2]
+    ('pulmonary_embolism', 'emergency')
+    >>> row[1][:2]
+    ('chest_pain_or_breathlessness is yes', 'leg_swelling is yes and palpitations is yes')
+    >>> row[5][0].text
+    'nhs-dvt-urgency'
     """
     rows = tuple(
         (
             flag.id,
             _conditions(flag.when),
             flag.urgency.value,
-            f"{flag.name}. {flag.why} {flag.advice}",
+            flag.time_frame or flag.urgency.time_frame,
+            _flag_text(flag),
             _sources(flag.sources),
         )
         for flag in knowledge.red_flags
     )
     return Table(
-        ("Red flag", "Raised when (any)", "Urgency", "What it may mean, and what to do", "Sources"),
-        (_CODE, _CODE, _TEXT, _TEXT, _CODE),
+        (
+            "Red flag",
+            "Raised when (any)",
+            "Urgency",
+            "How soon",
+            "What it may mean, and what to do",
+            "Sources",
+        ),
+        (_CODE, _CODE, _TEXT, _TEXT, _TEXT, _CODE),
         rows,
-        (19, 22, 11, 30, 18),
+        (15, 20, 9, 14, 26, 16),
+    )
+
+
+def urgency_table(knowledge: Knowledge) -> Table:
+    """Return every urgency, most pressing first, with its headline and time frame.
+
+    >>> import legcramps
+    >>> for row in urgency_table(legcramps.KNOWLEDGE).rows[:2]:
+    ...     print(row[0], "|", row[2])
+    emergency | now: call your local emergency number (such as 999, 911 or 112)
+    urgent | today, the same day
+    """
+    from legcramps import Urgency
+
+    del knowledge  # the urgencies are the library's, whatever the knowledge
+    return Table(
+        ("Urgency", "Headline", "Time frame"),
+        (_CODE, _TEXT, _TEXT),
+        tuple((u.value, u.headline, u.time_frame) for u in sorted(Urgency, reverse=True)),
+        (2, 4, 5),
     )
 
 
@@ -305,14 +402,16 @@ def medication_table(knowledge: Knowledge) -> Table:
 
     >>> import legcramps
     >>> rows = medication_table(legcramps.KNOWLEDGE).rows
-    >>> rows[0], rows[2][3]
-    (('furosemide', ('Lasix',), 'loop diuretic', 'C03CA01'), 'C03CA04 \u2020')
+    >>> rows[0]
+    ('furosemide', ('Lasix', 'frusemide', 'furosemid'), 'loop diuretic', 'C03CA01')
+    >>> rows[2][3]
+    'C03CA04 \u2020'
     """
     rows = tuple(
         (
             m.generic,
             (*m.brands, *m.other_names),
-            m.drug_class.value,
+            ", ".join(c.value for c in m.classes),
             m.atc if m.atc_confirmed else f"{m.atc} \u2020",
         )
         for m in knowledge.medications
@@ -336,21 +435,33 @@ def all_sources(knowledge: Knowledge) -> tuple[Source, ...]:
     for cause in knowledge.causes:
         for source in (*cause.sources, *(s.basis for s in cause.signs)):
             found.setdefault(source.id, source)
-    for flag in knowledge.red_flags:
-        for source in flag.sources:
-            found.setdefault(source.id, source)
+        for sign in cause.signs:
+            if sign.weight_basis is not None:
+                found.setdefault(sign.weight_basis.id, sign.weight_basis)
+    cited = [s for flag in knowledge.red_flags for s in flag.sources]
+    cited += [s for rule in knowledge.advice_rules for s in rule.sources]
+    for source in cited:
+        found.setdefault(source.id, source)
     return tuple(found.values())
 
 
 def source_table(knowledge: Knowledge) -> Table:
-    """Return every source the knowledge cites, with its full citation.
+    """Return every source the knowledge cites: its citation, its address and when it was read.
 
     >>> import legcramps
     >>> source_table(legcramps.KNOWLEDGE).rows[0][:2]
     ('seed-text', 'Here are the causes of severe leg cramps')
     """
-    rows = tuple((s.id, s.title, s.citation) for s in all_sources(knowledge))
-    return Table(("Source", "Title", "Citation"), (_CODE, _TEXT, _TEXT), rows, (2, 3, 6))
+    rows = tuple(
+        (s.id, s.title, s.citation, (Link("link", s.url),) if s.url else (), s.read_on)
+        for s in all_sources(knowledge)
+    )
+    return Table(
+        ("Source", "Title", "Citation", "Read at", "Read on"),
+        (_CODE, _TEXT, _TEXT, _TEXT, _TEXT),
+        rows,
+        (3, 4, 8, 2, 3),
+    )
 
 
 # --- the causes, as sections ----------------------------------------------------------
@@ -358,7 +469,7 @@ def source_table(knowledge: Knowledge) -> Table:
 
 def _cause_lines(cause: Cause, knowledge: Knowledge) -> list[str]:
     title = escape(cause.name)
-    inputs = [f.id for f in knowledge.factors if cause.id in f.causes]
+    inputs = [f.id for f in knowledge.inputs_of(cause.id)]
     lines = [title, "-" * len(title), "", f"{escape(cause.summary)} (id {literal(cause.id)})", ""]
     lines += [f"**Mechanism, as the source explains it.** {escape(cause.mechanism)}", ""]
     lines += ["**Advice.**", ""]
@@ -397,6 +508,7 @@ TABLES = {
     "signs": sign_table,
     "levels": level_table,
     "red-flags": red_flag_table,
+    "urgencies": urgency_table,
     "medications": medication_table,
     "sources": source_table,
 }

@@ -95,11 +95,12 @@ def _check(
     """
     values: dict[str, AnswerValue] = {}
     given: dict[str, object] = {}
+    get = checks.get
     for key, raw in items:
-        if problems.full:  # enough to report: count the rest, describe none
+        if problems.found and problems.full:  # enough to report: count the rest
             problems.more += 1
             continue
-        name = plain_key(key)
+        name = key if type(key) is str else plain_key(key)
         if name is None:
             problems.add("mapping key", describe(key), "an input name (a string)")
             continue
@@ -109,11 +110,22 @@ def _check(
             values.pop(name, None)
             continue
         given[name] = raw
-        check = checks.get(name)
+        check = get(name)
         if check is None:
             problems.add(*_unknown_name(name, raw, checks))
             continue
         if raw is None:
+            continue
+        # The usual answers, a plain bool, number or choice, are taken here; anything
+        # else (a subclass, a list, a problem) the long way, by _value().
+        kind, low, high, choices, _ = check
+        usual = type(raw)
+        if (
+            (usual is bool and kind is _YES_NO)
+            or (usual is str and raw in choices)  # only a choice has choices
+            or ((usual is int or usual is float) and kind is _NUMBER and low <= raw <= high)  # type: ignore[operator]
+        ):
+            values[name] = raw  # type: ignore[assignment]  # a bool, a number or a choice
             continue
         value = _value(check, name, raw, problems)
         if value is not None:
@@ -203,7 +215,7 @@ def medication_names(name: str, raw: object, problems: Problems) -> tuple[str, .
     else:
         try:  # a caller's iterable, even a list subclass, may fail in any way
             items = tuple(raw)
-        except Exception:  # noqa: BLE001 - a caller's object may fail in any way; report it
+        except Exception:  # noqa: BLE001 - report it, whatever it is
             problems.add(name, describe(raw), _NAMES + " that can be read")
             return None
     names: list[str] = []

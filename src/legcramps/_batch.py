@@ -97,7 +97,7 @@ def assess_many(
     >>> for r in legcramps.assess_many(rows, on_error="record"):
     ...     print(r.urgency.value if isinstance(r, legcramps.Assessment) else r)
     undetermined
-    RowError(index=1, problems=(Problem(input='fluid_litres', received="'lots' (str)", expected='a number of litres from 0 to 20, or None (unknown)', hint=''),))
+    RowError(index=1, problems=(Problem(input='fluid_litres', received="'lots' (str)", expected='a number of litres from 0 to 20, or None (unknown)', hint=''),), more=0)
     undetermined
     """  # noqa: E501 - a doctest's output is one line
     problems = Problems()

@@ -99,16 +99,19 @@ class Tables:
         "applicability",
         "cause_factors",
         "checks",
+        "class_values",
         "escalators",
         "factors",
+        "first_questions",
         "flag_alternatives",
         "flag_order",
         "flag_rank",
+        "flags_by_urgency",
+        "medication_inputs",
         "medications",
         "member_of",
         "plan",
         "question_order",
-        "questions",
         "quiet_findings",
         "risk_notes",
         "screens",
@@ -137,6 +140,10 @@ class Tables:
     alternative_size: tuple[int, ...]
     #: per red flag: its alternatives
     flag_alternatives: tuple[tuple[int, ...], ...]
+    #: per red flag, most urgent first: (flag index, urgency rank, alternatives)
+    flags_by_urgency: tuple[tuple[int, int, tuple[int, ...]], ...]
+    #: the inputs that are medication lists
+    medication_inputs: tuple[str, ...]
     #: the red flag indexes, most urgent first; and each flag's urgency rank
     flag_order: tuple[int, ...]
     flag_rank: tuple[int, ...]
@@ -157,11 +164,14 @@ class Tables:
     unknown_findings: tuple[Finding, ...]
     #: per cause: its finding if all its inputs are answered and none raised a sign
     quiet_findings: tuple[Finding, ...]
-    #: every factor in the order to ask them, as (id, factor), and as factors
+    #: every factor in the order to ask them, as (id, factor)
     question_order: tuple[tuple[str, RiskFactor], ...]
-    questions: tuple[RiskFactor, ...]
+    #: the questions to ask when nothing is answered: the screened factors left out
+    first_questions: tuple[RiskFactor, ...]
     #: every name a medication goes by, normalised, to the medication
     medications: Mapping[str, Medication]
+    #: each medication's class values, by its generic name
+    class_values: Mapping[str, frozenset[str]]
     #: the advice rules: (tests, any of which applies the rule; texts replaced; advice)
     advice_rules: tuple[tuple[tuple[Test, ...], frozenset[str], str], ...]
 
@@ -415,6 +425,7 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
     cause_factors = tuple(tuple((f.id, f) for f in factors if c.id in f.causes) for c in causes)
     questions = _questions(factors, causes, red_flags)
     flag_rank = tuple(r.urgency.rank for r in red_flags)
+    flag_order = tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j)))
     escalators: dict[str, int] = {}
     for cause in causes:
         for sign in cause.signs:
@@ -428,8 +439,10 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
         alternative_flag=flag_of,
         alternative_size=size,
         flag_alternatives=per_flag,
-        flag_order=tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j))),
+        flag_order=flag_order,
         flag_rank=flag_rank,
+        flags_by_urgency=tuple((j, flag_rank[j], per_flag[j]) for j in flag_order),
+        medication_inputs=tuple(f.id for f in factors if f.kind is FactorKind.MEDICATIONS),
         risk_notes=tuple(
             tuple((test_of(note.when, by_id), note.text) for note in flag.risk_factors)
             for flag in red_flags
@@ -454,8 +467,11 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
         ),
         quiet_findings=tuple(Finding(c, Level.UNLIKELY, 0, (), ()) for c in causes),
         question_order=tuple((f.id, f) for f in questions),
-        questions=questions,
+        first_questions=tuple(f for f in questions if not any(f.id in g.members for g in factors)),
         medications=medication_table(knowledge.medications),
+        class_values={
+            m.generic: frozenset(c.value for c in m.classes) for m in knowledge.medications
+        },
         advice_rules=tuple(
             (tuple(test_of(c, by_id) for c in rule.when), frozenset(rule.replaces), rule.advice)
             for rule in knowledge.advice_rules

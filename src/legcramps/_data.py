@@ -474,6 +474,32 @@ FACTORS = (
         "Have the muscles of your leg become thinner or smaller?",
     ),
     _yes_no(
+        "recent_wound",
+        "Have you had a cut, a bite, a burn or another wound in the last few weeks, above all "
+        "one with soil or dirt in it?",
+    ),
+    _yes_no(
+        "coughing_up_blood",
+        "Are you coughing up blood?",
+    ),
+    _yes_no(
+        "leg_pain_at_rest",
+        "Is the pain in your leg or foot there all the time, even at rest, or has pain on "
+        "walking suddenly got worse?",
+    ),
+    RiskFactor(
+        "heat_exhaustion_not_better",
+        "After 30 minutes resting somewhere cool and drinking, do you still feel dizzy, sick, "
+        "weak or have a headache?",
+        YES_NO,
+        help="Signs of heat exhaustion that do not pass once you have cooled down.",
+        applies_when=(EXERCISED, Condition("hot_weather"), Condition("heavy_sweating")),
+    ),
+    _yes_no(
+        "toxin_exposure",
+        "Have you been in contact with lead, mercury or another poison?",
+    ),
+    _yes_no(
         "wound_with_stiffness",
         "Have you had a wound or a cut, and now stiffness of your jaw, neck or muscles?",
         "Stiffness or spasms after a cut, a bite, a burn or a wound with soil in it.",
@@ -514,6 +540,11 @@ FACTORS = (
         "heart_failure_or_fluid_restriction",
         "Do you have heart failure, or has a doctor told you to limit how much you drink?",
     ),
+    _yes_no(
+        "heart_disease",
+        "Do you have another heart problem, such as angina, a past heart attack or an irregular "
+        "heartbeat?",
+    ),
     _yes_no("low_sodium_diet", "Are you on a low-salt (low-sodium) diet?"),
     _yes_no("diabetes", "Do you have diabetes?"),
     _yes_no("thyroid_disease", "Do you have a thyroid problem, such as an underactive thyroid?"),
@@ -526,7 +557,8 @@ FACTORS = (
         "emergency_signs",
         "Do you have any of these now: chest pain or breathlessness; a cold, pale or blue "
         "leg; a sudden severe pain in the leg; confusion or fainting; dark urine like tea or "
-        "cola; stiffness of the jaw, neck or muscles after a wound?",
+        "cola; stiffness of the jaw, neck or muscles after a wound; after exertion or heat, "
+        "still feeling dizzy, sick or weak after 30 minutes of cooling down?",
         YES_NO,
         help="Answer yes if any one of them applies: you will be asked about each.",
         members=(
@@ -536,14 +568,15 @@ FACTORS = (
             "confusion_or_fainting",
             "dark_urine",
             "wound_with_stiffness",
+            "heat_exhaustion_not_better",
         ),
     ),
     RiskFactor(
         "leg_signs",
         "Do you have any of these in your legs: one leg painful, tender, swollen, red or "
         "warm; both legs swollen; weakness or numbness; pain far worse than expected after "
-        "exercise, heat or an injury; pain on walking that eases with rest; muscles that have "
-        "got thinner?",
+        "exercise, heat or an injury; pain there even at rest; pain on walking that eases with "
+        "rest; muscles that have got thinner?",
         YES_NO,
         help="Answer yes if any one of them applies: you will be asked about each.",
         members=(
@@ -552,6 +585,7 @@ FACTORS = (
             "muscle_weakness",
             "numbness",
             "pain_worse_than_expected",
+            "leg_pain_at_rest",
             "both_legs_swollen",
             "pain_on_walking_eased_by_rest",
             "muscle_wasting",
@@ -560,28 +594,33 @@ FACTORS = (
     RiskFactor(
         "body_signs",
         "Do you have any of these: vomiting or diarrhoea; a high temperature; a racing or "
-        "irregular heartbeat; cramps in your chest, arms or belly; twitching muscles; "
-        "tingling around your mouth or in your fingers?",
+        "irregular heartbeat; coughing up blood; cramps in your chest, arms or belly; twitching "
+        "muscles; tingling around your mouth or in your fingers; a recent wound or cut; contact "
+        "with lead, mercury or another poison?",
         YES_NO,
         help="Answer yes if any one of them applies: you will be asked about each.",
         members=(
             "vomiting_or_diarrhoea",
             "high_body_temperature",
             "palpitations",
+            "coughing_up_blood",
             "cramps_elsewhere",
             "muscle_twitching",
             "tingling_around_mouth_or_fingers",
+            "recent_wound",
+            "toxin_exposure",
         ),
     ),
     RiskFactor(
         "health_conditions",
         "Do you have any of these: kidney disease or dialysis; liver disease; heart failure "
-        "or a limit on how much to drink; a low-salt diet; diabetes; a thyroid problem; "
-        "heavy drinking?",
+        "or a limit on how much to drink; another heart problem; a low-salt diet; diabetes; a "
+        "thyroid problem; heavy drinking?",
         YES_NO,
         help="Answer yes if any one of them applies: you will be asked about each.",
         members=(
             "heart_failure_or_fluid_restriction",
+            "heart_disease",
             "low_sodium_diet",
             "kidney_disease_or_dialysis",
             "liver_disease",
@@ -777,8 +816,8 @@ DRINK_THROUGH_THE_DAY = (
 )
 HEAT_CRAMP_ADVICE = (
     "For a cramp in the heat: stop, move somewhere cool, and drink water or a sports drink, "
-    "unless a doctor has told you to limit fluids; wait for the cramp to pass before you "
-    "start again."
+    "unless a doctor has told you to limit fluids; avoid salt tablets; wait for the cramp to "
+    "pass before you start again."
 )
 
 
@@ -1076,16 +1115,24 @@ RED_FLAGS = (
         urgency=EMERGENCY,
         advice="Call your local emergency number now.",
         sources=(NHS_DVT_URGENCY, NHS_PULMONARY_EMBOLISM),
-        when=(Condition("chest_pain_or_breathlessness"),),
+        when=(
+            Condition("chest_pain_or_breathlessness"),
+            # A clot in the leg with a very fast heartbeat, or coughing up blood (NHS PE).
+            AllOf((Condition("leg_swelling"), Condition("palpitations"))),
+            AllOf((Condition("one_leg_pain_or_tenderness"), Condition("palpitations"))),
+            AllOf((Condition("leg_swelling"), Condition("coughing_up_blood"))),
+            AllOf((Condition("one_leg_pain_or_tenderness"), Condition("coughing_up_blood"))),
+        ),
         time_frame=NOW,
         risk_factors=CLOT_RISKS,
     ),
     RedFlag(
         id="acute_limb_ischaemia",
-        name="A cold, pale or blue leg with sudden pain, numbness or weakness",
+        name="A cold, pale or blue leg, or sudden severe leg pain, with numbness or weakness",
         why=(
             "The blood supply to the leg may be blocked (acute limb ischaemia), a medical "
-            "emergency: the leg can be saved only if it is treated quickly."
+            "emergency: the leg can be saved only if it is treated quickly. Not all of its "
+            "signs need be there."
         ),
         urgency=EMERGENCY,
         advice="Call your local emergency number now, or go straight to an emergency department.",
@@ -1094,15 +1141,18 @@ RED_FLAGS = (
             AllOf((COLD_LEG, Condition("sudden_severe_leg_pain"))),
             AllOf((COLD_LEG, Condition("numbness"))),
             AllOf((COLD_LEG, Condition("muscle_weakness"))),
+            AllOf((Condition("sudden_severe_leg_pain"), Condition("numbness"))),
+            AllOf((Condition("sudden_severe_leg_pain"), Condition("muscle_weakness"))),
         ),
         time_frame=NOW,
     ),
     RedFlag(
         id="heat_stroke_or_collapse",
-        name="Confusion or fainting, or a high temperature in the heat",
+        name="Confusion or fainting, or a high temperature after exertion or heat",
         why=(
             "Confusion, fainting or passing out, or a high temperature after exertion or heat, "
-            "may be heat stroke, which can kill, or another emergency."
+            "may be heat stroke, which can kill, or another emergency; so may feeling dizzy, "
+            "sick or weak still after 30 minutes of cooling down."
         ),
         urgency=EMERGENCY,
         advice=(
@@ -1112,21 +1162,27 @@ RED_FLAGS = (
         sources=(CDC_NIOSH_HEAT, NHS_WALES_HEAT, CDC_HEAT_CRAMPS),
         when=(
             Condition("confusion_or_fainting"),
+            Condition("heat_exhaustion_not_better"),
             AllOf((Condition("high_body_temperature"), Condition("hot_weather"))),
+            AllOf((Condition("high_body_temperature"), EXERCISED)),
         ),
         time_frame=NOW,
     ),
     RedFlag(
         id="rhabdomyolysis",
-        name="Dark urine",
+        name="Dark urine, or weak muscles with pain far worse than expected",
         why=(
-            "Tea- or cola-coloured urine after exertion or heat may be rhabdomyolysis, a "
-            "breakdown of muscle that can damage the kidneys."
+            "Tea- or cola-coloured urine after exertion or heat, or weakness with pain far worse "
+            "than expected, may be rhabdomyolysis, a breakdown of muscle that can damage the "
+            "kidneys."
         ),
         urgency=EMERGENCY,
         advice="Get emergency medical help now.",
         sources=(CDC_RHABDO, CDC_RHABDO_SIGNS),
-        when=(Condition("dark_urine"),),
+        when=(
+            Condition("dark_urine"),
+            AllOf((Condition("pain_worse_than_expected"), Condition("muscle_weakness"))),
+        ),
         time_frame=NOW,
     ),
     RedFlag(
@@ -1159,7 +1215,7 @@ RED_FLAGS = (
     ),
     RedFlag(
         id="poor_blood_flow",
-        name="A cold, pale or blue leg, or sudden severe leg pain",
+        name="A cold, pale or blue leg, sudden severe leg pain, or pain even at rest",
         why=(
             "May mean the blood supply to the leg is poor; with numbness or weakness it would "
             "be an emergency."
@@ -1167,7 +1223,7 @@ RED_FLAGS = (
         urgency=URGENT,
         advice="Get medical advice today, and call your emergency number if the leg gets worse.",
         sources=(NHS_PAD, NIDIRECT_PAD),
-        when=(COLD_LEG, Condition("sudden_severe_leg_pain")),
+        when=(COLD_LEG, Condition("sudden_severe_leg_pain"), Condition("leg_pain_at_rest")),
         time_frame=TODAY,
     ),
     RedFlag(
@@ -1178,10 +1234,10 @@ RED_FLAGS = (
             "looked at; dark urine would make it an emergency."
         ),
         urgency=URGENT,
-        advice="Stop exercising, drink water, and get medical advice today.",
+        advice="Stop exercising, rest, and get medical advice right away, today.",
         sources=(CDC_RHABDO_SIGNS, CDC_RHABDO),
         when=(Condition("pain_worse_than_expected"),),
-        time_frame=TODAY,
+        time_frame=RIGHT_AWAY,
     ),
     RedFlag(
         id="fluid_loss",
@@ -1253,12 +1309,46 @@ RED_FLAGS = (
         time_frame=RIGHT_AWAY,
     ),
     RedFlag(
+        id="tetanus_risk",
+        name="Cramps after a wound",
+        why="Cramps after a wound, above all a dirty one, may be the start of tetanus.",
+        urgency=URGENT,
+        advice="Ask for an urgent appointment today, and mention the wound.",
+        sources=(NHS_LEG_CRAMPS,),
+        when=(Condition("recent_wound"),),
+        time_frame=TODAY,
+    ),
+    RedFlag(
+        id="coughing_up_blood",
+        name="Coughing up blood",
+        why="Coughing up blood needs to be looked at the same day; with a painful or swollen "
+        "leg it may be a clot in the lungs.",
+        urgency=URGENT,
+        advice="Get medical advice today; call your emergency number if you are short of breath.",
+        sources=(NHS_PULMONARY_EMBOLISM,),
+        when=(Condition("coughing_up_blood"),),
+        time_frame=TODAY,
+    ),
+    RedFlag(
+        id="toxin_exposure",
+        name="Cramps after contact with lead, mercury or another poison",
+        why="Some poisons cause cramps; a doctor needs to check for them.",
+        urgency=URGENT,
+        advice="Get medical advice today, and say what you were in contact with.",
+        sources=(NHS_INFORM_LEG_CRAMPS, MAYO_NIGHT_LEG_CRAMPS),
+        when=(Condition("toxin_exposure"),),
+        time_frame=TODAY,
+    ),
+    RedFlag(
         id="high_temperature",
         name="A high temperature",
-        why="A fever with cramps may be an infection or heat illness that needs to be checked.",
+        why=(
+            "A fever with cramps may be an infection or heat illness that needs to be checked "
+            "(the urgency, and 38 degrees C, are expert opinion)."
+        ),
         urgency=URGENT,
         advice="Get medical advice today.",
-        sources=(CDC_NIOSH_HEAT, NHS_TETANUS),
+        sources=(CDC_NIOSH_HEAT, NHS_TETANUS, EXPERT_OPINION),
         when=(Condition("high_body_temperature"),),
         time_frame=TODAY,
     ),
@@ -1266,17 +1356,20 @@ RED_FLAGS = (
         id="heat_cramps_with_heart_or_salt",
         name="Heat cramps with heart problems or a low-salt diet",
         why=(
-            "Cramps in the heat or with heavy sweating, in someone with heart failure, a fluid "
-            "limit or a low-salt diet, need a doctor's help rather than self-care."
+            "Cramps in the heat or with heavy sweating, in someone with a heart problem, a "
+            "fluid limit or a low-salt diet, need a doctor's help rather than self-care."
         ),
         urgency=URGENT,
         advice="Get medical help right away, today.",
         sources=(CDC_HEAT_CRAMPS, NIOSH_HEAT_CRAMPS),
-        when=(
-            AllOf((Condition("hot_weather"), Condition("heart_failure_or_fluid_restriction"))),
-            AllOf((Condition("hot_weather"), Condition("low_sodium_diet"))),
-            AllOf((Condition("heavy_sweating"), Condition("heart_failure_or_fluid_restriction"))),
-            AllOf((Condition("heavy_sweating"), Condition("low_sodium_diet"))),
+        when=tuple(
+            AllOf((Condition(heat), Condition(condition)))
+            for heat in ("hot_weather", "heavy_sweating")
+            for condition in (
+                "heart_failure_or_fluid_restriction",
+                "heart_disease",
+                "low_sodium_diet",
+            )
         ),
         time_frame=RIGHT_AWAY,
     ),
@@ -1403,9 +1496,10 @@ SELF_CARE_ADVICE = (
 
 WORSENING_ADVICE = (
     "If it gets worse: call your emergency number for chest pain or breathlessness, a cold, "
-    "pale or blue leg, confusion or fainting, or dark urine; get medical advice the same day "
-    "if one leg becomes painful, swollen, red or warm, a cramp lasts more than 10 minutes, "
-    "you vomit or have diarrhoea, or your leg feels weak or numb."
+    "pale or blue leg, confusion or fainting, dark urine, or a stiff jaw or neck after a "
+    "wound; get medical advice the same day if one leg becomes painful, swollen, red or warm, "
+    "a cramp lasts more than 10 minutes, you get a high temperature, you vomit or have "
+    "diarrhoea, or your leg feels weak or numb."
 )
 
 ADVICE_RULES = (

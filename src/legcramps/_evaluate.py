@@ -22,7 +22,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from legcramps._compile import Effect, FlagTest, Rule, Tables, Test
+from legcramps._compile import NOTHING, Effect, FlagTest, Rule, Tables, Test
 from legcramps._medications import recognize
 from legcramps._model import AnswerValue, FactorKind, Level, Medication, RiskFactor, Urgency
 from legcramps._result import (
@@ -58,6 +58,7 @@ class _State:
 
     __slots__ = (
         "answered",
+        "class_values",
         "dead",
         "effective",
         "evidence",
@@ -91,6 +92,8 @@ class _State:
         self.na: set[str] = set()
         #: per medication list: its recognised medications and the names not recognised
         self.medications: dict[str, tuple[tuple[Medication, ...], tuple[str, ...]]] = {}
+        #: each medication's classes, by its generic name
+        self.class_values = tables.class_values
 
 
 def evaluate(tables: Tables, knowledge: Source, values: dict[str, AnswerValue]) -> Assessment:
@@ -139,6 +142,7 @@ def evaluate(tables: Tables, knowledge: Source, values: dict[str, AnswerValue]) 
         unrecognized_medications=unrecognized,
         knowledge_version=knowledge.version,
         disclaimer=knowledge.disclaimer,
+        may_rise_to=_BY_RANK[open_rank] if open_rank > urgency.rank else None,
         knowledge=knowledge,
     )
 
@@ -152,18 +156,19 @@ def _implied(tables: Tables, values: dict[str, AnswerValue]) -> dict[str, Answer
     effective = values
     for screen, members in tables.screens:
         if values.get(screen) is False:
-            if effective is values:
-                effective = dict(values)
             for member in members:
-                effective.setdefault(member, False)
+                if member not in values:  # a form may answer every member anyway
+                    if effective is values:
+                        effective = dict(values)
+                    effective[member] = False
     return effective
 
 
 def _recognize(tables: Tables, s: _State) -> None:
     """Recognise the medications of each medication list answered."""
-    for fid, kind, *_ in tables.plan:
+    for fid in tables.medication_inputs:
         names = s.effective.get(fid)
-        if kind is FactorKind.MEDICATIONS and names is not None:
+        if names is not None:
             s.medications[fid] = recognize(tables.medications, names)  # type: ignore[arg-type]
 
 
@@ -200,7 +205,7 @@ def truth(test: Test, s: _State) -> bool | None:
         held = bool(compare(len(value) if kind is FactorKind.MEDICATIONS else value, bound))  # type: ignore[arg-type]
     else:
         recognized, unrecognized = s.medications[fid]
-        if any(c._value_ in one_of for m in recognized for c in m.classes):
+        if any(not one_of.isdisjoint(s.class_values[m.generic]) for m in recognized):
             held = True
         else:
             held = None if unrecognized else False
@@ -216,12 +221,15 @@ def _not_applicable(tables: Tables, s: _State) -> None:
             s.dead.update(alternatives)
 
 
-def score(tables: Tables, s: _State, values: dict[str, AnswerValue]) -> None:  # noqa: C901, PLR0912 - the scoring loop
+def score(tables: Tables, s: _State, values: dict[str, AnswerValue]) -> None:  # noqa: C901, PLR0912, PLR0915 - the scoring loop
     """Score the answers: one pass over the factors, in the knowledge's order."""
     scores, evidence, sign_advice = s.scores, s.evidence, s.sign_advice
     true_count, dead, known, na = s.true_count, s.dead, s.known, s.na
-    get = s.effective.get
-    given = values.get
+    effective = s.effective
+    get = effective.get
+    implied = effective is not values  # a screening "no" answered some members
+    answered = s.answered
+    floor = 0
     effects: tuple[Effect, ...]
     raised: tuple[int, ...]
     killed: tuple[int, ...]
@@ -229,23 +237,27 @@ def score(tables: Tables, s: _State, values: dict[str, AnswerValue]) -> None:  #
         value = get(fid)
         if value is None:
             continue
-        if fid in values:
-            known[fid] = given(fid)  # type: ignore[assignment]  # present: not None
+        if not implied or fid in values:
+            known[fid] = values[fid]
         if na and fid in na:  # kept in the answers, but it changes nothing
             continue
         if kind is _YES_NO:
-            effects, raised, killed = yes if value is True else no
+            outcome = yes if value is True else no
+            if outcome is NOTHING:  # most yes/no answers: nothing to score or flag
+                answered |= mask
+                continue
+            effects, raised, killed = outcome
         elif kind is _CHOICE:
             effects, raised, killed = by_choice[value]  # type: ignore[index]  # a checked choice
         elif kind is _NUMBER:
-            s.answered |= mask
+            answered |= mask
             for compare, bound, _, i, weight, reason, note, rank, _ in rules:
                 if compare(value, bound):
                     scores[i] += weight
                     evidence[i].append(Evidence(factor, value, reason, weight))
                     if note:
                         sign_advice.append(note)
-                    s.floor = max(s.floor, rank)
+                    floor = max(floor, rank)
             for compare, bound, _, a in tests:
                 if compare(value, bound):
                     true_count[a] += 1
@@ -253,18 +265,23 @@ def score(tables: Tables, s: _State, values: dict[str, AnswerValue]) -> None:  #
                     dead.add(a)
             continue
         else:
+            s.answered = answered
             _medications(s, fid, factor, mask, rules, tests)
+            answered = s.answered
             continue
-        s.answered |= mask
+        answered |= mask
         for i, weight, shown, note, rank in effects:
             scores[i] += weight
             evidence[i].append(shown)
             if note:
                 sign_advice.append(note)
-            s.floor = max(s.floor, rank)
+            floor = max(floor, rank)
         for a in raised:
             true_count[a] += 1
-        dead.update(killed)
+        if killed:
+            dead.update(killed)
+    s.answered = answered
+    s.floor = max(s.floor, floor)
 
 
 def _medications(  # noqa: PLR0913, PLR0917 - the parts of one plan entry
@@ -281,9 +298,10 @@ def _medications(  # noqa: PLR0913, PLR0917 - the parts of one plan entry
     # An unrecognised name may be anything: it answers a cause only through a sign
     # that a recognised medication raised, never as a "no".
     hit = 0
-    classes = [(m.generic, [c._value_ for c in m.classes]) for m in recognized]
+    class_values = s.class_values
+    classes = [(m.generic, class_values[m.generic]) for m in recognized]
     for _, _, one_of, i, weight, reason, note, rank, by_medication in rules:
-        matched = tuple(generic for generic, ks in classes if any(k in one_of for k in ks))
+        matched = tuple([generic for generic, ks in classes if not one_of.isdisjoint(ks)])
         if not matched:
             continue
         hit |= 1 << i
@@ -299,7 +317,7 @@ def _medications(  # noqa: PLR0913, PLR0917 - the parts of one plan entry
     for compare, bound, one_of, a in tests:
         if not one_of:  # how many medications are taken
             held: bool | None = bool(compare(len(names), bound))  # type: ignore[arg-type]
-        elif any(k in one_of for _, ks in classes for k in ks):
+        elif any(not one_of.isdisjoint(ks) for _, ks in classes):
             held = True
         else:
             held = None if unrecognized else False
@@ -320,12 +338,17 @@ def _flags(tables: Tables, s: _State) -> tuple[list[int], int]:
     size, true_count, dead = tables.alternative_size, s.true_count, s.dead
     raised: list[int] = []
     open_rank = 0
-    for j in tables.flag_order:
-        alternatives = tables.flag_alternatives[j]
-        if any(true_count[a] == size[a] for a in alternatives):
-            raised.append(j)
-        elif tables.flag_rank[j] > open_rank and any(a not in dead for a in alternatives):
-            open_rank = tables.flag_rank[j]
+    for j, rank, alternatives in tables.flags_by_urgency:
+        alive = False
+        for a in alternatives:  # a loop, not any(): most flags have one alternative
+            if true_count[a] == size[a]:
+                raised.append(j)
+                break
+            if a not in dead:
+                alive = True
+        else:
+            if alive and rank > open_rank:
+                open_rank = rank
     for fid, rank in tables.escalators:
         if rank > open_rank and fid not in s.effective and fid not in s.na:
             open_rank = rank
@@ -380,12 +403,14 @@ def _advice(  # noqa: PLR0913 - the parts of a result that advice depends on
 ) -> list[str]:
     """Return the advice, most pressing first, leaving out what a slower path would say.
 
-    At an emergency only what to do now is said: the red flags' advice and the signs'
-    (such as telling the doctor about a new medicine), never self-care tips. Above
-    "see a doctor", the no-obvious-cause advice (see a doctor some time) is left out.
-    Self-care and see-a-doctor results say what to do if it gets worse.
+    Only the most urgent red flags' advice is given: a less urgent flag's ("see a doctor
+    within 1 to 2 days") would say to wait. At an emergency only what to do now is said:
+    the flags' advice and the signs' (such as telling the doctor about a new medicine),
+    never self-care tips. Above "see a doctor", the no-obvious-cause advice (see a doctor
+    some time) is left out. Self-care and see-a-doctor results say what to do if it gets
+    worse.
     """
-    advice = [flag.advice for flag in flags]
+    advice = [flag.advice for flag in flags if flag.urgency is urgency]
     advice += sign_advice
     if urgency < Urgency.EMERGENCY:
         for finding in raised:
@@ -412,7 +437,7 @@ def _apply_rules(tables: Tables, s: _State, advice: list[str]) -> tuple[str, ...
     takes the others out; a rule whose texts are not there changes nothing.
     """
     for tests, replaces, text in tables.advice_rules:
-        if not any(a in replaces for a in advice):
+        if replaces.isdisjoint(advice):
             continue
         if any(truth(t, s) for t in tests):
             first = next(n for n, a in enumerate(advice) if a in replaces)
@@ -435,8 +460,10 @@ def _next_questions(
     members are asked one by one.
     """
     effective, na = s.effective, s.na
-    if not effective and not tables.screens:
-        return tables.questions
+    if not effective:
+        return tables.first_questions
+    if len(effective) + len(na - effective.keys()) == len(tables.question_order):
+        return ()  # everything is answered, or cannot apply
     pending = {
         screen
         for screen, members in tables.screens

@@ -124,8 +124,8 @@ def medications_in(
     unknown: dict[str, None] = {}
     for part in _SEPARATORS.split(" ".join(name.split())):
         text = part.strip(" .-")
-        if not text:
-            continue
+        if not without_strength(normalize_medication_name(text)):
+            continue  # nothing but a strength, such as the "20 mg" of "Lasix (furosemide) 20 mg"
         med = _lookup_one(table, normalize_medication_name(text))
         if med is None:
             unknown[text] = None

@@ -178,24 +178,31 @@ class Assessment:
     *findings* holds one :class:`~legcramps.Finding` per cause, most likely
     first (by level: likely, possible, unknown, unlikely; then by score; then in
     the knowledge's order). *urgency* says how soon to get medical help; raised
-    *red_flags* decide it whatever the scores. *advice* is ordered and has no
-    duplicates. *next_questions* lists the unanswered inputs: red-flag questions
-    first, the most urgent flag's first; then the inputs whose signs raise the
-    urgency (a medication started around the onset); then the inputs that can
-    add the most to the scores (the sum of their signs' weights); ties in the
-    knowledge's factor order. The order is computed once per knowledge, so producing it
-    costs a filter per call. *answers* holds the normalised inputs (a read-only
-    mapping); *medications* the recognised ones, in the order given, and
-    *unrecognized_medications* the names that were not recognised.
+    *red_flags* (:class:`~legcramps.RaisedFlag`, most urgent first) decide it
+    whatever the scores, and *may_rise_to* is the more urgent level that a
+    question still open could raise it to (``None`` when none can). *advice* is
+    ordered and has no duplicates.
+
+    *next_questions* lists the questions to ask, in order: red-flag questions
+    first, the most urgent first, a screening question in place of its members;
+    then the inputs whose signs raise the urgency (a medication started around the
+    onset); then the inputs that can add the most to the scores (the sum of their
+    signs' weights); ties in the knowledge's factor order. A question that cannot
+    apply is not listed, and one that applies only sometimes comes after those
+    that decide whether it does.
+
+    *answers* holds the normalised inputs as given (a read-only mapping);
+    *medications* the recognised ones, in the order given, and
+    *unrecognized_medications* the names, or parts of names, not recognised.
 
     >>> import legcramps
     >>> a = legcramps.assess(exercise_minutes=120, exercise_intensity="vigorous")
     >>> a.findings[0].cause.id, a.findings[0].level
     ('overuse', <Level.LIKELY: 'likely'>)
-    >>> a.urgency
-    <Urgency.UNDETERMINED: 'undetermined'>
+    >>> a.urgency, a.may_rise_to
+    (<Urgency.UNDETERMINED: 'undetermined'>, <Urgency.EMERGENCY: 'emergency'>)
     >>> a.next_questions[0].id
-    'chest_pain_or_breathlessness'
+    'emergency_signs'
     """
 
     findings: tuple[Finding, ...]
@@ -208,6 +215,7 @@ class Assessment:
     unrecognized_medications: tuple[str, ...]
     knowledge_version: str
     disclaimer: str
+    may_rise_to: Urgency | None = None
     #: The knowledge that made this result, if known; not compared, not shown.
     _knowledge: Assessor | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -296,6 +304,7 @@ class Assessment:
         return {
             "knowledge_version": self.knowledge_version,
             "urgency": self.urgency._value_,
+            "may_rise_to": None if self.may_rise_to is None else self.may_rise_to._value_,
             "findings": findings,
             "red_flags": [
                 {
