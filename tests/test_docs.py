@@ -1,4 +1,4 @@
-"""The documentation: its generated knowledge tables, its API page and its table of contents.
+"""The documentation: its knowledge tables, API page, table of contents and command-line page.
 
 The tables in the docs are rendered at build time by ``docs/_ext``; these tests check the
 renderer against the data, and show that a change to the data changes the tables with no
@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import legcramps
+from helpers import run_in_process, split_pipe
 from legcramps import Condition, DrugClass, Knowledge, Medication
 
 DOCS = Path(__file__).parent.parent / "docs"
@@ -270,3 +271,46 @@ class TestSphinxBuild:
             "sitting_hours >= 4" in text,
         )
         assert "Prolonged sitting or standing" in text
+
+
+# --- the command-line page ----------------------------------------------------------------
+
+
+def _console_examples() -> list[tuple[str, str]]:
+    """Return each ``$ command`` in the page's console blocks, with the output shown for it."""
+    examples: list[tuple[str, list[str]]] = []
+    in_block = False
+    for line in (DOCS / "cli.rst").read_text(encoding="utf-8").splitlines():
+        if line.startswith(".. code-block:: console"):
+            in_block = True
+        elif in_block and line and not line.startswith("   "):
+            in_block = False
+        elif in_block and line.startswith("   $ "):
+            examples.append((line[5:], []))
+        elif in_block and examples:
+            examples[-1][1].append(line[3:])
+    return [(command, "\n".join(output).strip("\n")) for command, output in examples]
+
+
+class TestCommandLinePage:
+    """The command-line page of the docs shows the program's real output."""
+
+    @pytest.mark.parametrize(("command", "shown"), _console_examples())
+    def test_example_output_is_real(
+        self,
+        command: str,
+        shown: str,
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+    ) -> None:
+        """Each example's output in docs/cli.rst is what the command prints now."""
+        args, stdin = split_pipe(command)
+        if "--help" in args and sys.version_info >= (3, 13):
+            pytest.skip("argparse lays out --help differently from Python 3.13 on")
+        monkeypatch.setenv("COLUMNS", "80")
+        monkeypatch.chdir(tmp_path)
+
+        _, out, err = run_in_process(*args, stdin=stdin)
+
+        actual = "\n".join(line.rstrip() for line in (out + err).splitlines())
+        assert shown == actual.strip("\n")
