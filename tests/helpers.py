@@ -41,6 +41,23 @@ TYPICAL = {
     "numbness": True,
 }
 
+#: Every cause answered, none of its signs present.
+NOTHING_RAISED = {
+    "exercise_minutes": 20,
+    "exercise_intensity": "light",
+    "unaccustomed_exercise": False,
+    "overtired": False,
+    "recovery_hours": 72,
+    "poor_diet": False,
+    "medications": [],
+    "new_medication": False,
+    "sitting_hours": 1,
+    "standing_hours": 0.5,
+    "fluid_litres": 2.2,
+    "hot_weather": False,
+    "heavy_sweating": False,
+}
+
 #: A source for made-up signs and red flags.
 NOTE = Source("test", "A test source", "Made up for the tests.")
 

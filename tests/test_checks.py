@@ -340,20 +340,6 @@ class TestConsistency:
             )
         ] == problems_of(medications=(K.medications[0], clash))
 
-    def test_a_changed_knowledge_needs_a_version_of_its_own(self) -> None:
-        """Results name their knowledge by version: two knowledges may not share one."""
-        with pytest.raises(InvalidKnowledge) as info:
-            attrs.evolve(K, likely_at=4)
-        assert [
-            (
-                f"version: received {K.version!r} (str); expected a version of its own: this"
-                " knowledge differs from the built-in one"
-            )
-        ] == [str(p) for p in info.value.problems]
-
-    def test_the_same_knowledge_may_keep_its_version(self) -> None:
-        assert K == attrs.evolve(K)
-
     def test_many_problems_are_counted_past_twenty(self) -> None:
         """However malformed, the error lists 20 problems and counts the rest."""
         factors = tuple(RiskFactor(f"F{n}", "?", FactorKind.YES_NO) for n in range(30))

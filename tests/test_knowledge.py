@@ -1,8 +1,7 @@
-"""The built-in knowledge, and assessing against knowledge of your own."""
+"""The Knowledge value (``legcramps._knowledge``): lookups, versions, knowledge of your own."""
 
 from __future__ import annotations
 
-from importlib.metadata import version
 from typing import Any
 
 import attrs
@@ -13,6 +12,7 @@ from helpers import NOTE, knowledge
 from legcramps import (
     Cause,
     Condition,
+    InvalidKnowledge,
     Level,
     RedFlag,
     Sign,
@@ -22,60 +22,7 @@ from legcramps import (
 K = legcramps.KNOWLEDGE
 
 
-class TestBuiltInKnowledge:
-    def test_five_causes_in_the_source_texts_order(self) -> None:
-        """CAUSES holds the five causes of the source text, in its order."""
-        assert ["overuse", "fatigue", "medication", "posture", "dehydration"] == [
-            c.id for c in legcramps.CAUSES
-        ]
-
-    def test_every_cause_is_fully_described(self) -> None:
-        """Every cause has a name, summary, mechanism, advice, evidence note and sources."""
-        for cause in legcramps.CAUSES:
-            assert all((cause.name, cause.summary, cause.mechanism, cause.evidence_note))
-            assert cause.advice
-            assert cause.sources[0].id == "seed-text"
-            assert cause.signs
-
-    def test_the_inputs_are_the_documented_ones(self) -> None:
-        """RISK_FACTORS holds one factor per input of assess(), in a fixed order."""
-        assert [
-            "exercise_minutes",
-            "exercise_intensity",
-            "unaccustomed_exercise",
-            "overtired",
-            "recovery_hours",
-            "poor_diet",
-            "medications",
-            "new_medication",
-            "sitting_hours",
-            "standing_hours",
-            "fluid_litres",
-            "hot_weather",
-            "heavy_sweating",
-            "leg_swelling",
-            "chest_pain_or_breathlessness",
-            "cramp_minutes",
-            "dark_urine",
-            "muscle_weakness",
-            "numbness",
-            "frequent_cramps",
-            "persists_despite_self_care",
-        ] == [f.id for f in legcramps.RISK_FACTORS]
-
-    def test_every_factor_speaks_to_a_cause_or_a_red_flag(self) -> None:
-        """Each factor names the causes or red flags it speaks to."""
-        assert [] == [f.id for f in legcramps.RISK_FACTORS if not (f.causes or f.red_flags)]
-
-    def test_factor_links_are_filled_in_from_the_signs(self) -> None:
-        """The medication list speaks to both the medication and dehydration causes."""
-        assert ("medication", "dehydration") == K.factor("medications").causes
-        assert ("nerve_or_muscle_signs",) == K.factor("numbness").red_flags
-
-    def test_every_question_is_a_question(self) -> None:
-        """Every factor asks a plain-language question."""
-        assert all(f.question.endswith(("?", ")")) for f in legcramps.RISK_FACTORS)
-
+class TestLookups:
     @pytest.mark.parametrize("wanted", ["nope", None, []])
     def test_lookups_reject_unknown_ids(self, wanted: Any) -> None:
         """Looking up an unknown factor, cause or red flag raises UnknownId."""
@@ -83,6 +30,29 @@ class TestBuiltInKnowledge:
             with pytest.raises(legcramps.InvalidInput) as info:
                 lookup(wanted)
             assert isinstance(info.value, KeyError)
+
+
+class TestRecognizeMedication:
+    def test_recognise_rejects_a_non_string(self) -> None:
+        """recognize_medication() takes only a string."""
+        with pytest.raises(legcramps.InvalidInput, match=r"name: received 3 \(int\)"):
+            legcramps.recognize_medication(3)  # type: ignore[arg-type]
+
+
+class TestVersion:
+    def test_a_changed_knowledge_needs_a_version_of_its_own(self) -> None:
+        """Results name their knowledge by version: two knowledges may not share one."""
+        with pytest.raises(InvalidKnowledge) as info:
+            attrs.evolve(K, likely_at=4)
+        assert [
+            (
+                f"version: received {K.version!r} (str); expected a version of its own: this"
+                " knowledge differs from the built-in one"
+            )
+        ] == [str(p) for p in info.value.problems]
+
+    def test_the_same_knowledge_may_keep_its_version(self) -> None:
+        assert K == attrs.evolve(K)
 
 
 class TestCustomKnowledge:
@@ -131,62 +101,3 @@ class TestCustomKnowledge:
 
         finding = mine.assess(medications=["Zocor"]).finding("statins")
         assert (Level.LIKELY, ("simvastatin",)) == (finding.level, finding.evidence[0].value)
-
-
-class TestPublicFace:
-    def test_all_is_pinned(self) -> None:
-        """The public names are exactly these; anything else is private."""
-        assert [
-            "CAUSES",
-            "KNOWLEDGE",
-            "KNOWLEDGE_VERSION",
-            "RED_FLAGS",
-            "RISK_FACTORS",
-            "AnswerValue",
-            "Assessment",
-            "Cause",
-            "Condition",
-            "DrugClass",
-            "Evidence",
-            "FactorKind",
-            "Finding",
-            "InvalidInput",
-            "InvalidKnowledge",
-            "Knowledge",
-            "Level",
-            "Medication",
-            "Problem",
-            "RedFlag",
-            "RiskFactor",
-            "RowError",
-            "Sign",
-            "Source",
-            "UnknownId",
-            "Urgency",
-            "__version__",
-            "assess",
-            "assess_many",
-            "fhir",
-            "from_dict",
-            "recognize_medication",
-            "schema",
-        ] == legcramps.__all__
-
-    def test_every_public_name_resolves(self) -> None:
-        """Every name in __all__ is there to import."""
-        for name in legcramps.__all__:
-            assert getattr(legcramps, name) is not None
-
-    def test_dir_shows_the_public_names(self) -> None:
-        """dir(legcramps) lists the public names."""
-        assert sorted(legcramps.__all__) == dir(legcramps)
-
-    def test_version_comes_from_the_package_metadata(self) -> None:
-        """__version__ is the installed distribution's version."""
-        assert version("legcramps") == legcramps.__version__
-
-    def test_unknown_attribute_raises_attribute_error(self) -> None:
-        """A missing attribute raises AttributeError naming it."""
-        name = "nope"  # through getattr(): type checkers rightly refuse legcramps.nope
-        with pytest.raises(AttributeError, match="no attribute 'nope'"):
-            getattr(legcramps, name)

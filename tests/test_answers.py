@@ -1,4 +1,7 @@
-"""Bad input gets InvalidInput, naming the input, what was received and what was expected."""
+"""The one answer validator (``legcramps._answers``): raw answers to good values, or InvalidInput.
+
+Every problem names the input, what was received and what was expected.
+"""
 
 from __future__ import annotations
 
@@ -15,45 +18,6 @@ def problems(*args: Any, **kwargs: Any) -> tuple[Problem, ...]:
     with pytest.raises(InvalidInput) as info:
         legcramps.assess(*args, **kwargs)
     return info.value.problems
-
-
-class BrokenRepr:
-    def __repr__(self) -> str:
-        raise RuntimeError
-
-
-class TestInvalidInput:
-    def test_is_a_value_error(self) -> None:
-        """InvalidInput can be caught as ValueError."""
-        assert issubclass(InvalidInput, ValueError)
-
-    def test_message_lists_every_problem(self) -> None:
-        """The message names each problem on its own line."""
-        with pytest.raises(InvalidInput) as info:
-            legcramps.assess(fluid_litres=-1, hot_weather="yes")
-
-        assert (
-            "2 problems with the input:\n"
-            "- fluid_litres: received -1 (int); expected a number of litres from 0 to 20, "
-            "or None (unknown)\n"
-            "- hot_weather: received 'yes' (str); expected True, False or None (unknown)"
-        ) == str(info.value)
-
-    def test_problems_are_structured(self) -> None:
-        """Each problem carries the input, what was received and what was expected."""
-        assert (
-            Problem(
-                "sitting_hours", "25 (int)", "a number of hours from 0 to 24, or None (unknown)"
-            ),
-        ) == problems(sitting_hours=25)
-
-    def test_pickles_with_its_problems(self) -> None:
-        """InvalidInput survives pickling, for process pools."""
-        import pickle
-
-        error = InvalidInput((Problem("x", "1 (int)", "a string"),))
-
-        assert error.problems == pickle.loads(pickle.dumps(error)).problems  # noqa: S301
 
 
 class TestNames:
@@ -256,15 +220,22 @@ class TestMappingForm:
         ]
 
 
-class TestDescribe:
-    def test_broken_repr_is_described_by_type(self) -> None:
-        """A value whose repr fails is described by its type."""
-        (problem,) = problems(hot_weather=BrokenRepr())
+class TestNormalised:
+    def test_keyword_order_does_not_matter(self) -> None:
+        """The order in which answers are given does not change the result."""
+        assert legcramps.assess(hot_weather=True, sitting_hours=5) == legcramps.assess(
+            sitting_hours=5, hot_weather=True
+        )
 
-        assert "an object of type BrokenRepr that cannot be shown" == problem.received
+    def test_mapping_and_keywords_agree(self) -> None:
+        """Answers as a mapping and as keywords give equal results."""
+        answers = {"fluid_litres": 0.5, "hot_weather": True, "medications": ("Lasix",)}
 
-    def test_long_values_are_shortened(self) -> None:
-        """A long value is cut short in the message."""
-        (problem,) = problems(exercise_intensity="x" * 1000)
+        assert legcramps.assess(answers) == legcramps.assess(**answers)
 
-        assert len(problem.received) < 100
+    def test_answers_hold_the_normalised_inputs(self) -> None:
+        """`answers` holds the known inputs, medications as a tuple, in factor order."""
+        assessment = legcramps.assess(hot_weather=True, medications=["Lasix "], overtired=None)
+
+        assert {"medications": ("Lasix",), "hot_weather": True} == assessment.answers
+        assert ["medications", "hot_weather"] == list(assessment.answers)
