@@ -11,7 +11,16 @@ from typing import Any
 import pytest
 
 import legcramps
-from legcramps import FactorKind, InvalidInput, Problem, RiskFactor
+from helpers import Unreadable
+from legcramps import (
+    FactorKind,
+    InvalidInput,
+    Problem,
+    RiskFactor,
+)
+from legcramps._errors import describe
+
+K = legcramps.KNOWLEDGE
 
 
 def problems(*args: Any, **kwargs: Any) -> tuple[Problem, ...]:
@@ -20,13 +29,12 @@ def problems(*args: Any, **kwargs: Any) -> tuple[Problem, ...]:
     return info.value.problems
 
 
+def exact(*args: Any, **kwargs: Any) -> list[tuple[str, str, str, str]]:
+    """Return the problems that assess() finds, each as (input, received, expected, hint)."""
+    return [(p.input, p.received, p.expected, p.hint) for p in problems(*args, **kwargs)]
+
+
 class TestNames:
-    def test_unknown_name_suggests_the_closest(self) -> None:
-        """A misspelt input name is rejected with a 'did you mean' hint."""
-        (problem,) = problems(fluid_liters=1.0)
-
-        assert ("fluid_liters", "did you mean 'fluid_litres'?") == (problem.input, problem.hint)
-
     def test_unknown_name_without_a_close_match_has_no_hint(self) -> None:
         """A name like no input is rejected without a hint."""
         (problem,) = problems(zzz=1)
@@ -37,6 +45,24 @@ class TestNames:
     def test_unknown_name_is_rejected_even_when_none(self) -> None:
         """An unknown name is an error even with the value None."""
         assert ["hot"] == [p.input for p in problems(hot=None)]
+
+    def test_an_unknown_name_with_a_hint(self) -> None:
+        """An unknown name is named, with its value, and the closest input as a hint."""
+        assert [
+            (
+                "fluid_litre",
+                "1 (int)",
+                "one of the inputs in legcramps.RISK_FACTORS",
+                "did you mean 'fluid_litres'?",
+            )
+        ] == exact(fluid_litre=1)
+
+    def test_every_problem_after_an_unknown_name_or_a_bad_list(self) -> None:
+        """An unknown name or a bad medication list does not stop the check of the rest."""
+        assert ["xyz", "fluid_litres"] == [p[0] for p in exact(xyz=1, fluid_litres=-1)]
+        assert ["medications", "numbness"] == [
+            p[0] for p in exact(medications="Lasix", numbness="no")
+        ]
 
 
 class TestYesNo:
@@ -101,6 +127,20 @@ class TestNumbers:
 
         assert (int, float) == (type(answers["exercise_minutes"]), type(answers["fluid_litres"]))
 
+    def test_the_bounds_of_a_number_are_inclusive_for_every_number_type(self) -> None:
+        """A number exactly at either bound is accepted, as an int, a float or a subclass."""
+
+        class Minutes(int):
+            pass
+
+        for value in (0, 0.0, 1440, 1440.0, Minutes(0), Minutes(1440)):
+            assert (
+                int(value) == legcramps.assess(exercise_minutes=value).answers["exercise_minutes"]
+            )
+        for value in (-1, 1441, Minutes(1441), -0.5):
+            with pytest.raises(InvalidInput, match="exercise_minutes"):
+                legcramps.assess(exercise_minutes=value)
+
 
 class TestChoices:
     @pytest.mark.parametrize("value", ["Vigorous", "hard", "", 3, ["light"]])
@@ -129,14 +169,6 @@ class TestMedicationList:
             medications=(name for name in ["Lasix"])
         )
 
-    def test_rejects_a_set(self) -> None:
-        """A set has no order, so results would vary from run to run: it is rejected."""
-        (problem,) = problems(medications={"Lasix", "Zocor"})
-
-        assert (
-            "a list of medication names (strings), or None (unknown) in an order (not a set)"
-        ) == problem.expected
-
     def test_a_str_subclass_is_read_as_plain_text(self) -> None:
         """A str subclass is read as its text, whatever its methods do."""
 
@@ -157,27 +189,34 @@ class TestMedicationList:
 
         assert ["medications"] == [p.input for p in problems(medications=failing())]
 
+    def test_the_medication_list_problems(self) -> None:
+        """A string, a list with a bad item and an unreadable iterable are named exactly."""
+        expected = "a list of medication names (strings), or None (unknown)"
+        assert [("medications", "'Lasix' (str)", expected, "")] == exact(medications="Lasix")
+        assert [
+            ("medications[1]", "'' (str)", "a medication name (a non-empty string)", "")
+        ] == exact(medications=["Lasix", ""])
+
+        class Unreadable:
+            def __iter__(self) -> Any:
+                raise OSError
+
+            def __repr__(self) -> str:
+                return "<unreadable>"
+
+        assert [
+            ("medications", "<unreadable> (Unreadable)", expected + " that can be read", "")
+        ] == exact(medications=Unreadable())
+
+    def test_a_set_of_medications(self) -> None:
+        """A set of medication names is refused for having no order, describing the set."""
+        with pytest.raises(InvalidInput) as info:
+            K.assess(medications={"Lasix"})
+        expected = "a list of medication names (strings), or None (unknown) in an order (not a set)"
+        assert (Problem("medications", "{'Lasix'} (set)", expected),) == info.value.problems
+
 
 class TestMappingForm:
-    def test_rejects_a_mapping_that_is_not_one(self) -> None:
-        """The positional argument must be a mapping or None."""
-        (problem,) = problems([("hot_weather", True)])
-
-        assert ("mapping", "a mapping of answers by name (such as a dict), or None") == (
-            problem.input,
-            problem.expected,
-        )
-
-    def test_rejects_keys_that_are_not_strings(self) -> None:
-        """Mapping keys must be input names."""
-        assert ["mapping key"] == [p.input for p in problems({1: True})]
-
-    def test_rejects_one_input_given_twice_with_different_values(self) -> None:
-        """An input in the mapping and as a keyword with different values is a conflict."""
-        (problem,) = problems({"hot_weather": True}, hot_weather=False)
-
-        assert "True (bool) in the mapping and False (bool) as a keyword" == problem.received
-
     def test_accepts_one_input_given_twice_with_equal_values(self) -> None:
         """The same value in the mapping and as a keyword is fine."""
         assert legcramps.assess(hot_weather=True) == legcramps.assess(
@@ -196,17 +235,6 @@ class TestMappingForm:
             p.input for p in problems([("fluid_litres", 1)], hot_weather="yes", bogus=1)
         ]
 
-    def test_a_mapping_that_cannot_be_read_is_reported(self) -> None:
-        """A mapping whose items fail to be read is reported, not propagated."""
-
-        class Broken(dict[str, object]):
-            def items(self) -> Any:
-                raise RuntimeError
-
-        (problem,) = problems(Broken(), overtired=True)
-
-        assert ("mapping", "a mapping whose items can be read") == (problem.input, problem.expected)
-
     def test_keyword_adds_to_the_mapping(self) -> None:
         """Keywords add to the answers in the mapping."""
         assert legcramps.assess(hot_weather=True, overtired=True) == legcramps.assess(
@@ -218,6 +246,53 @@ class TestMappingForm:
         assert ["fluid_litres", "overtired"] == [
             p.input for p in problems({"fluid_litres": "a lot"}, overtired=1)
         ]
+
+    def test_a_mapping_that_is_not_one(self) -> None:
+        """Something other than a mapping is named, with what it is and what was expected."""
+        assert [
+            ("mapping", "5 (int)", "a mapping of answers by name (such as a dict), or None", "")
+        ] == exact(5)
+
+    def test_a_key_that_is_not_a_string(self) -> None:
+        """A mapping key that is not a string is named exactly."""
+        assert [("mapping key", "1 (int)", "an input name (a string)", "")] == exact({1: 2})
+
+    def test_mapping_problems_and_keywords_together(self) -> None:
+        """Problems in the mapping are reported even when keywords are given too."""
+        assert [
+            ("mapping key", "1 (int)", "an input name (a string)", ""),
+        ] == exact({1: 2, "fluid_litres": 1}, hot_weather=True)
+        assert ["fluid_litres"] == [p[0] for p in exact({"fluid_litres": -1}, numbness=True)]
+
+    def test_one_input_given_two_ways(self) -> None:
+        """An input given differently in the mapping and as a keyword is named exactly."""
+        assert [
+            (
+                "hot_weather",
+                "True (bool) in the mapping and False (bool) as a keyword",
+                "the same value in both, or only one",
+                "",
+            )
+        ] == exact({"hot_weather": True}, hot_weather=False)
+
+    def test_a_mapping_whose_items_cannot_be_read(self) -> None:
+        """A mapping that fails when read is one problem, describing the mapping."""
+        expected = "a mapping whose items can be read"
+
+        assert (Problem("mapping", "{} (Unreadable)", expected),) == problems(
+            Unreadable(), overtired=True
+        )
+
+    @pytest.mark.parametrize(
+        ("name", "good", "bad"), [("hot_weather", True, "yes"), ("medications", ["Lasix"], "Lasix")]
+    )
+    def test_a_bad_value_one_way_is_not_also_a_disagreement(
+        self, name: str, good: object, bad: object
+    ) -> None:
+        """An input valid in the mapping and invalid as a keyword is one problem, not two."""
+        with pytest.raises(InvalidInput) as info:
+            K.assess({name: good}, **{name: bad})
+        assert [(name, describe(bad))] == [(p.input, p.received) for p in info.value.problems]
 
 
 class TestNormalised:

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import legcramps
-from helpers import NOTE, knowledge
+from helpers import NOTE, knowledge, with_sign
 from legcramps import (
     Cause,
     Condition,
@@ -40,7 +40,7 @@ def problems_of(**changes: Any) -> list[str]:
     return [str(p) for p in info.value.problems]
 
 
-def with_sign(sign: Sign, cause: int = 0) -> list[str]:
+def problems_with_sign(sign: Sign, cause: int = 0) -> list[str]:
     """Return the problems of the knowledge whose cause *cause* has *sign* as its only sign."""
     causes = list(K.causes)
     causes[cause] = attrs.evolve(K.causes[cause], signs=(sign,))
@@ -112,7 +112,7 @@ class TestTypes:
         sign = Sign(Condition("fluid_litres", below=math.nan), 2, "Little fluid.", NOTE)
         assert [
             "causes[0].signs[0].when.below: received nan (float); expected a finite number or None"
-        ] == with_sign(sign)
+        ] == problems_with_sign(sign)
 
     def test_a_string_bound(self) -> None:
         factor = attrs.evolve(K.factor("fluid_litres"), maximum="20")  # type: ignore[arg-type]
@@ -125,12 +125,12 @@ class TestTypes:
         sign = Sign(Condition("hot_weather"), 1, " ", NOTE)
         assert [
             "causes[0].signs[0].reason: received ' ' (str); expected a non-empty string"
-        ] == with_sign(sign)
+        ] == problems_with_sign(sign)
 
     def test_an_empty_source_title(self) -> None:
         sign = Sign(Condition("hot_weather"), 1, "Hot.", attrs.evolve(NOTE, title=""))
         assert "causes[0].signs[0].basis.title: received '' (str); expected a non-empty string" in (
-            with_sign(sign)
+            problems_with_sign(sign)
         )
 
     def test_a_unit_and_a_signs_advice_may_be_empty(self) -> None:
@@ -191,14 +191,14 @@ class TestConsistency:
         ],
     )
     def test_a_sign_must_fit_its_factor(self, condition: Condition, expected: str) -> None:
-        assert [expected] == with_sign(Sign(condition, 1, "r", NOTE))
+        assert [expected] == problems_with_sign(Sign(condition, 1, "r", NOTE))
 
     @pytest.mark.parametrize("weight", [0, -2])
     def test_a_weight_must_be_above_zero(self, weight: int) -> None:
         sign = Sign(Condition("hot_weather"), weight, "Hot.", NOTE)
         assert [
             f"causes[0].signs[0].weight: received {weight} (int); expected a whole number above 0"
-        ] == with_sign(sign)
+        ] == problems_with_sign(sign)
 
     @pytest.mark.parametrize("urgency", [Urgency.SELF_CARE, Urgency.UNDETERMINED])
     def test_a_red_flag_must_override_a_score(self, urgency: Urgency) -> None:
@@ -219,7 +219,7 @@ class TestConsistency:
                 " (Urgency);"
                 " expected None, or EMERGENCY, URGENT, SEE_DOCTOR"
             )
-        ] == with_sign(sign)
+        ] == problems_with_sign(sign)
 
     @pytest.mark.parametrize("bad_id", ["Not an id", "1st", "hot-weather", "HOT"])
     def test_a_factor_id_is_a_keyword(self, bad_id: str) -> None:
@@ -235,7 +235,7 @@ class TestConsistency:
                 "causes[0].signs[0].basis.id: received 'My Notes' (str); expected an id matching"
                 " [a-z0-9][a-z0-9._-]*"
             )
-        ] == with_sign(sign)
+        ] == problems_with_sign(sign)
 
     def test_one_source_id_names_one_source(self) -> None:
         other = attrs.evolve(K.causes[0].sources[0], title="Another title")
@@ -245,7 +245,7 @@ class TestConsistency:
                 "causes[0].signs[0].basis.id: received 'seed-text' (str); expected an id that names"
                 " one source only"
             )
-        ] == with_sign(sign)
+        ] == problems_with_sign(sign)
 
     @pytest.mark.parametrize(
         ("factor", "expected"),
@@ -347,6 +347,40 @@ class TestConsistency:
             knowledge(factors=(*K.factors, *factors))
         assert (20, 10) == (len(info.value.problems), info.value.more)
         assert str(info.value).endswith("\n- and 10 more")
+
+    def test_a_yes_no_condition_with_two_comparisons_is_rejected(self) -> None:
+        """A condition on a yes/no input may not compare at all, even with two comparisons."""
+        sign = Sign(Condition("overtired", at_least=1, one_of=("x",)), 1, "r", NOTE)
+        with pytest.raises(legcramps.InvalidKnowledge, match="no comparison"):
+            with_sign("fatigue", sign)
+
+    def test_a_yes_no_condition_with_one_of_is_rejected(self) -> None:
+        """A condition on a yes/no input may not use one_of."""
+        sign = Sign(Condition("overtired", one_of=("x",)), 1, "r", NOTE)
+        with pytest.raises(legcramps.InvalidKnowledge, match="no comparison"):
+            with_sign("fatigue", sign)
+
+    def test_one_of_may_list_every_choice_or_every_class(self) -> None:
+        """one_of may hold all of a choice's values, or all drug classes."""
+        every_choice = Sign(
+            Condition("exercise_intensity", one_of=("light", "moderate", "vigorous")), 1, "r", NOTE
+        )
+        classes = tuple(c.value for c in legcramps.DrugClass)
+        every_class = Sign(Condition("medications", one_of=classes), 1, "r", NOTE)
+        assert (
+            2
+            == with_sign("overuse", every_choice)
+            .assess(exercise_intensity="vigorous")
+            .finding("overuse")
+            .score
+        )
+        assert (
+            1
+            == with_sign("fatigue", every_class)
+            .assess(medications=["Zocor"])
+            .finding("fatigue")
+            .score
+        )
 
 
 # --- one field broken at a time ----------------------------------------------------------
@@ -453,3 +487,73 @@ def test_the_built_in_knowledge_passes_every_check() -> None:
     problems = check(K)
     assert [] == problems.found
     assert 0 == problems.more
+
+
+class TestMessages:
+    def test_the_whole_message_of_invalid_knowledge(self) -> None:
+        """InvalidKnowledge names each problem on its own line, with where it is."""
+        bad_sign = Sign(Condition("nowhere"), 1, "r", NOTE)
+        flag = K.red_flags[0]
+        bad_flag = attrs.evolve(flag, when=(Condition("nowhere"),))
+        with pytest.raises(legcramps.InvalidKnowledge) as info:
+            knowledge(
+                causes=(attrs.evolve(K.causes[0], signs=(bad_sign,)), *K.causes[1:]),
+                red_flags=(*K.red_flags, bad_flag),
+            )
+        message = (
+            "3 problems with the knowledge:\n"
+            "- red_flags[6].id: received 'pulmonary_embolism' (str); expected a value not used"
+            " before\n"
+            "- causes[0].signs[0].when.factor: received 'nowhere' (str); expected the id of one"
+            " of the knowledge's factors\n"
+            "- red_flags[6].when[0].factor: received 'nowhere' (str); expected the id of one of"
+            " the knowledge's factors"
+        )
+        assert (message,) == info.value.args
+
+    def test_the_message_for_knowledge_without_red_flags(self) -> None:
+        """Knowledge without red flags is refused with one whole, exact message."""
+        with pytest.raises(legcramps.InvalidKnowledge) as info:
+            knowledge(red_flags=())
+        message = (
+            "1 problem with the knowledge:\n"
+            "- red_flags: received an empty tuple; expected at least one red flag: they override"
+            " every score"
+        )
+        assert (message,) == info.value.args
+
+    def test_the_message_for_fields_of_the_wrong_type(self) -> None:
+        """Every field of the wrong type is named, with what it got, in the fields' order."""
+        with pytest.raises(legcramps.InvalidKnowledge) as info:
+            Knowledge(
+                version=" ",
+                factors=[],  # type: ignore[arg-type]
+                causes=[],  # type: ignore[arg-type]
+                red_flags=[1],  # type: ignore[arg-type]
+                medications=(1,),  # type: ignore[arg-type]
+                disclaimer="",
+                no_obvious_cause_advice=" ",
+                unanswered_red_flags_advice="",
+                self_care_advice=" ",
+                undetermined_advice="",
+                unrecognized_medications_advice=" ",
+                likely_at=1.5,  # type: ignore[arg-type]
+                possible_at="2",  # type: ignore[arg-type]
+            )
+        message = (
+            "13 problems with the knowledge:\n"
+            "- version: received ' ' (str); expected a non-empty string\n"
+            "- factors: received [] (list); expected a tuple of RiskFactor\n"
+            "- causes: received [] (list); expected a tuple of Cause\n"
+            "- red_flags: received [1] (list); expected a tuple of RedFlag\n"
+            "- medications[0]: received 1 (int); expected a Medication\n"
+            "- likely_at: received 1.5 (float); expected a whole number\n"
+            "- possible_at: received '2' (str); expected a whole number\n"
+            "- disclaimer: received '' (str); expected a non-empty string\n"
+            "- no_obvious_cause_advice: received ' ' (str); expected a non-empty string\n"
+            "- unanswered_red_flags_advice: received '' (str); expected a non-empty string\n"
+            "- self_care_advice: received ' ' (str); expected a non-empty string\n"
+            "- undetermined_advice: received '' (str); expected a non-empty string\n"
+            "- unrecognized_medications_advice: received ' ' (str); expected a non-empty string"
+        )
+        assert (message,) == info.value.args

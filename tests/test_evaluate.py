@@ -5,8 +5,16 @@ from __future__ import annotations
 import pytest
 
 import legcramps
-from helpers import NO_RED_FLAGS, NOTHING_RAISED
-from legcramps import Level, Urgency
+from helpers import NO_RED_FLAGS, NOTE, NOTHING_RAISED, knowledge, with_sign
+from legcramps import (
+    Condition,
+    Level,
+    Sign,
+    Urgency,
+)
+from strategies import sample_answers
+
+K = legcramps.KNOWLEDGE
 
 
 def level(cause_id: str, **answers: object) -> Level:
@@ -218,6 +226,31 @@ class TestMedications:
         assert ["furosemide"] == [m.generic for m in assessment.medications]
         assert 3 == assessment.finding("medication").score
 
+    def test_no_medication_list_means_no_medications(self) -> None:
+        """Without a medication list, the recognised and unrecognised lists are empty tuples."""
+        a = legcramps.assess(hot_weather=True)
+        assert ((), ()) == (a.medications, a.unrecognized_medications)
+
+    def test_only_unrecognised_medications_leave_every_cause_unknown_at_zero(self) -> None:
+        """A list of unrecognised names answers no cause: each stays unknown, with score 0."""
+        a = legcramps.assess(medications=["aspirin"])
+        assert [(Level.UNKNOWN, 0)] * len(K.causes) == [(f.level, f.score) for f in a.findings]
+
+    def test_repeated_names_are_listed_once(self) -> None:
+        """A name given twice is listed once, recognised or not."""
+        a = legcramps.assess(medications=["aspirin", "Lasix", "aspirin", "lasix 40 mg"])
+        assert ("aspirin",) == a.unrecognized_medications
+        assert ("furosemide",) == tuple(m.generic for m in a.medications)
+
+    def test_two_drugs_of_one_class_are_both_named_in_one_piece_of_evidence(self) -> None:
+        """Two diuretics raise the diuretic sign once, naming both, in the order given."""
+        evidence = legcramps.assess(medications=["Lasix", "amiloride"]).finding("medication")
+        assert [("furosemide", "amiloride")] == [e.value for e in evidence.evidence]
+
+    def test_two_medication_signs_add_up(self) -> None:
+        """A diuretic and a statin add their weights: 3 + 1."""
+        assert 4 == legcramps.assess(medications=["Lasix", "Zocor"]).finding("medication").score
+
 
 class TestUrgency:
     @pytest.mark.parametrize(
@@ -313,6 +346,34 @@ class TestUrgency:
         """With no answers at all, the urgency is undetermined."""
         assert Urgency.UNDETERMINED == legcramps.assess().urgency
 
+    def test_a_number_sign_can_carry_advice_and_an_urgency(self) -> None:
+        """A sign on a number adds its advice and raises the urgency to its minimum."""
+        sign = Sign(
+            Condition("fluid_litres", below=0.5),
+            1,
+            "Almost nothing to drink.",
+            NOTE,
+            advice="Drink something now.",
+            min_urgency=Urgency.URGENT,
+        )
+        a = with_sign("dehydration", sign).assess(fluid_litres=0.2)
+        assert Urgency.URGENT == a.urgency
+        assert "Drink something now." in a.advice
+        assert Urgency.UNDETERMINED == with_sign("dehydration", sign).assess(fluid_litres=1).urgency
+
+    def test_a_medication_sign_can_raise_the_urgency(self) -> None:
+        """A sign on the medication list raises the urgency to its minimum."""
+        sign = Sign(
+            Condition("medications", one_of=("statin",)),
+            1,
+            "A statin.",
+            NOTE,
+            min_urgency=Urgency.SEE_DOCTOR,
+        )
+        mine = with_sign("medication", sign)
+        assert Urgency.SEE_DOCTOR == mine.assess(medications=["Zocor"]).urgency
+        assert Urgency.UNDETERMINED == mine.assess(medications=["aspirin"]).urgency
+
 
 class TestAdvice:
     def test_no_obvious_cause_points_at_the_medication_list(self) -> None:
@@ -381,6 +442,36 @@ class TestAdvice:
         for answers in ({}, {"dark_urine": True}, NOTHING_RAISED):
             assert "not a diagnosis" in legcramps.assess(answers).disclaimer
 
+    def test_no_causes_at_all(self) -> None:
+        """Knowledge with no cause gives no findings, and the no-obvious-cause advice."""
+        mine = knowledge(causes=())
+        a = mine.assess(leg_swelling=False)
+        assert () == a.findings
+        assert mine.no_obvious_cause_advice in a.advice
+
+    def test_the_advice_of_every_raised_cause_and_only_theirs(self) -> None:
+        """The advice holds the advice of each likely or possible cause, and of no other."""
+        a = legcramps.assess(overtired=True, sitting_hours=5, **NO_RED_FLAGS)
+        expected = [*K.cause("posture").advice, *K.cause("fatigue").advice, K.self_care_advice]
+        assert expected == list(a.advice)
+        one = legcramps.assess(overtired=True, **NO_RED_FLAGS)
+        assert [*K.cause("fatigue").advice, K.self_care_advice] == list(one.advice)
+
+    def test_self_care_advice_comes_with_self_care_only(self) -> None:
+        """A self-care result ends with the self-care advice; other results do not carry it."""
+        care = legcramps.assess(hot_weather=True, fluid_litres=1, **NO_RED_FLAGS)
+        assert Urgency.SELF_CARE == care.urgency
+        assert K.self_care_advice == care.advice[-1]
+        assert K.unanswered_red_flags_advice not in care.advice
+        open_flags = legcramps.assess(hot_weather=True, fluid_litres=1)
+        assert K.self_care_advice not in open_flags.advice
+
+    def test_a_likely_cause_before_a_possible_one_both_give_advice(self) -> None:
+        """A likely cause followed, in the knowledge's order, by a possible one: both advise."""
+        a = legcramps.assess(exercise_minutes=120, exercise_intensity="vigorous", overtired=True)
+        assert [Level.LIKELY, Level.POSSIBLE] == [f.level for f in a.findings[:2]]
+        assert [*K.cause("overuse").advice, *K.cause("fatigue").advice] == list(a.advice[:4])
+
 
 class TestNextQuestions:
     def test_red_flag_questions_come_first_emergencies_first(self) -> None:
@@ -410,3 +501,21 @@ class TestNextQuestions:
     def test_every_factor_is_asked_when_nothing_is_known(self) -> None:
         """With nothing answered, every factor is among the next questions."""
         assert set(legcramps.RISK_FACTORS) == set(legcramps.assess().next_questions)
+
+    def test_answered_inputs_are_never_asked_again(self) -> None:
+        """Every answered input, of every kind, leaves next_questions and every unanswered."""
+        for given in sample_answers(200, seed=12):
+            a = legcramps.assess(**given)
+            answered = {name for name, value in given.items() if value is not None}
+            expected = [f.id for f in K.assess().next_questions if f.id not in answered]
+            assert expected == [f.id for f in a.next_questions]
+            for finding in a.findings:
+                assert not answered & {f.id for f in finding.unanswered}
+
+
+class TestLevels:
+    def test_equal_cut_offs_are_allowed(self) -> None:
+        """possible_at may equal likely_at: a cause is then likely or unlikely."""
+        mine = knowledge(possible_at=2, likely_at=2)
+        assert Level.LIKELY == mine.assess(overtired=True).finding("fatigue").level
+        assert Level.UNLIKELY == mine.assess(poor_diet=True).finding("fatigue").level

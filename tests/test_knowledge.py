@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import attrs
@@ -12,12 +13,16 @@ from helpers import NOTE, knowledge
 from legcramps import (
     Cause,
     Condition,
+    InvalidInput,
     InvalidKnowledge,
+    Knowledge,
     Level,
+    Problem,
     RedFlag,
     Sign,
     Urgency,
 )
+from strategies import sample_answers
 
 K = legcramps.KNOWLEDGE
 
@@ -31,12 +36,36 @@ class TestLookups:
                 lookup(wanted)
             assert isinstance(info.value, KeyError)
 
+    def test_factor_lookup_names_the_id(self) -> None:
+        """factor() raises an InvalidInput naming factor_id, what was asked and every id."""
+        with pytest.raises(InvalidInput) as info:
+            K.factor("nope")
+        expected = "one of " + ", ".join(repr(f.id) for f in K.factors)
+        assert (Problem("factor_id", "'nope' (str)", expected),) == info.value.problems
+
+    def test_lookups_raise_key_error_naming_the_id(self) -> None:
+        """cause() and red_flag() raise a KeyError that is an InvalidInput naming the id."""
+        with pytest.raises(InvalidInput) as cause:
+            K.cause("nope")
+        with pytest.raises(InvalidInput) as flag:
+            K.red_flag("nada")
+        assert isinstance(cause.value, KeyError)
+        assert (
+            Problem(
+                "cause_id", "'nope' (str)", "one of " + ", ".join(repr(c.id) for c in K.causes)
+            ),
+            Problem(
+                "flag_id", "'nada' (str)", "one of " + ", ".join(repr(r.id) for r in K.red_flags)
+            ),
+        ) == (cause.value.problems[0], flag.value.problems[0])
+
 
 class TestRecognizeMedication:
-    def test_recognise_rejects_a_non_string(self) -> None:
-        """recognize_medication() takes only a string."""
-        with pytest.raises(legcramps.InvalidInput, match=r"name: received 3 \(int\)"):
+    def test_recognize_medication_rejects_a_non_string(self) -> None:
+        """recognize_medication() names the bad name exactly."""
+        with pytest.raises(InvalidInput) as info:
             legcramps.recognize_medication(3)  # type: ignore[arg-type]
+        assert (Problem("name", "3 (int)", "a medication name (a string)"),) == info.value.problems
 
 
 class TestVersion:
@@ -85,12 +114,6 @@ class TestCustomKnowledge:
         assert Urgency.URGENT == mine.assess(exercise_minutes=300).urgency
         assert ("marathon",) == mine.factor("exercise_minutes").red_flags
 
-    def test_replace_cause_adds_a_cause_with_a_new_id(self) -> None:
-        """replace_cause() appends a cause whose id is new."""
-        extra = attrs.evolve(K.cause("posture"), id="posture2")
-
-        assert "posture2" == K.replace_cause(extra, version="v").causes[-1].id
-
     def test_a_medication_condition_on_a_new_class_set_works(self) -> None:
         """Signs on the medication list match by drug class."""
         cause = Cause(
@@ -101,3 +124,26 @@ class TestCustomKnowledge:
 
         finding = mine.assess(medications=["Zocor"]).finding("statins")
         assert (Level.LIKELY, ("simvastatin",)) == (finding.level, finding.evidence[0].value)
+
+    def test_replace_cause_adds_a_new_cause_after_the_others(self) -> None:
+        """replace_cause() with a new id keeps every cause and adds the new one last."""
+        new = attrs.evolve(K.cause("posture"), id="standing_desk")
+        mine = K.replace_cause(new, version="v2")
+        assert [*(c.id for c in K.causes), "standing_desk"] == [c.id for c in mine.causes]
+        assert "v2" == mine.version
+
+
+class TestBuilding:
+    def test_a_fresh_copy_equals_the_built_in_knowledge(self, fresh_knowledge: Knowledge) -> None:
+        """Building the knowledge again gives an equal Knowledge, factors filled in."""
+        assert K == fresh_knowledge
+        assert K.factors == fresh_knowledge.factors
+
+
+class TestPickling:
+    def test_a_knowledge_pickles_and_its_copy_assesses_alike(self) -> None:
+        """A Knowledge survives pickling, compiled tables and all, and assesses alike."""
+        copy = pickle.loads(pickle.dumps(K))  # noqa: S301 - our own data
+        assert K == copy
+        for given in sample_answers(50, seed=13):
+            assert K.assess(**given) == copy.assess(**given)

@@ -14,7 +14,11 @@ import pytest
 
 import legcramps
 from helpers import NO_RED_FLAGS, NOTHING_RAISED, TYPICAL
-from legcramps import Urgency
+from legcramps import (
+    Urgency,
+)
+
+K = legcramps.KNOWLEDGE
 
 
 class TestFindings:
@@ -162,6 +166,22 @@ class TestToDict:
 
         assert assessment.to_dict() != first
 
+    def test_a_result_without_its_knowledge_gives_the_same_dict(self) -> None:
+        """to_dict() of a result that lost its knowledge, or holds a plain dict, is the same."""
+        a = legcramps.assess(medications=["Lasix", "aspirin"], hot_weather=True)
+        expected = a.to_dict()
+        assert ["Lasix", "aspirin"] == expected["answers"]["medications"]
+        assert expected == attrs.evolve(a, knowledge=None).to_dict()
+        assert expected == attrs.evolve(a, answers=dict(a.answers)).to_dict()
+
+    def test_the_answers_of_the_dict_are_fresh_lists(self) -> None:
+        """Medication lists in the dict's answers are new lists, whoever made the result."""
+        a = legcramps.assess(medications=["Lasix"])
+        for result in (a, attrs.evolve(a, knowledge=None)):
+            first, second = result.to_dict(), result.to_dict()
+            first["answers"]["medications"].append("x")
+            assert ["Lasix"] == second["answers"]["medications"]
+
 
 class TestReport:
     def test_names_the_urgency_causes_advice_and_disclaimer(self) -> None:
@@ -185,3 +205,28 @@ class TestReport:
         text = str(legcramps.assess())
 
         assert "Still to ask:\n  - Do you have chest pain or are you short of breath?" in text
+
+    def test_no_advice_section_when_there_is_no_advice(self) -> None:
+        """A result with no advice at all (made by hand) has no Advice section in its text."""
+        a = attrs.evolve(legcramps.assess(dark_urine=True), advice=())
+        assert "Advice:" not in str(a)
+
+    def test_no_questions_section_when_everything_is_answered(self) -> None:
+        """With every input answered there is nothing still to ask, and the text says nothing."""
+        given = {**NO_RED_FLAGS, "exercise_minutes": 30, "exercise_intensity": "light"}
+        given.update(
+            unaccustomed_exercise=False,
+            overtired=False,
+            recovery_hours=48,
+            poor_diet=False,
+            medications=[],
+            new_medication=False,
+            sitting_hours=1,
+            standing_hours=1,
+            fluid_litres=2,
+            hot_weather=False,
+            heavy_sweating=False,
+        )
+        a = legcramps.assess(**given)
+        assert () == a.next_questions
+        assert "Still to ask:" not in str(a)
