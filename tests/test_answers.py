@@ -215,6 +215,14 @@ class TestMedicationList:
         expected = "a list of medication names (strings), or None (unknown) in an order (not a set)"
         assert (Problem("medications", "{'Lasix'} (set)", expected),) == info.value.problems
 
+    def test_past_twenty_bad_items_the_rest_are_counted(self) -> None:
+        """A list of 25 bad names gives 20 problems, one per item, and counts the other 5."""
+        with pytest.raises(InvalidInput) as info:
+            legcramps.assess(medications=[""] * 25)
+
+        assert [f"medications[{n}]" for n in range(20)] == [p.input for p in info.value.problems]
+        assert 5 == info.value.more
+
 
 class TestMappingForm:
     def test_accepts_one_input_given_twice_with_equal_values(self) -> None:
@@ -314,3 +322,31 @@ class TestNormalised:
 
         assert {"medications": ("Lasix",), "hot_weather": True} == assessment.answers
         assert ["medications", "hot_weather"] == list(assessment.answers)
+
+
+class OddKey(str):
+    """An input name that hashes and compares unlike the text it holds."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return 1
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+
+class TestStringSubclassKeys:
+    def test_a_str_subclass_key_is_read_by_its_text(self) -> None:
+        """A key that is a str subclass names the input its text names."""
+        assert {"hot_weather": True} == legcramps.assess({OddKey("hot_weather"): True}).answers
+
+    def test_one_input_cannot_be_given_twice_through_an_odd_key(self) -> None:
+        """A str-subclass key with another hash cannot give an input a second time."""
+        assert (
+            Problem(
+                "hot_weather",
+                "True (bool) and False (bool) in the mapping",
+                "each input given once",
+            ),
+        ) == problems({"hot_weather": True, OddKey("hot_weather"): False})

@@ -19,12 +19,10 @@ from hypothesis import strategies as st
 import legcramps
 from helpers import NOTE, knowledge, with_sign
 from legcramps import (
-    Cause,
     Condition,
     FactorKind,
     InvalidKnowledge,
     Knowledge,
-    RedFlag,
     RiskFactor,
     Sign,
     Urgency,
@@ -463,21 +461,33 @@ def test_one_broken_field_is_refused_and_named(broken: tuple[str, dict[str, Any]
     assert any(p.input.startswith(path) for p in info.value.problems)
 
 
-def test_a_valid_custom_knowledge_passes() -> None:
+def test_a_valid_custom_knowledge_passes(cold_water: Knowledge) -> None:
     """A new cause with a new input and a new red flag builds, and assesses."""
-    cold = RiskFactor("cold_water", "Did you swim in cold water?", FactorKind.YES_NO)
-    cause = Cause(
-        "cold", "Cold", "Cramps in cold water.", "Cold muscles.", ("Warm up.",), "Anecdotal.",
-        (NOTE,), (Sign(Condition("cold_water"), 3, "Cold water.", NOTE),),
-    )  # fmt: skip
-    flag = RedFlag(
-        "hypothermia", "Shivering", "Too cold.", Urgency.URGENT, "Warm up now.", (NOTE,),
-        (Condition("cold_water"),),
-    )  # fmt: skip
-    mine = knowledge(
-        factors=(*K.factors, cold), causes=(*K.causes, cause), red_flags=(*K.red_flags, flag)
-    )
-    assert Urgency.URGENT == mine.assess(cold_water=True).urgency
+    assert Urgency.URGENT == cold_water.assess(water_celsius=2).urgency
+
+
+@attrs.frozen(cache_hash=True, weakref_slot=False)
+class ClinicKnowledge(Knowledge):
+    """A knowledge with a field of its own, declared where annotations are text."""
+
+    clinic: str = "ours"
+
+
+def _clinic(clinic: object) -> ClinicKnowledge:
+    fields = {a.alias: getattr(K, a.name) for a in attrs.fields(Knowledge) if a.init}
+    return ClinicKnowledge(**{**fields, "version": "clinic"}, clinic=clinic)  # type: ignore[arg-type]
+
+
+def test_a_subclass_is_checked_by_its_resolved_annotations() -> None:
+    """A Knowledge subclass whose annotations are text has its own fields checked too."""
+    with pytest.raises(InvalidKnowledge) as info:
+        _clinic(3)
+    assert ["clinic: received 3 (int); expected a string"] == [str(p) for p in info.value.problems]
+
+
+def test_a_valid_subclass_builds_and_assesses() -> None:
+    """A well-formed Knowledge subclass builds, and assesses like the knowledge it extends."""
+    assert K.assess(hot_weather=True).findings == _clinic("ours").assess(hot_weather=True).findings
 
 
 def test_the_built_in_knowledge_passes_every_check() -> None:

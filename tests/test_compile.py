@@ -18,6 +18,7 @@ from legcramps import (
     Sign,
     Urgency,
 )
+from legcramps._compile import Tables
 from strategies import sample_answers
 
 K = legcramps.KNOWLEDGE
@@ -161,6 +162,21 @@ class TestCompiling:
                 with pytest.raises(InvalidInput) as actual:
                     fresh_knowledge.assess(**{factor.id: bad, "sitting_hour": 1})
                 assert expected.value.problems == actual.value.problems
+
+    def test_the_tables_cannot_be_changed(self) -> None:
+        """The compiled tables of a knowledge are read-only."""
+        tables = K._tables  # noqa: SLF001 - the tables are the point
+
+        with pytest.raises(AttributeError, match="cannot be changed"):
+            tables.checks = {}
+
+    def test_the_tables_take_only_the_tables_there_are(self) -> None:
+        """Building tables with a table that does not exist is refused, naming it."""
+        tables = K._tables  # noqa: SLF001 - the tables are the point
+        given = {name: getattr(tables, name) for name in Tables.__slots__}
+
+        with pytest.raises(TypeError, match="no such table: extra"):
+            Tables(**given, extra=1)
 
 
 class TestCompiledOrder:

@@ -147,3 +147,25 @@ class TestPickling:
         assert K == copy
         for given in sample_answers(50, seed=13):
             assert K.assess(**given) == copy.assess(**given)
+
+    def test_a_pickle_of_another_built_in_version_is_refused(self) -> None:
+        """The built-in knowledge pickled under another version is refused, not replaced."""
+        data = pickle.dumps(K).replace(K.version.encode(), b"2020.01.1")
+
+        with pytest.raises(InvalidInput) as info:
+            pickle.loads(data)  # noqa: S301 - our own data
+
+        assert ["pickle"] == [p.input for p in info.value.problems]
+        assert (
+            "a pickle made with the built-in knowledge '2020.01.1'"
+            == info.value.problems[0].received
+        )
+
+    def test_a_result_of_another_built_in_version_is_refused(self) -> None:
+        """A result pickled under another built-in version does not come back different."""
+        data = pickle.dumps(legcramps.assess(hot_weather=True))
+
+        with pytest.raises(
+            InvalidInput, match=r"keep results across versions with Assessment\.to_dict"
+        ):
+            pickle.loads(data.replace(K.version.encode(), b"2020.01.1"))  # noqa: S301
