@@ -125,7 +125,8 @@ class TestNumbers:
 
         answers = legcramps.assess(exercise_minutes=Minutes(30), fluid_litres=Litres(1.5)).answers
 
-        assert (int, float) == (type(answers["exercise_minutes"]), type(answers["fluid_litres"]))
+        assert int is type(answers["exercise_minutes"])
+        assert float is type(answers["fluid_litres"])
 
     def test_the_bounds_of_a_number_are_inclusive_for_every_number_type(self) -> None:
         """A number exactly at either bound is accepted, as an int, a float or a subclass."""

@@ -112,7 +112,9 @@ class TestProgram:
 
         result = run("assess", "--fluid-litres", "0.5", "--hot-weather", "--medication", "Lasix")
 
-        assert (0, expected + "\n", "") == (result.returncode, result.stdout, result.stderr)
+        assert 0 == result.returncode
+        assert expected + "\n" == result.stdout
+        assert "" == result.stderr
 
     def test_json_equals_to_dict(self) -> None:
         """`--json` prints JSON that equals the library's `to_dict()` for the same answers."""
@@ -135,7 +137,8 @@ class TestProgram:
             "--no-leg-swelling",
         )
 
-        assert (0, "") == (result.returncode, result.stderr)
+        assert "" == result.stderr
+        assert 0 == result.returncode
         assert expected == json.loads(result.stdout)
 
     def test_file_answers_are_overridden_by_options(self, tmp_path: Path) -> None:
@@ -146,7 +149,8 @@ class TestProgram:
 
         result = run("assess", "--json", "--input", str(path), "--fluid-litres", "0.5")
 
-        assert (0, "") == (result.returncode, result.stderr)
+        assert "" == result.stderr
+        assert 0 == result.returncode
         assert expected == json.loads(result.stdout)
 
     def test_standard_input_answers(self) -> None:
@@ -156,7 +160,8 @@ class TestProgram:
 
         result = run("assess", "--input", "-", "--json", stdin=json.dumps(answers))
 
-        assert (0, "") == (result.returncode, result.stderr)
+        assert "" == result.stderr
+        assert 0 == result.returncode
         assert expected == json.loads(result.stdout)
 
     @pytest.mark.parametrize(("args", "stdin", "message"), BAD_INPUT)
@@ -164,7 +169,8 @@ class TestProgram:
         """Bad input exits with 2 and one line naming the option on stderr, nothing on stdout."""
         result = run("assess", *args, stdin=stdin)
 
-        assert (2, "") == (result.returncode, result.stdout)
+        assert 2 == result.returncode
+        assert "" == result.stdout
         assert 1 == result.stderr.count("\n")
         assert message in result.stderr
         assert "Traceback" not in result.stderr
@@ -174,7 +180,9 @@ class TestProgram:
         """`main()` reports bad input the same way when called in-process."""
         status, out, err = run_in_process("assess", *args, stdin=stdin)
 
-        assert (2, "", 1) == (status, out, err.count("\n"))
+        assert 2 == status
+        assert "" == out
+        assert 1 == err.count("\n")
         assert message in err
 
 
@@ -218,9 +226,11 @@ class TestOptions:
             "assess", "--json", "--water-celsius", "12", knowledge=cold_water
         )
 
-        assert (0, "") == (status, err)
+        assert "" == err
+        assert 0 == status
         finding = json.loads(out)["findings"][0]
-        assert ("cold", "likely") == (finding["cause"], finding["level"])
+        assert "cold" == finding["cause"]
+        assert "likely" == finding["level"]
 
     def test_no_medications_is_an_empty_list(self) -> None:
         """`--no-medications` answers "takes none", which is known, unlike leaving it out."""
@@ -233,7 +243,8 @@ class TestOptions:
         """A shortened option is refused, so a new factor can never change what one means."""
         status, out, err = run_in_process("assess", "--fluid", "1")
 
-        assert (2, "") == (status, out)
+        assert 2 == status
+        assert "" == out
         assert "unrecognized arguments: --fluid" in err
 
     def test_every_problem_is_reported(self) -> None:
@@ -242,7 +253,8 @@ class TestOptions:
             "assess", "--fluid-litres", "-1", "--medication", "", "--sitting-hours", "25"
         )
 
-        assert (2, "") == (status, out)
+        assert 2 == status
+        assert "" == out
         prefix = "legcramps assess: error: argument"
         assert [
             f"{prefix} --fluid-litres: received -1; expected a number of litres from 0 to 20",
@@ -376,7 +388,9 @@ class TestFileAndOptions:
         """A problem names its option only if an option gave it; otherwise `--input`."""
         status, out, err = run_in_process("assess", "--input", "-", *args, stdin=json.dumps(file))
 
-        assert (2, "", f"legcramps assess: error: {expected}\n") == (status, out, err)
+        assert 2 == status
+        assert "" == out
+        assert f"legcramps assess: error: {expected}\n" == err
 
     def test_an_option_overrides_a_bad_answer_in_the_file(self) -> None:
         """A bad answer in the file that an option replaces is never checked."""
@@ -386,7 +400,8 @@ class TestFileAndOptions:
             "assess", "--json", "--input", "-", "--fluid-litres", "2", stdin='{"fluid_litres": -1}'
         )
 
-        assert (0, "") == (status, err)
+        assert "" == err
+        assert 0 == status
         assert expected == json.loads(out)
 
     def test_problems_from_both_sources_are_all_reported(self) -> None:
@@ -400,7 +415,8 @@ class TestFileAndOptions:
             stdin='{"overtired": "yes", "medications": [3]}',
         )
 
-        assert (2, "") == (status, out)
+        assert 2 == status
+        assert "" == out
         assert [
             f"{_FILE} overtired: received 'yes' (str); expected true, false or null (unknown)",
             (
@@ -421,7 +437,8 @@ class TestFileAndOptions:
         """A JSON object that gives a key twice, even with the same value, exits with 2."""
         status, out, err = run_in_process("assess", "--input", "-", stdin=text)
 
-        assert (2, "") == (status, out)
+        assert 2 == status
+        assert "" == out
         assert (
             f"legcramps assess: error: {_FILE} the key {key!r} is given more than once;"
             " expected each key once\n"
@@ -439,7 +456,9 @@ class TestFileAndOptions:
         status, out, err = run_in_process("assess", "--input", "-", *args, stdin=json.dumps(file))
 
         if status == 0:
-            assert ("", True) == (err, bool(out))
+            assert "" == err
+            assert out
         else:
-            assert (2, "") == (status, out)
+            assert 2 == status
+            assert "" == out
             assert err.startswith(("legcramps assess: error: argument ", "legcramps: error: "))

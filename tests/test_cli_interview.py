@@ -45,7 +45,8 @@ class TestProgram:
 
         result = run("interview", stdin="\n".join(answers) + "\n")
 
-        assert (0, "") == (result.returncode, result.stderr)
+        assert "" == result.stderr
+        assert 0 == result.returncode
         transcript, report = result.stdout.split("\n\nLeg cramp assessment", 1)
         assert str(expected) + "\n" == "Leg cramp assessment" + report
         assert 1 == transcript.count("Is your urine dark, like tea or cola")
@@ -81,10 +82,8 @@ class TestInterview:
 
         a = interview(K, io.StringIO("yes\nno\nno\n"), out)
 
-        assert (legcramps.Urgency.EMERGENCY, {"chest_pain_or_breathlessness": True}) == (
-            a.urgency,
-            dict(a.answers),
-        )
+        assert legcramps.Urgency.EMERGENCY == a.urgency
+        assert {"chest_pain_or_breathlessness": True} == dict(a.answers)
         assert out.getvalue().endswith("so the questions stop here.\n")
 
     def test_a_skipped_question_is_not_asked_again(self) -> None:

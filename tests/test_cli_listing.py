@@ -51,9 +51,7 @@ class TestOtherCommands:
 
         assert 0 == status
         fluid = {f["id"]: f for f in json.loads(out)}["fluid_litres"]
-        assert ("number", "litres", 0, 20) == (
-            fluid["kind"],
-            fluid["unit"],
-            fluid["minimum"],
-            fluid["maximum"],
-        )
+        assert "number" == fluid["kind"]
+        assert "litres" == fluid["unit"]
+        assert 0 == fluid["minimum"]
+        assert 20 == fluid["maximum"]

@@ -41,13 +41,18 @@ class TestMain:
         """`--version` prints the library and the knowledge versions."""
         expected = f"legcramps {legcramps.__version__} (knowledge {legcramps.KNOWLEDGE_VERSION})\n"
 
-        assert (0, expected, "") == run_in_process("--version")
+        status, out, err = run_in_process("--version")
+
+        assert 0 == status
+        assert expected == out
+        assert "" == err
 
     def test_no_command_is_a_usage_error(self) -> None:
         """`legcramps` alone exits with 2 and says that a command is needed."""
         status, out, err = run_in_process()
 
-        assert (2, "") == (status, out)
+        assert 2 == status
+        assert "" == out
         assert "legcramps: error: the following arguments are required: command\n" == err
 
 
@@ -61,7 +66,8 @@ class TestReadingFiles:
 
         status, out, _ = run_in_process("assess", "--json", "--input", str(path))
 
-        assert (0, {"overtired": True}) == (status, json.loads(out)["answers"])
+        assert 0 == status
+        assert {"overtired": True} == json.loads(out)["answers"]
 
     @pytest.mark.parametrize(
         ("content", "message"),
@@ -78,7 +84,9 @@ class TestReadingFiles:
 
         status, out, err = run_in_process("assess", "--input", str(path))
 
-        assert (2, "", 1) == (status, out, err.count("\n"))
+        assert 2 == status
+        assert "" == out
+        assert 1 == err.count("\n")
         assert message in err
 
     def test_unreadable_standard_input(self) -> None:
@@ -150,12 +158,13 @@ class TestExitStatus:
         self, what: str, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """A command's status and errors become the exit status and one line each."""
-        command, expected = OUTCOMES[what]
+        command, (expected_status, expected_err) = OUTCOMES[what]
         monkeypatch.setattr("legcramps._cli.listing._factors", lambda _: command())
 
         status, _, err = run_in_process("factors")
 
-        assert expected == (status, err)
+        assert expected_status == status
+        assert expected_err == err
 
     def test_a_command_gets_the_knowledge_given_to_main(
         self, monkeypatch: pytest.MonkeyPatch, other_version: Knowledge
@@ -168,7 +177,8 @@ class TestExitStatus:
 
         status, _, _ = run_in_process("factors", knowledge=other_version)
 
-        assert (0, [other_version]) == (status, seen)
+        assert 0 == status
+        assert [other_version] == seen
 
     def test_the_parsed_arguments_hold_the_knowledge(self, other_version: Knowledge) -> None:
         """A namespace parsed by `build_parser(knowledge)` has that knowledge as `knowledge`."""

@@ -19,7 +19,8 @@ class TestBuiltInKnowledge:
     def test_every_cause_is_fully_described(self) -> None:
         """Every cause has a name, summary, mechanism, advice, evidence note and sources."""
         for cause in legcramps.CAUSES:
-            assert all((cause.name, cause.summary, cause.mechanism, cause.evidence_note))
+            for field in ("name", "summary", "mechanism", "evidence_note"):
+                assert getattr(cause, field), f"{cause.id}.{field}"
             assert cause.advice
             assert cause.sources[0].id == "seed-text"
             assert cause.signs

@@ -229,7 +229,8 @@ class TestMedications:
     def test_no_medication_list_means_no_medications(self) -> None:
         """Without a medication list, the recognised and unrecognised lists are empty tuples."""
         a = legcramps.assess(hot_weather=True)
-        assert ((), ()) == (a.medications, a.unrecognized_medications)
+        assert () == a.medications
+        assert () == a.unrecognized_medications
 
     def test_only_unrecognised_medications_leave_every_cause_unknown_at_zero(self) -> None:
         """A list of unrecognised names answers no cause: each stays unknown, with score 0."""
@@ -420,10 +421,8 @@ class TestAdvice:
         """An undetermined result always says to answer the remaining questions."""
         assessment = legcramps.assess(NO_RED_FLAGS)
 
-        assert (Urgency.UNDETERMINED, (legcramps.KNOWLEDGE.undetermined_advice,)) == (
-            assessment.urgency,
-            assessment.advice,
-        )
+        assert Urgency.UNDETERMINED == assessment.urgency
+        assert (legcramps.KNOWLEDGE.undetermined_advice,) == assessment.advice
 
     def test_unanswered_red_flags_are_named_in_the_advice(self) -> None:
         """While red-flag questions are open, the advice says it is not yet self-care."""

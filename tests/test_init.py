@@ -79,4 +79,5 @@ def test_batch_names_are_served_on_first_use() -> None:
     """`assess_many` and `RowError` come from the batch module, loaded when first asked for."""
     from legcramps import _batch
 
-    assert (_batch.assess_many, _batch.RowError) == (legcramps.assess_many, legcramps.RowError)
+    assert _batch.assess_many is legcramps.assess_many
+    assert _batch.RowError is legcramps.RowError

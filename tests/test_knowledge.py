@@ -51,13 +51,15 @@ class TestLookups:
             K.red_flag("nada")
         assert isinstance(cause.value, KeyError)
         assert (
-            Problem(
-                "cause_id", "'nope' (str)", "one of " + ", ".join(repr(c.id) for c in K.causes)
-            ),
+            Problem("cause_id", "'nope' (str)", "one of " + ", ".join(repr(c.id) for c in K.causes))
+            == cause.value.problems[0]
+        )
+        assert (
             Problem(
                 "flag_id", "'nada' (str)", "one of " + ", ".join(repr(r.id) for r in K.red_flags)
-            ),
-        ) == (cause.value.problems[0], flag.value.problems[0])
+            )
+            == flag.value.problems[0]
+        )
 
 
 class TestRecognizeMedication:
@@ -123,7 +125,8 @@ class TestCustomKnowledge:
         mine = knowledge(causes=(*K.causes, cause))
 
         finding = mine.assess(medications=["Zocor"]).finding("statins")
-        assert (Level.LIKELY, ("simvastatin",)) == (finding.level, finding.evidence[0].value)
+        assert Level.LIKELY == finding.level
+        assert ("simvastatin",) == finding.evidence[0].value
 
     def test_replace_cause_adds_a_new_cause_after_the_others(self) -> None:
         """replace_cause() with a new id keeps every cause and adds the new one last."""

@@ -20,12 +20,10 @@ def test_python_m_legcramps_runs_the_command_line(
     with pytest.raises(SystemExit) as info:
         runpy.run_module("legcramps", run_name="__main__")
 
+    assert 0 == info.value.code
     assert (
-        0,
-        f"legcramps {legcramps.__version__} (knowledge {legcramps.KNOWLEDGE_VERSION})\n",
-    ) == (
-        info.value.code,
-        capsys.readouterr().out,
+        f"legcramps {legcramps.__version__} (knowledge {legcramps.KNOWLEDGE_VERSION})\n"
+        == capsys.readouterr().out
     )
 
 
@@ -44,4 +42,6 @@ def test_importing_dunder_main_runs_nothing(
         sys.modules.pop("legcramps.__main__", None)
 
     assert main is module.main
-    assert ("", "") == capsys.readouterr()
+    captured = capsys.readouterr()
+    assert "" == captured.out
+    assert "" == captured.err

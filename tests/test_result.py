@@ -79,7 +79,8 @@ class TestResultValues:
 
         copy = pickle.loads(pickle.dumps(assessment))  # noqa: S301
 
-        assert (assessment, "mine") == (copy, copy.knowledge_version)
+        assert assessment == copy
+        assert "mine" == copy.knowledge_version
 
     def test_a_result_without_its_knowledge_pickles_field_by_field(self) -> None:
         """A result built without a knowledge still pickles, field by field."""
@@ -115,7 +116,8 @@ class TestToDict:
         d = legcramps.assess(TYPICAL).to_dict()
 
         assert "see_doctor" == d["urgency"]
-        assert ("dehydration", "likely") == (d["findings"][0]["cause"], d["findings"][0]["level"])
+        assert "dehydration" == d["findings"][0]["cause"]
+        assert "likely" == d["findings"][0]["level"]
         assert ["nerve_or_muscle_signs"] == [r["id"] for r in d["red_flags"]]
         assert "chest_pain_or_breathlessness" == d["next_questions"][0]
 
