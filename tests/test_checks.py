@@ -81,6 +81,7 @@ class TestTypes:
         ],
     )
     def test_top_level_fields(self, changes: dict[str, Any], expected: str) -> None:
+        """Each of the knowledge's own fields must have its declared type, and is named."""
         assert [expected] == problems_of(**changes)
 
     def test_a_list_inside_a_value_is_refused(self) -> None:
@@ -95,24 +96,28 @@ class TestTypes:
         ] == problems_of(causes=(cause, *K.causes[1:]))
 
     def test_a_string_where_an_enum_belongs(self) -> None:
+        """A string where an Urgency belongs is refused, even the enum's own value."""
         flag = attrs.evolve(K.red_flags[0], urgency="emergency")  # type: ignore[arg-type]
         assert [
             "red_flags[0].urgency: received 'emergency' (str); expected an Urgency"
         ] == problems_of(red_flags=(flag, *K.red_flags[1:]))
 
     def test_an_int_id(self) -> None:
+        """An id must be a string."""
         factor = attrs.evolve(K.factors[0], id=7)  # type: ignore[arg-type]
         assert "factors[0].id: received 7 (int); expected a string" in problems_of(
             factors=(factor, *K.factors[1:])
         )
 
     def test_a_nan_bound(self) -> None:
+        """A bound of NaN would compare false with everything: it is refused."""
         sign = Sign(Condition("fluid_litres", below=math.nan), 2, "Little fluid.", NOTE)
         assert [
             "causes[0].signs[0].when.below: received nan (float); expected a finite number or None"
         ] == problems_with_sign(sign)
 
     def test_a_string_bound(self) -> None:
+        """A bound given as text is refused: bounds are numbers."""
         factor = attrs.evolve(K.factor("fluid_litres"), maximum="20")  # type: ignore[arg-type]
         factors = tuple(factor if f.id == "fluid_litres" else f for f in K.factors)
         assert [
@@ -120,12 +125,14 @@ class TestTypes:
         ] == problems_of(factors=factors)
 
     def test_an_empty_reason(self) -> None:
+        """A sign's reason must say something."""
         sign = Sign(Condition("hot_weather"), 1, " ", NOTE)
         assert [
             "causes[0].signs[0].reason: received ' ' (str); expected a non-empty string"
         ] == problems_with_sign(sign)
 
     def test_an_empty_source_title(self) -> None:
+        """A source must have a title, however deep it is cited."""
         sign = Sign(Condition("hot_weather"), 1, "Hot.", attrs.evolve(NOTE, title=""))
         assert "causes[0].signs[0].basis.title: received '' (str); expected a non-empty string" in (
             problems_with_sign(sign)
@@ -189,10 +196,12 @@ class TestConsistency:
         ],
     )
     def test_a_sign_must_fit_its_factor(self, condition: Condition, expected: str) -> None:
+        """A sign's condition must fit its factor's kind and name a factor that exists."""
         assert [expected] == problems_with_sign(Sign(condition, 1, "r", NOTE))
 
     @pytest.mark.parametrize("weight", [0, -2])
     def test_a_weight_must_be_above_zero(self, weight: int) -> None:
+        """A sign's weight is a whole number above 0: a sign adds evidence."""
         sign = Sign(Condition("hot_weather"), weight, "Hot.", NOTE)
         assert [
             f"causes[0].signs[0].weight: received {weight} (int); expected a whole number above 0"
@@ -210,6 +219,7 @@ class TestConsistency:
         ] == problems_of(red_flags=(flag, *K.red_flags[1:]))
 
     def test_a_signs_minimum_urgency_must_override_too(self) -> None:
+        """A sign's minimum urgency, like a red flag's, must override a score."""
         sign = Sign(Condition("hot_weather"), 1, "Hot.", NOTE, min_urgency=Urgency.SELF_CARE)
         assert [
             (
@@ -221,12 +231,14 @@ class TestConsistency:
 
     @pytest.mark.parametrize("bad_id", ["Not an id", "1st", "hot-weather", "HOT"])
     def test_a_factor_id_is_a_keyword(self, bad_id: str) -> None:
+        """A factor id is a keyword of assess(): lowercase letters, digits and _."""
         factor = RiskFactor(bad_id, "Question?", FactorKind.YES_NO)
         assert [
             f"factors[21].id: received {bad_id!r} (str); expected an id matching [a-z][a-z0-9_]*"
         ] == with_factor(factor)
 
     def test_a_source_id_is_a_slug(self) -> None:
+        """A source id is a slug."""
         sign = Sign(Condition("hot_weather"), 1, "Hot.", attrs.evolve(NOTE, id="My Notes"))
         assert [
             (
@@ -236,6 +248,7 @@ class TestConsistency:
         ] == problems_with_sign(sign)
 
     def test_one_source_id_names_one_source(self) -> None:
+        """Two different sources may not share an id."""
         other = attrs.evolve(K.causes[0].sources[0], title="Another title")
         sign = Sign(Condition("hot_weather"), 1, "Hot.", other)
         assert [
@@ -285,9 +298,11 @@ class TestConsistency:
         ],
     )
     def test_a_factor_fits_its_kind(self, factor: RiskFactor, expected: str) -> None:
+        """A factor's unit, bounds and choices fit its kind."""
         assert [expected] == with_factor(factor)
 
     def test_ids_are_unique(self) -> None:
+        """Two factors, or two causes, may not share an id."""
         assert [
             "factors[21].id: received 'exercise_minutes' (str); expected a value not used before",
             "causes[5].id: received 'overuse' (str); expected a value not used before",
@@ -295,6 +310,7 @@ class TestConsistency:
 
     @pytest.mark.parametrize("name", ["advice", "sources", "signs"])
     def test_a_cause_has_advice_sources_and_signs(self, name: str) -> None:
+        """A cause has at least one piece of advice, one source and one sign."""
         cause = attrs.evolve(K.causes[0], **{name: ()})  # type: ignore[arg-type]
         assert [f"causes[0].{name}: received an empty tuple; expected at least one"] == (
             problems_of(causes=(cause, *K.causes[1:]))
@@ -302,12 +318,14 @@ class TestConsistency:
 
     @pytest.mark.parametrize("name", ["sources", "when"])
     def test_a_red_flag_has_sources_and_conditions(self, name: str) -> None:
+        """A red flag has at least one source and one condition."""
         flag = attrs.evolve(K.red_flags[0], **{name: ()})  # type: ignore[arg-type]
         assert [f"red_flags[0].{name}: received an empty tuple; expected at least one"] == (
             problems_of(red_flags=(flag, *K.red_flags[1:]))
         )
 
     def test_there_is_a_red_flag(self) -> None:
+        """A knowledge without red flags is refused: they override every score."""
         assert [
             (
                 "red_flags: received an empty tuple; expected at least one red flag: they override"
@@ -326,9 +344,11 @@ class TestConsistency:
         ],
     )
     def test_the_level_cut_offs(self, changes: dict[str, int], expected: str) -> None:
+        """possible_at is above 0, and likely_at no lower than possible_at."""
         assert [expected] == problems_of(**changes)
 
     def test_a_medication_name_belongs_to_one_medication(self) -> None:
+        """A name that two medications claim would recognise either: it is refused."""
         clash = attrs.evolve(K.medications[1], brands=("Lasix",))
         assert [
             (

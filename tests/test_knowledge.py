@@ -83,6 +83,7 @@ class TestVersion:
         ] == [str(p) for p in info.value.problems]
 
     def test_the_same_knowledge_may_keep_its_version(self) -> None:
+        """A knowledge equal to the built-in one may keep the built-in version."""
         assert K == attrs.evolve(K)
 
 
