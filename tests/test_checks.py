@@ -402,6 +402,76 @@ class TestConsistency:
         )
 
 
+class TestMessages:
+    def test_the_whole_message_of_invalid_knowledge(self) -> None:
+        """InvalidKnowledge names each problem on its own line, with where it is."""
+        bad_sign = Sign(Condition("nowhere"), 1, "r", NOTE)
+        flag = K.red_flags[0]
+        bad_flag = attrs.evolve(flag, when=(Condition("nowhere"),))
+        with pytest.raises(legcramps.InvalidKnowledge) as info:
+            knowledge(
+                causes=(attrs.evolve(K.causes[0], signs=(bad_sign,)), *K.causes[1:]),
+                red_flags=(*K.red_flags, bad_flag),
+            )
+        message = (
+            "3 problems with the knowledge:\n"
+            "- red_flags[6].id: received 'pulmonary_embolism' (str); expected a value not used"
+            " before\n"
+            "- causes[0].signs[0].when.factor: received 'nowhere' (str); expected the id of one"
+            " of the knowledge's factors\n"
+            "- red_flags[6].when[0].factor: received 'nowhere' (str); expected the id of one of"
+            " the knowledge's factors"
+        )
+        assert (message,) == info.value.args
+
+    def test_the_message_for_knowledge_without_red_flags(self) -> None:
+        """Knowledge without red flags is refused with one whole, exact message."""
+        with pytest.raises(legcramps.InvalidKnowledge) as info:
+            knowledge(red_flags=())
+        message = (
+            "1 problem with the knowledge:\n"
+            "- red_flags: received an empty tuple; expected at least one red flag: they override"
+            " every score"
+        )
+        assert (message,) == info.value.args
+
+    def test_the_message_for_fields_of_the_wrong_type(self) -> None:
+        """Every field of the wrong type is named, with what it got, in the fields' order."""
+        with pytest.raises(legcramps.InvalidKnowledge) as info:
+            Knowledge(
+                version=" ",
+                factors=[],  # type: ignore[arg-type]
+                causes=[],  # type: ignore[arg-type]
+                red_flags=[1],  # type: ignore[arg-type]
+                medications=(1,),  # type: ignore[arg-type]
+                disclaimer="",
+                no_obvious_cause_advice=" ",
+                unanswered_red_flags_advice="",
+                self_care_advice=" ",
+                undetermined_advice="",
+                unrecognized_medications_advice=" ",
+                likely_at=1.5,  # type: ignore[arg-type]
+                possible_at="2",  # type: ignore[arg-type]
+            )
+        message = (
+            "13 problems with the knowledge:\n"
+            "- version: received ' ' (str); expected a non-empty string\n"
+            "- factors: received [] (list); expected a tuple of RiskFactor\n"
+            "- causes: received [] (list); expected a tuple of Cause\n"
+            "- red_flags: received [1] (list); expected a tuple of RedFlag\n"
+            "- medications[0]: received 1 (int); expected a Medication\n"
+            "- likely_at: received 1.5 (float); expected a whole number\n"
+            "- possible_at: received '2' (str); expected a whole number\n"
+            "- disclaimer: received '' (str); expected a non-empty string\n"
+            "- no_obvious_cause_advice: received ' ' (str); expected a non-empty string\n"
+            "- unanswered_red_flags_advice: received '' (str); expected a non-empty string\n"
+            "- self_care_advice: received ' ' (str); expected a non-empty string\n"
+            "- undetermined_advice: received '' (str); expected a non-empty string\n"
+            "- unrecognized_medications_advice: received ' ' (str); expected a non-empty string"
+        )
+        assert (message,) == info.value.args
+
+
 # --- one field broken at a time ----------------------------------------------------------
 
 
@@ -518,73 +588,3 @@ def test_the_built_in_knowledge_passes_every_check() -> None:
     problems = check(K)
     assert [] == problems.found
     assert 0 == problems.more
-
-
-class TestMessages:
-    def test_the_whole_message_of_invalid_knowledge(self) -> None:
-        """InvalidKnowledge names each problem on its own line, with where it is."""
-        bad_sign = Sign(Condition("nowhere"), 1, "r", NOTE)
-        flag = K.red_flags[0]
-        bad_flag = attrs.evolve(flag, when=(Condition("nowhere"),))
-        with pytest.raises(legcramps.InvalidKnowledge) as info:
-            knowledge(
-                causes=(attrs.evolve(K.causes[0], signs=(bad_sign,)), *K.causes[1:]),
-                red_flags=(*K.red_flags, bad_flag),
-            )
-        message = (
-            "3 problems with the knowledge:\n"
-            "- red_flags[6].id: received 'pulmonary_embolism' (str); expected a value not used"
-            " before\n"
-            "- causes[0].signs[0].when.factor: received 'nowhere' (str); expected the id of one"
-            " of the knowledge's factors\n"
-            "- red_flags[6].when[0].factor: received 'nowhere' (str); expected the id of one of"
-            " the knowledge's factors"
-        )
-        assert (message,) == info.value.args
-
-    def test_the_message_for_knowledge_without_red_flags(self) -> None:
-        """Knowledge without red flags is refused with one whole, exact message."""
-        with pytest.raises(legcramps.InvalidKnowledge) as info:
-            knowledge(red_flags=())
-        message = (
-            "1 problem with the knowledge:\n"
-            "- red_flags: received an empty tuple; expected at least one red flag: they override"
-            " every score"
-        )
-        assert (message,) == info.value.args
-
-    def test_the_message_for_fields_of_the_wrong_type(self) -> None:
-        """Every field of the wrong type is named, with what it got, in the fields' order."""
-        with pytest.raises(legcramps.InvalidKnowledge) as info:
-            Knowledge(
-                version=" ",
-                factors=[],  # type: ignore[arg-type]
-                causes=[],  # type: ignore[arg-type]
-                red_flags=[1],  # type: ignore[arg-type]
-                medications=(1,),  # type: ignore[arg-type]
-                disclaimer="",
-                no_obvious_cause_advice=" ",
-                unanswered_red_flags_advice="",
-                self_care_advice=" ",
-                undetermined_advice="",
-                unrecognized_medications_advice=" ",
-                likely_at=1.5,  # type: ignore[arg-type]
-                possible_at="2",  # type: ignore[arg-type]
-            )
-        message = (
-            "13 problems with the knowledge:\n"
-            "- version: received ' ' (str); expected a non-empty string\n"
-            "- factors: received [] (list); expected a tuple of RiskFactor\n"
-            "- causes: received [] (list); expected a tuple of Cause\n"
-            "- red_flags: received [1] (list); expected a tuple of RedFlag\n"
-            "- medications[0]: received 1 (int); expected a Medication\n"
-            "- likely_at: received 1.5 (float); expected a whole number\n"
-            "- possible_at: received '2' (str); expected a whole number\n"
-            "- disclaimer: received '' (str); expected a non-empty string\n"
-            "- no_obvious_cause_advice: received ' ' (str); expected a non-empty string\n"
-            "- unanswered_red_flags_advice: received '' (str); expected a non-empty string\n"
-            "- self_care_advice: received ' ' (str); expected a non-empty string\n"
-            "- undetermined_advice: received '' (str); expected a non-empty string\n"
-            "- unrecognized_medications_advice: received ' ' (str); expected a non-empty string"
-        )
-        assert (message,) == info.value.args

@@ -89,6 +89,14 @@ class TestWeakSigns:
         assert Level.UNLIKELY == level("fatigue", recovery_hours=24)
 
 
+class TestLevels:
+    def test_equal_cut_offs_are_allowed(self) -> None:
+        """possible_at may equal likely_at: a cause is then likely or unlikely."""
+        mine = knowledge(possible_at=2, likely_at=2)
+        assert Level.LIKELY == mine.assess(overtired=True).finding("fatigue").level
+        assert Level.UNLIKELY == mine.assess(poor_diet=True).finding("fatigue").level
+
+
 class TestUnknownIsNotNo:
     def test_no_answer_leaves_every_cause_unknown(self) -> None:
         """With no answers, every cause is unknown."""
@@ -510,11 +518,3 @@ class TestNextQuestions:
             assert expected == [f.id for f in a.next_questions]
             for finding in a.findings:
                 assert not answered & {f.id for f in finding.unanswered}
-
-
-class TestLevels:
-    def test_equal_cut_offs_are_allowed(self) -> None:
-        """possible_at may equal likely_at: a cause is then likely or unlikely."""
-        mine = knowledge(possible_at=2, likely_at=2)
-        assert Level.LIKELY == mine.assess(overtired=True).finding("fatigue").level
-        assert Level.UNLIKELY == mine.assess(poor_diet=True).finding("fatigue").level
