@@ -1,6 +1,6 @@
 """Rewrite the output of every ``$ legcramps ...`` example in docs/cli.rst.
 
-Run it after a change to what the command line prints; ``tests/test_cli.py`` then
+Run it after a change to what the command line prints; ``tests/test_docs.py`` then
 checks that the page still matches the real output::
 
     python docs/regen_cli_examples.py
@@ -20,12 +20,12 @@ PAGE = Path(__file__).with_name("cli.rst")
 def run(command: str) -> str:
     """Run one documented command in this process; return what it printed.
 
-    The same way ``tests/test_cli.py`` runs it to check the page.
+    The same way ``tests/test_docs.py`` runs it to check the page.
     """
     sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
-    from test_cli import _split_pipe, run_in_process
+    from helpers import run_in_process, split_pipe
 
-    args, stdin = _split_pipe(command)
+    args, stdin = split_pipe(command)
     _, out, err = run_in_process(*args, stdin=stdin)
     return "\n".join(line.rstrip() for line in (out + err).splitlines()).strip("\n")
 

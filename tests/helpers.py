@@ -1,13 +1,23 @@
-"""Answers, knowledge and awkward objects that several test modules share."""
+"""Answers, knowledge and awkward objects that several test modules share.
+
+Knowledge that tests use ready-built is served by fixtures in ``conftest.py``; the
+builders here take arguments, and the command-line runners run the real program.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import shlex
+import subprocess
+import sys
 from typing import Any
+from unittest import mock
 
 import attrs
 
 import legcramps
-from legcramps import Knowledge, Source
+from legcramps import Knowledge, Sign, Source
 
 #: Every red-flag question answered "no".
 NO_RED_FLAGS = {
@@ -31,6 +41,23 @@ TYPICAL = {
     "numbness": True,
 }
 
+#: Every cause answered, none of its signs present.
+NOTHING_RAISED = {
+    "exercise_minutes": 20,
+    "exercise_intensity": "light",
+    "unaccustomed_exercise": False,
+    "overtired": False,
+    "recovery_hours": 72,
+    "poor_diet": False,
+    "medications": [],
+    "new_medication": False,
+    "sitting_hours": 1,
+    "standing_hours": 0.5,
+    "fluid_litres": 2.2,
+    "hot_weather": False,
+    "heavy_sweating": False,
+}
+
 #: A source for made-up signs and red flags.
 NOTE = Source("test", "A test source", "Made up for the tests.")
 
@@ -38,6 +65,42 @@ NOTE = Source("test", "A test source", "Made up for the tests.")
 def knowledge(**changes: Any) -> Knowledge:
     """Return the built-in knowledge with *changes*, under the version "test" unless given."""
     return attrs.evolve(legcramps.KNOWLEDGE, **{"version": "test", **changes})
+
+
+def with_sign(cause_id: str, sign: Sign) -> Knowledge:
+    """Return the built-in knowledge with *sign* added last to the cause *cause_id*."""
+    cause = legcramps.KNOWLEDGE.cause(cause_id)
+    return legcramps.KNOWLEDGE.replace_cause(
+        attrs.evolve(cause, signs=(*cause.signs, sign)), version="test"
+    )
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """Run the real command line, as ``python -m legcramps``."""
+    return subprocess.run(  # noqa: S603 - the test's own interpreter and arguments
+        [sys.executable, "-m", "legcramps", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def run_in_process(
+    *args: str, stdin: str = "", knowledge: Knowledge | None = None
+) -> tuple[int, str, str]:
+    """Run the command line's ``main()`` in this process; return the status, stdout and stderr."""
+    from legcramps._cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        mock.patch.object(sys, "stdin", io.StringIO(stdin)),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        status = main(list(args), knowledge=knowledge)
+    return status, out.getvalue(), err.getvalue()
 
 
 class Unequal:
@@ -57,3 +120,19 @@ class Unreadable(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         raise RuntimeError
+
+
+def split_pipe(command: str) -> tuple[list[str], str]:
+    """Return the arguments of the `legcramps` command, and what `echo`/`printf` pipes in."""
+    words = shlex.split(command)
+    stdin = ""
+    if "|" in words:
+        at = words.index("|")
+        feeder, words = words[:at], words[at + 1 :]
+        if feeder[0] == "echo":
+            stdin = " ".join(feeder[1:]) + "\n"
+        else:
+            assert feeder[:2] == ["printf", "%s\\n"]
+            stdin = "".join(f"{word}\n" for word in feeder[2:])
+    assert words[0] == "legcramps"
+    return words[1:], stdin

@@ -1,8 +1,8 @@
-"""The built-in knowledge, and assessing against knowledge of your own."""
+"""The Knowledge value (``legcramps._knowledge``): lookups, versions, knowledge of your own."""
 
 from __future__ import annotations
 
-from importlib.metadata import version
+import pickle
 from typing import Any
 
 import attrs
@@ -13,69 +13,21 @@ from helpers import NOTE, knowledge
 from legcramps import (
     Cause,
     Condition,
+    InvalidInput,
+    InvalidKnowledge,
+    Knowledge,
     Level,
+    Problem,
     RedFlag,
     Sign,
     Urgency,
 )
+from strategies import sample_answers
 
 K = legcramps.KNOWLEDGE
 
 
-class TestBuiltInKnowledge:
-    def test_five_causes_in_the_source_texts_order(self) -> None:
-        """CAUSES holds the five causes of the source text, in its order."""
-        assert ["overuse", "fatigue", "medication", "posture", "dehydration"] == [
-            c.id for c in legcramps.CAUSES
-        ]
-
-    def test_every_cause_is_fully_described(self) -> None:
-        """Every cause has a name, summary, mechanism, advice, evidence note and sources."""
-        for cause in legcramps.CAUSES:
-            assert all((cause.name, cause.summary, cause.mechanism, cause.evidence_note))
-            assert cause.advice
-            assert cause.sources[0].id == "seed-text"
-            assert cause.signs
-
-    def test_the_inputs_are_the_documented_ones(self) -> None:
-        """RISK_FACTORS holds one factor per input of assess(), in a fixed order."""
-        assert [
-            "exercise_minutes",
-            "exercise_intensity",
-            "unaccustomed_exercise",
-            "overtired",
-            "recovery_hours",
-            "poor_diet",
-            "medications",
-            "new_medication",
-            "sitting_hours",
-            "standing_hours",
-            "fluid_litres",
-            "hot_weather",
-            "heavy_sweating",
-            "leg_swelling",
-            "chest_pain_or_breathlessness",
-            "cramp_minutes",
-            "dark_urine",
-            "muscle_weakness",
-            "numbness",
-            "frequent_cramps",
-            "persists_despite_self_care",
-        ] == [f.id for f in legcramps.RISK_FACTORS]
-
-    def test_every_factor_speaks_to_a_cause_or_a_red_flag(self) -> None:
-        """Each factor names the causes or red flags it speaks to."""
-        assert [] == [f.id for f in legcramps.RISK_FACTORS if not (f.causes or f.red_flags)]
-
-    def test_factor_links_are_filled_in_from_the_signs(self) -> None:
-        """The medication list speaks to both the medication and dehydration causes."""
-        assert ("medication", "dehydration") == K.factor("medications").causes
-        assert ("nerve_or_muscle_signs",) == K.factor("numbness").red_flags
-
-    def test_every_question_is_a_question(self) -> None:
-        """Every factor asks a plain-language question."""
-        assert all(f.question.endswith(("?", ")")) for f in legcramps.RISK_FACTORS)
-
+class TestLookups:
     @pytest.mark.parametrize("wanted", ["nope", None, []])
     def test_lookups_reject_unknown_ids(self, wanted: Any) -> None:
         """Looking up an unknown factor, cause or red flag raises UnknownId."""
@@ -83,6 +35,56 @@ class TestBuiltInKnowledge:
             with pytest.raises(legcramps.InvalidInput) as info:
                 lookup(wanted)
             assert isinstance(info.value, KeyError)
+
+    def test_factor_lookup_names_the_id(self) -> None:
+        """factor() raises an InvalidInput naming factor_id, what was asked and every id."""
+        with pytest.raises(InvalidInput) as info:
+            K.factor("nope")
+        expected = "one of " + ", ".join(repr(f.id) for f in K.factors)
+        assert (Problem("factor_id", "'nope' (str)", expected),) == info.value.problems
+
+    def test_lookups_raise_key_error_naming_the_id(self) -> None:
+        """cause() and red_flag() raise a KeyError that is an InvalidInput naming the id."""
+        with pytest.raises(InvalidInput) as cause:
+            K.cause("nope")
+        with pytest.raises(InvalidInput) as flag:
+            K.red_flag("nada")
+        assert isinstance(cause.value, KeyError)
+        assert (
+            Problem("cause_id", "'nope' (str)", "one of " + ", ".join(repr(c.id) for c in K.causes))
+            == cause.value.problems[0]
+        )
+        assert (
+            Problem(
+                "flag_id", "'nada' (str)", "one of " + ", ".join(repr(r.id) for r in K.red_flags)
+            )
+            == flag.value.problems[0]
+        )
+
+
+class TestRecognizeMedication:
+    def test_recognize_medication_rejects_a_non_string(self) -> None:
+        """recognize_medication() names the bad name exactly."""
+        with pytest.raises(InvalidInput) as info:
+            legcramps.recognize_medication(3)  # type: ignore[arg-type]
+        assert (Problem("name", "3 (int)", "a medication name (a string)"),) == info.value.problems
+
+
+class TestVersion:
+    def test_a_changed_knowledge_needs_a_version_of_its_own(self) -> None:
+        """Results name their knowledge by version: two knowledges may not share one."""
+        with pytest.raises(InvalidKnowledge) as info:
+            attrs.evolve(K, likely_at=4)
+        assert [
+            (
+                f"version: received {K.version!r} (str); expected a version of its own: this"
+                " knowledge differs from the built-in one"
+            )
+        ] == [str(p) for p in info.value.problems]
+
+    def test_the_same_knowledge_may_keep_its_version(self) -> None:
+        """A knowledge equal to the built-in one may keep the built-in version."""
+        assert K == attrs.evolve(K)
 
 
 class TestCustomKnowledge:
@@ -115,12 +117,6 @@ class TestCustomKnowledge:
         assert Urgency.URGENT == mine.assess(exercise_minutes=300).urgency
         assert ("marathon",) == mine.factor("exercise_minutes").red_flags
 
-    def test_replace_cause_adds_a_cause_with_a_new_id(self) -> None:
-        """replace_cause() appends a cause whose id is new."""
-        extra = attrs.evolve(K.cause("posture"), id="posture2")
-
-        assert "posture2" == K.replace_cause(extra, version="v").causes[-1].id
-
     def test_a_medication_condition_on_a_new_class_set_works(self) -> None:
         """Signs on the medication list match by drug class."""
         cause = Cause(
@@ -130,63 +126,50 @@ class TestCustomKnowledge:
         mine = knowledge(causes=(*K.causes, cause))
 
         finding = mine.assess(medications=["Zocor"]).finding("statins")
-        assert (Level.LIKELY, ("simvastatin",)) == (finding.level, finding.evidence[0].value)
+        assert Level.LIKELY == finding.level
+        assert ("simvastatin",) == finding.evidence[0].value
+
+    def test_replace_cause_adds_a_new_cause_after_the_others(self) -> None:
+        """replace_cause() with a new id keeps every cause and adds the new one last."""
+        new = attrs.evolve(K.cause("posture"), id="standing_desk")
+        mine = K.replace_cause(new, version="v2")
+        assert [*(c.id for c in K.causes), "standing_desk"] == [c.id for c in mine.causes]
+        assert "v2" == mine.version
 
 
-class TestPublicFace:
-    def test_all_is_pinned(self) -> None:
-        """The public names are exactly these; anything else is private."""
-        assert [
-            "CAUSES",
-            "KNOWLEDGE",
-            "KNOWLEDGE_VERSION",
-            "RED_FLAGS",
-            "RISK_FACTORS",
-            "AnswerValue",
-            "Assessment",
-            "Cause",
-            "Condition",
-            "DrugClass",
-            "Evidence",
-            "FactorKind",
-            "Finding",
-            "InvalidInput",
-            "InvalidKnowledge",
-            "Knowledge",
-            "Level",
-            "Medication",
-            "Problem",
-            "RedFlag",
-            "RiskFactor",
-            "RowError",
-            "Sign",
-            "Source",
-            "UnknownId",
-            "Urgency",
-            "__version__",
-            "assess",
-            "assess_many",
-            "fhir",
-            "from_dict",
-            "recognize_medication",
-            "schema",
-        ] == legcramps.__all__
+class TestBuilding:
+    def test_a_fresh_copy_equals_the_built_in_knowledge(self, fresh_knowledge: Knowledge) -> None:
+        """Building the knowledge again gives an equal Knowledge, factors filled in."""
+        assert K == fresh_knowledge
+        assert K.factors == fresh_knowledge.factors
 
-    def test_every_public_name_resolves(self) -> None:
-        """Every name in __all__ is there to import."""
-        for name in legcramps.__all__:
-            assert getattr(legcramps, name) is not None
 
-    def test_dir_shows_the_public_names(self) -> None:
-        """dir(legcramps) lists the public names."""
-        assert sorted(legcramps.__all__) == dir(legcramps)
+class TestPickling:
+    def test_a_knowledge_pickles_and_its_copy_assesses_alike(self) -> None:
+        """A Knowledge survives pickling, compiled tables and all, and assesses alike."""
+        copy = pickle.loads(pickle.dumps(K))  # noqa: S301 - our own data
+        assert K == copy
+        for given in sample_answers(50, seed=13):
+            assert K.assess(**given) == copy.assess(**given)
 
-    def test_version_comes_from_the_package_metadata(self) -> None:
-        """__version__ is the installed distribution's version."""
-        assert version("legcramps") == legcramps.__version__
+    def test_a_pickle_of_another_built_in_version_is_refused(self) -> None:
+        """The built-in knowledge pickled under another version is refused, not replaced."""
+        data = pickle.dumps(K).replace(K.version.encode(), b"2020.01.1")
 
-    def test_unknown_attribute_raises_attribute_error(self) -> None:
-        """A missing attribute raises AttributeError naming it."""
-        name = "nope"  # through getattr(): type checkers rightly refuse legcramps.nope
-        with pytest.raises(AttributeError, match="no attribute 'nope'"):
-            getattr(legcramps, name)
+        with pytest.raises(InvalidInput) as info:
+            pickle.loads(data)  # noqa: S301 - our own data
+
+        assert ["pickle"] == [p.input for p in info.value.problems]
+        assert (
+            "a pickle made with the built-in knowledge '2020.01.1'"
+            == info.value.problems[0].received
+        )
+
+    def test_a_result_of_another_built_in_version_is_refused(self) -> None:
+        """A result pickled under another built-in version does not come back different."""
+        data = pickle.dumps(legcramps.assess(hot_weather=True))
+
+        with pytest.raises(
+            InvalidInput, match=r"keep results across versions with Assessment\.to_dict"
+        ):
+            pickle.loads(data.replace(K.version.encode(), b"2020.01.1"))  # noqa: S301

@@ -1,4 +1,4 @@
-"""`python -m legcramps` and the lazily served names of the package."""
+"""``python -m legcramps`` (``legcramps.__main__``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 import pytest
 
 import legcramps
+from legcramps._cli import main
 
 
 def test_python_m_legcramps_runs_the_command_line(
@@ -19,24 +20,28 @@ def test_python_m_legcramps_runs_the_command_line(
     with pytest.raises(SystemExit) as info:
         runpy.run_module("legcramps", run_name="__main__")
 
+    assert 0 == info.value.code
     assert (
-        0,
-        f"legcramps {legcramps.__version__} (knowledge {legcramps.KNOWLEDGE_VERSION})\n",
-    ) == (
-        info.value.code,
-        capsys.readouterr().out,
+        f"legcramps {legcramps.__version__} (knowledge {legcramps.KNOWLEDGE_VERSION})\n"
+        == capsys.readouterr().out
     )
 
 
-def test_schema_is_served_on_first_use() -> None:
-    """`legcramps.schema` is the schema submodule, loaded when first asked for."""
-    import legcramps.schema
+def test_importing_dunder_main_runs_nothing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Importing `legcramps.__main__` (as documentation tools do) does not run the command."""
+    import importlib
 
-    assert legcramps.schema is legcramps.__getattr__("schema")
+    monkeypatch.setattr(sys, "argv", ["legcramps", "causes"])
+    monkeypatch.delitem(sys.modules, "legcramps.__main__", raising=False)
+    try:
+        module = importlib.import_module("legcramps.__main__")
+    finally:
+        # runpy.run_module("legcramps") warns if it finds the module already imported.
+        sys.modules.pop("legcramps.__main__", None)
 
-
-def test_batch_names_are_served_on_first_use() -> None:
-    """`assess_many` and `RowError` come from the batch module, loaded when first asked for."""
-    from legcramps import _batch
-
-    assert (_batch.assess_many, _batch.RowError) == (legcramps.assess_many, legcramps.RowError)
+    assert main is module.main
+    captured = capsys.readouterr()
+    assert "" == captured.out
+    assert "" == captured.err

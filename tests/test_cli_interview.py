@@ -1,0 +1,137 @@
+"""``legcramps interview`` (``legcramps._cli.interview``): one question at a time."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import legcramps
+from helpers import run, run_in_process
+from legcramps._cli.interview import interview
+
+K = legcramps.KNOWLEDGE
+
+
+class TestProgram:
+    """The interview through the real command line."""
+
+    def test_interview_through_a_pipe(self) -> None:
+        """The interview reads piped answers: a skip stays unknown, an invalid one is re-asked."""
+        answers = [
+            "no",
+            "skip",
+            "maybe",
+            "no",
+            "5 min",
+            "no",
+            "no",
+            "no",
+            "no",
+            "skip",
+            "Lasix, aspirin",
+        ]
+        expected = legcramps.assess(
+            chest_pain_or_breathlessness=False,
+            leg_swelling=False,
+            cramp_minutes=5,
+            muscle_weakness=False,
+            numbness=False,
+            frequent_cramps=False,
+            persists_despite_self_care=False,
+            medications=["Lasix", "aspirin"],
+        )
+
+        result = run("interview", stdin="\n".join(answers) + "\n")
+
+        assert "" == result.stderr
+        assert 0 == result.returncode
+        transcript, report = result.stdout.split("\n\nLeg cramp assessment", 1)
+        assert str(expected) + "\n" == "Leg cramp assessment" + report
+        assert 1 == transcript.count("Is your urine dark, like tea or cola")
+        assert 2 == transcript.count("Is one leg swollen, red or warm to the touch?")
+        assert "Sorry, 'maybe' is not an answer I can use: expected yes or no." in transcript
+        assert transcript.endswith("No more answers: the questions left stay unknown.")
+
+    def test_interview_echoes_piped_answers(self) -> None:
+        """With piped input, `interview` writes each answer after its question, then the report."""
+        status, out, _ = run_in_process("interview", stdin="no\n")
+
+        assert 0 == status
+        assert "Do you have chest pain or are you short of breath? [yes/no] no\n" in out
+        expected = legcramps.assess(chest_pain_or_breathlessness=False)
+        assert out.endswith(f"\n\n{expected}\n")
+
+
+class TestInterview:
+    """The interview, driven in-process through text streams."""
+
+    def test_red_flag_questions_come_first(self) -> None:
+        """The first question is the most urgent red-flag question."""
+        out = io.StringIO()
+
+        interview(K, io.StringIO(""), out)
+
+        assert out.getvalue().count("?") == 1
+        assert "Do you have chest pain or are you short of breath? [yes/no] " in out.getvalue()
+
+    def test_stops_at_once_on_an_emergency(self) -> None:
+        """A red flag calling for emergency help ends the questions at once."""
+        out = io.StringIO()
+
+        a = interview(K, io.StringIO("yes\nno\nno\n"), out)
+
+        assert legcramps.Urgency.EMERGENCY == a.urgency
+        assert {"chest_pain_or_breathlessness": True} == dict(a.answers)
+        assert out.getvalue().endswith("so the questions stop here.\n")
+
+    def test_a_skipped_question_is_not_asked_again(self) -> None:
+        """Each question is asked once when skipped; with all skipped, the interview ends."""
+        out = io.StringIO()
+
+        a = interview(K, io.StringIO("skip\n" * (len(K.factors) + 5)), out, echo=True)
+
+        assert {} == dict(a.answers)
+        assert [f.question for f in a.next_questions] == [
+            line.rsplit(" [", 1)[0] for line in out.getvalue().splitlines() if " [" in line
+        ]
+        assert "No more answers" not in out.getvalue()
+
+    def test_a_warning_sign_is_told_at_once(self) -> None:
+        """An answer that raises a red flag is followed at once by the flag's advice."""
+        out = io.StringIO()
+
+        interview(K, io.StringIO("no\nno\nyes\n"), out, echo=True)
+
+        flag = K.red_flag("deep_vein_thrombosis")
+        expected = f"[yes/no] yes\n  Warning sign: {flag.name}. {flag.advice}\nHow many minutes"
+        assert expected in out.getvalue()
+
+    def test_done_ends_the_interview(self) -> None:
+        """Typing "done" ends the interview; the questions left stay unknown."""
+        a = interview(K, io.StringIO("no\ndone\nno\n"), io.StringIO())
+
+        assert {"chest_pain_or_breathlessness": False} == dict(a.answers)
+
+    def test_out_of_range_is_asked_again_with_the_reason(self) -> None:
+        """A number out of range is asked again, saying what is expected."""
+        out = io.StringIO()
+
+        a = interview(K, io.StringIO("no\nno\nno\n-5\nnan\n5 min\n"), out, echo=True)
+
+        assert 5 == a.answers["cramp_minutes"]
+        expected = "expected a number of minutes from 0 to 1440."
+        assert [
+            f"  Sorry, '-5' is not an answer I can use: {expected}",
+            f"  Sorry, 'nan' is not an answer I can use: {expected}",
+        ] == [line for line in out.getvalue().splitlines() if "Sorry" in line]
+        assert "How many minutes did the cramp last? [minutes, 0 to 1440] 5 min\n" in out.getvalue()
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.lists(st.text(alphabet=st.characters(exclude_characters="\r\n")), max_size=30))
+    def test_any_input_ends_in_an_assessment(self, lines: list[str]) -> None:
+        """Whatever is typed, the interview ends with an assessment of valid answers."""
+        a = interview(K, io.StringIO("".join(line + "\n" for line in lines)), io.StringIO())
+
+        assert a == legcramps.assess(dict(a.answers))

@@ -1,0 +1,85 @@
+"""The knowledge values (``legcramps._model``): enums, and how factors and conditions read."""
+
+from __future__ import annotations
+
+import pytest
+
+from legcramps import Condition, FactorKind, RiskFactor, Urgency
+
+
+class TestUrgency:
+    def test_ranks_run_from_emergency_down_to_undetermined(self) -> None:
+        """Each urgency ranks above the next: emergency highest, undetermined lowest."""
+        ranks = [u.rank for u in Urgency]
+
+        assert sorted(ranks, reverse=True) == ranks
+        assert len(set(ranks)) == len(ranks)
+
+    def test_undetermined_ranks_below_self_care(self) -> None:
+        """An open question never passes for self-care: undetermined is the lowest rank."""
+        assert Urgency.UNDETERMINED.rank < Urgency.SELF_CARE.rank
+
+
+class TestRiskFactor:
+    @pytest.mark.parametrize(
+        ("minimum", "maximum", "expected"),
+        [(0, 20, "0 to 20"), (0.5, None, "0.5 or more"), (None, 9, "9 or less"), (None, None, "")],
+    )
+    def test_bounds_name_the_bounds_there_are(
+        self, minimum: float | None, maximum: float | None, expected: str
+    ) -> None:
+        """`bounds` gives both bounds, one of them, or nothing."""
+        factor = RiskFactor("laps", "Laps?", FactorKind.NUMBER, "laps", minimum, maximum)
+
+        assert expected == factor.bounds
+
+    @pytest.mark.parametrize(
+        ("factor", "expected"),
+        [
+            (
+                RiskFactor("laps", "Laps?", FactorKind.NUMBER, "laps", 0, 50),
+                "a number of laps from 0 to 50, or None (unknown)",
+            ),
+            (
+                RiskFactor("laps", "Laps?", FactorKind.NUMBER, "laps", minimum=1),
+                "a number of laps, 1 or more, or None (unknown)",
+            ),
+            (
+                RiskFactor("laps", "Laps?", FactorKind.NUMBER, maximum=9),
+                "a number, 9 or less, or None (unknown)",
+            ),
+            (RiskFactor("laps", "Laps?", FactorKind.NUMBER), "a number, or None (unknown)"),
+            (RiskFactor("cold", "Cold?", FactorKind.YES_NO), "True, False or None (unknown)"),
+            (
+                RiskFactor("feel", "How?", FactorKind.CHOICE, choices=("ok", "bad")),
+                "one of 'ok', 'bad', or None (unknown)",
+            ),
+            (
+                RiskFactor("pills", "Which?", FactorKind.MEDICATIONS),
+                "a list of medication names (strings), or None (unknown)",
+            ),
+        ],
+        ids=["number", "minimum-only", "maximum-only", "unbounded", "yes-no", "choice", "list"],
+    )
+    def test_expected_says_what_the_factor_accepts(self, factor: RiskFactor, expected: str) -> None:
+        """`expected` describes the accepted answers of each kind, unknown included."""
+        assert expected == factor.expected
+
+
+class TestCondition:
+    @pytest.mark.parametrize(
+        ("condition", "expected"),
+        [
+            (Condition("sitting_hours", at_least=4), "sitting_hours >= 4"),
+            (Condition("cramp_minutes", above=10), "cramp_minutes > 10"),
+            (Condition("fluid_litres", below=1.5), "fluid_litres < 1.5"),
+            (
+                Condition("medications", one_of=("statin", "thiazide")),
+                "medications in {statin, thiazide}",
+            ),
+            (Condition("hot_weather"), "hot_weather is yes"),
+        ],
+    )
+    def test_reads_as_its_test(self, condition: Condition, expected: str) -> None:
+        """A condition shows as the test it makes, as the knowledge checks name it."""
+        assert expected == str(condition)
