@@ -19,16 +19,18 @@ import attrs
 import legcramps
 from legcramps import Knowledge, Sign, Source
 
-#: Every red-flag question answered "no".
+#: Every question that could raise the urgency answered so that nothing is raised: the
+#: warning-sign screens "no", a short cramp, no new medication, and no heavy sweating (which
+#: with a diuretic, a heart problem or a low-salt diet would be a warning sign).
 NO_RED_FLAGS = {
-    "leg_swelling": False,
-    "chest_pain_or_breathlessness": False,
+    "emergency_signs": False,
+    "leg_signs": False,
+    "body_signs": False,
+    "health_conditions": False,
+    "cramp_pattern": False,
     "cramp_minutes": 2,
-    "dark_urine": False,
-    "muscle_weakness": False,
-    "numbness": False,
-    "frequent_cramps": False,
-    "persists_despite_self_care": False,
+    "new_medication": False,
+    "heavy_sweating": False,
 }
 
 #: Answers that raise several causes and a red flag, with a known and an unknown medication.

@@ -58,7 +58,7 @@ def _thresholds(factor_id: str) -> list[float]:
     """The numbers at which some sign or red flag on *factor_id* changes."""
     found: list[float] = []
     conditions = [s.when for c in legcramps.CAUSES for s in c.signs]
-    conditions += [w for r in legcramps.RED_FLAGS for w in r.when]
+    conditions += [c for r in legcramps.RED_FLAGS for c in r.conditions]
     for cond in conditions:
         if cond.factor == factor_id:
             found.extend(b for b in (cond.at_least, cond.above, cond.below) if b is not None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import typing
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import pytest
@@ -234,7 +234,10 @@ class TestConsistency:
         """A factor id is a keyword of assess(): lowercase letters, digits and _."""
         factor = RiskFactor(bad_id, "Question?", FactorKind.YES_NO)
         assert [
-            f"factors[21].id: received {bad_id!r} (str); expected an id matching [a-z][a-z0-9_]*"
+            (
+                f"factors[{len(K.factors)}].id: received {bad_id!r} (str); expected an id "
+                "matching [a-z][a-z0-9_]*"
+            )
         ] == with_factor(factor)
 
     def test_a_source_id_is_a_slug(self) -> None:
@@ -264,7 +267,7 @@ class TestConsistency:
             (
                 RiskFactor("laps", "Laps?", FactorKind.NUMBER),
                 (
-                    "factors[21]: received minimum None (NoneType), maximum None (NoneType);"
+                    "factors[NEW]: received minimum None (NoneType), maximum None (NoneType);"
                     " expected"
                     " a number factor with a minimum and a maximum"
                 ),
@@ -272,26 +275,26 @@ class TestConsistency:
             (
                 RiskFactor("laps", "Laps?", FactorKind.NUMBER, minimum=5, maximum=1),
                 (
-                    "factors[21]: received minimum 5 (int), maximum 1 (int); expected a minimum no"
+                    "factors[NEW]: received minimum 5 (int), maximum 1 (int); expected a minimum no"
                     " greater than the maximum"
                 ),
             ),
             (
                 RiskFactor("cold", "Cold?", FactorKind.YES_NO, unit="degrees"),
-                "factors[21]: received a yes_no factor with a unit or bounds; expected neither",
+                "factors[NEW]: received a yes_no factor with a unit or bounds; expected neither",
             ),
             (
                 RiskFactor("feel", "How?", FactorKind.CHOICE),
-                "factors[21].choices: received an empty tuple; expected at least one",
+                "factors[NEW].choices: received an empty tuple; expected at least one",
             ),
             (
                 RiskFactor("feel", "How?", FactorKind.CHOICE, choices=("ok", "ok")),
-                "factors[21].choices[1]: received 'ok' (str); expected a value not used before",
+                "factors[NEW].choices[1]: received 'ok' (str); expected a value not used before",
             ),
             (
                 RiskFactor("cold", "Cold?", FactorKind.YES_NO, choices=("yes",)),
                 (
-                    "factors[21].choices: received ('yes',) (tuple); expected () for a factor"
+                    "factors[NEW].choices: received ('yes',) (tuple); expected () for a factor"
                     " without choices"
                 ),
             ),
@@ -299,13 +302,19 @@ class TestConsistency:
     )
     def test_a_factor_fits_its_kind(self, factor: RiskFactor, expected: str) -> None:
         """A factor's unit, bounds and choices fit its kind."""
-        assert [expected] == with_factor(factor)
+        assert [expected.replace("NEW", str(len(K.factors)))] == with_factor(factor)
 
     def test_ids_are_unique(self) -> None:
         """Two factors, or two causes, may not share an id."""
         assert [
-            "factors[21].id: received 'exercise_minutes' (str); expected a value not used before",
-            "causes[5].id: received 'overuse' (str); expected a value not used before",
+            (
+                f"factors[{len(K.factors)}].id: received 'exercise_minutes' (str); expected a "
+                "value not used before"
+            ),
+            (
+                f"causes[{len(K.causes)}].id: received 'overuse' (str); expected a value not "
+                "used before"
+            ),
         ] == problems_of(factors=(*K.factors, K.factors[0]), causes=(*K.causes, K.causes[0]))
 
     @pytest.mark.parametrize("name", ["advice", "sources", "signs"])
@@ -401,6 +410,58 @@ class TestConsistency:
             .score
         )
 
+    def test_a_question_applies_only_by_one_that_always_applies(self) -> None:
+        """A question that applies sometimes is controlled by one that always applies."""
+        first = RiskFactor(
+            "applies_by_intensity",
+            "Q?",
+            FactorKind.YES_NO,
+            applies_when=(Condition("exercise_intensity", one_of=("vigorous",)),),
+        )
+        expected = (
+            f"factors[{len(K.factors)}].applies_when[0].factor: received 'exercise_intensity' "
+            "(str); expected a factor that always applies (not this one, nor one that applies "
+            "sometimes)"
+        )
+        assert [expected] == with_factor(first)
+
+    def test_a_screening_question_is_yes_no(self) -> None:
+        """Only a yes/no question may screen for other questions."""
+        screen = RiskFactor(
+            "how_many", "Q?", FactorKind.NUMBER, minimum=0, maximum=9, members=("numbness",)
+        )
+        where = f"factors[{len(K.factors)}].members"
+        assert [
+            f"{where}: received members on a number factor; expected a yes/no screening question",
+            (
+                f"{where}[0]: received 'numbness' (str); expected a factor in one screening "
+                "question only (it is in 'leg_signs')"
+            ),
+        ] == with_factor(screen)
+
+    def test_a_screening_questions_members_are_plain_yes_no_questions(self) -> None:
+        """A member is a yes/no question of the knowledge, and no screen itself."""
+        screen = RiskFactor(
+            "nested", "Q?", FactorKind.YES_NO, members=("leg_signs", "fluid_litres", "nope")
+        )
+        expected = "expected the id of a yes/no factor that is no screening question"
+        where = f"factors[{len(K.factors)}].members"
+        assert [
+            f"{where}[0]: received 'leg_signs' (str); {expected}",
+            f"{where}[1]: received 'fluid_litres' (str); {expected}",
+            f"{where}[2]: received 'nope' (str); {expected}",
+        ] == with_factor(screen)
+
+    def test_a_condition_on_a_screen_only_as_a_red_flags_own_alternative(self) -> None:
+        """A sign may not test a screening question: its conditions go on the members."""
+        sign = Sign(Condition("leg_signs"), 1, "r", NOTE)
+        expected = (
+            "causes[0].signs[0].when: received leg_signs is yes on yes_no factor 'leg_signs'; "
+            "expected no condition on a screening question (conditions go on its members), "
+            "but for a red flag's alternative of its own"
+        )
+        assert [expected] == problems_with_sign(sign)
+
 
 class TestMessages:
     def test_the_whole_message_of_invalid_knowledge(self) -> None:
@@ -415,12 +476,12 @@ class TestMessages:
             )
         message = (
             "3 problems with the knowledge:\n"
-            "- red_flags[6].id: received 'pulmonary_embolism' (str); expected a value not used"
-            " before\n"
+            f"- red_flags[{len(K.red_flags)}].id: received 'pulmonary_embolism' (str); expected"
+            " a value not used before\n"
             "- causes[0].signs[0].when.factor: received 'nowhere' (str); expected the id of one"
             " of the knowledge's factors\n"
-            "- red_flags[6].when[0].factor: received 'nowhere' (str); expected the id of one of"
-            " the knowledge's factors"
+            f"- red_flags[{len(K.red_flags)}].when[0].factor: received 'nowhere' (str);"
+            " expected the id of one of the knowledge's factors"
         )
         assert (message,) == info.value.args
 
@@ -475,16 +536,29 @@ class TestMessages:
 # --- one field broken at a time ----------------------------------------------------------
 
 
-def _fields(value: Any, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], Any]]:
-    """Return (path, declared type) of every field below *value*, an attrs value."""
-    found: list[tuple[tuple[str | int, ...], Any]] = []
+#: The string fields that may be empty ("none"), by class name and field.
+MAY_BE_EMPTY = {
+    ("RiskFactor", "unit"),
+    ("RiskFactor", "help"),
+    ("Sign", "advice"),
+    ("RedFlag", "time_frame"),
+    ("Source", "url"),
+    ("Source", "read_on"),
+}
+
+Field = tuple[tuple[str | int, ...], Any, bool]
+
+
+def _fields(value: Any, path: tuple[str | int, ...]) -> list[Field]:
+    """Return (path, declared type, whether it may be empty) of every field below *value*."""
+    found: list[Field] = []
     hints = typing.get_type_hints(type(value))
     for field in attrs.fields(type(value)):
         if not field.init:
             continue
         kind = hints[field.name]
         where = (*path, field.name)
-        found.append((where, kind))
+        found.append((where, kind, (type(value).__name__, field.name) in MAY_BE_EMPTY))
         item = getattr(value, field.name)
         if attrs.has(type(item)):
             found += _fields(item, where)
@@ -497,17 +571,17 @@ def _fields(value: Any, path: tuple[str | int, ...]) -> list[tuple[tuple[str | i
 
 #: Every field of the built-in knowledge (filled-in factor links aside), with its type.
 FIELDS = [
-    (path, kind)
-    for path, kind in _fields(K, ())
-    if not (path[0] == "factors" and path[-1] in ("causes", "red_flags"))
+    field
+    for field in _fields(K, ())
+    if not (field[0][0] == "factors" and field[0][-1] in ("causes", "red_flags"))
 ]
 
 
-def _breaking(kind: Any, name: str | int) -> st.SearchStrategy[Any]:
-    """Return values that no field of type *kind* (named *name*) may hold."""
+def _breaking(kind: Any, *, may_be_empty: bool) -> st.SearchStrategy[Any]:
+    """Return values that no field of type *kind* may hold."""
     wrong_type = st.sampled_from([object(), b"bytes", 1 + 2j])
     if kind is str:
-        empty = st.sampled_from(["", "  "]) if name not in ("unit", "advice") else st.nothing()
+        empty = st.nothing() if may_be_empty else st.sampled_from(["", "  "])
         return st.one_of(wrong_type, st.integers(), empty)
     if kind is int:
         return st.one_of(wrong_type, st.sampled_from([True, 1.5, "3"]))
@@ -528,11 +602,25 @@ def _replaced(value: Any, path: tuple[str | int, ...], new: Any) -> Any:
     return attrs.evolve(value, **{head.lstrip("_"): _replaced(getattr(value, head), rest, new)})
 
 
+class Broken(NamedTuple):
+    """The path of one broken field, and the fields of a knowledge with it broken."""
+
+    path: str
+    new: Any
+    fields: dict[str, Any]
+
+    def __repr__(self) -> str:  # the fields hold the whole knowledge: show the break only
+        return f"Broken({self.path!r}, {self.new!r})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001 - the protocol's
+        printer.text(repr(self))
+
+
 @st.composite
-def broken_knowledge(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
-    """Return the path of one broken field and the fields of a knowledge with it broken."""
-    path, kind = draw(st.sampled_from(FIELDS))
-    new = draw(_breaking(kind, path[-1]))
+def broken_knowledge(draw: st.DrawFn) -> Broken:
+    """Return a knowledge's fields with one field broken, and that field's path."""
+    path, kind, may_be_empty = draw(st.sampled_from(FIELDS))
+    new = draw(_breaking(kind, may_be_empty=may_be_empty))
     fields: dict[str, Any] = {
         str(a.alias): getattr(K, a.name) for a in attrs.fields(Knowledge) if a.init
     }
@@ -540,16 +628,15 @@ def broken_knowledge(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     top = str(path[0])  # the knowledge's own fields are named by their aliases
     fields[top] = _replaced(fields[top], path[1:], new) if len(path) > 1 else new
     shown = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-    return shown, fields
+    return Broken(shown, new, fields)
 
 
 @given(broken_knowledge())
-def test_one_broken_field_is_refused_and_named(broken: tuple[str, dict[str, Any]]) -> None:
+def test_one_broken_field_is_refused_and_named(broken: Broken) -> None:
     """Any one field of a valid knowledge made the wrong type is refused, naming its path."""
-    path, fields = broken
     with pytest.raises(InvalidKnowledge) as info:
-        Knowledge(**fields)
-    assert any(p.input.startswith(path) for p in info.value.problems)
+        Knowledge(**broken.fields)
+    assert any(p.input.startswith(broken.path) for p in info.value.problems)
 
 
 def test_a_valid_custom_knowledge_passes(cold_water: Knowledge) -> None:

@@ -27,9 +27,13 @@ class TestOtherCommands:
         assert 0 == status
         causes = json.loads(out)
         assert [c.id for c in K.causes] == [c["id"] for c in causes]
-        assert ["medications", "fluid_litres", "hot_weather", "heavy_sweating"] == causes[4][
-            "inputs"
-        ]
+        assert [
+            "medications",
+            "fluid_litres",
+            "hot_weather",
+            "heavy_sweating",
+            "vomiting_or_diarrhoea",
+        ] == causes[4]["inputs"]
 
     def test_factors(self) -> None:
         """`factors` gives each input's question, what it expects and its option."""

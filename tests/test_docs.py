@@ -39,8 +39,11 @@ def sitting_from(hours: float, knowledge: Knowledge = K) -> Knowledge:
     return knowledge.replace_cause(attrs.evolve(posture, signs=signs), version="test")
 
 
-def cells(cell: tables.Cell) -> tuple[str, ...]:
-    return (cell,) if isinstance(cell, str) else cell
+def texts(cell: tables.Cell) -> tuple[str, ...]:
+    """Return the texts of a cell: its one string, or each string's or link's text."""
+    if isinstance(cell, str):
+        return (cell,)
+    return tuple(part if isinstance(part, str) else part.text for part in cell)
 
 
 class TestTablesFollowTheData:
@@ -49,8 +52,15 @@ class TestTablesFollowTheData:
         table = tables.factor_table(K)
 
         assert [(f.id, f.question, f.causes, f.red_flags) for f in K.factors] == [
-            (row[0], row[1], row[3], row[4]) for row in table.rows
+            (row[0], row[1], row[4], row[5]) for row in table.rows
         ]
+
+    def test_factor_table_says_when_a_question_is_asked(self) -> None:
+        """A screen's member is asked after a yes to the screen; a plain question always."""
+        rows = {row[0]: row[3] for row in tables.factor_table(K).rows}
+
+        assert "always" == rows["hot_weather"]
+        assert "emergency_signs" in rows["chest_pain_or_breathlessness"]
 
     def test_factor_table_gives_unit_and_bounds_of_numbers(self) -> None:
         """A number's answer cell names its unit and both inclusive bounds from the data."""
@@ -72,7 +82,7 @@ class TestTablesFollowTheData:
         row = next(r for r in tables.sign_table(K).rows if r[1] == "new_medication is yes")
 
         assert "at least see_doctor" in row[3]
-        assert "keep taking it" in row[3]
+        assert "do not stop or change a prescribed medicine" in row[3]
 
     def test_red_flag_table_has_every_flag_with_its_urgency_and_sources(self) -> None:
         """The red-flag table gives each flag's conditions, urgency and sources."""
@@ -81,21 +91,27 @@ class TestTablesFollowTheData:
             for r in K.red_flags
         ]
 
-        assert expected == [(r[0], r[1], r[2], r[4]) for r in tables.red_flag_table(K).rows]
+        assert expected == [(r[0], r[1], r[2], texts(r[5])) for r in tables.red_flag_table(K).rows]
 
     def test_medication_table_marks_unconfirmed_atc_codes(self) -> None:
         """Each medication appears with its class, and a dagger only on unconfirmed ATC codes."""
         expected = [
-            (m.generic, m.drug_class.value, m.atc + ("" if m.atc_confirmed else " \u2020"))
+            (
+                m.generic,
+                ", ".join(c.value for c in m.classes),
+                m.atc + ("" if m.atc_confirmed else " \u2020"),
+            )
             for m in K.medications
         ]
 
         assert expected == [(r[0], r[2], r[3]) for r in tables.medication_table(K).rows]
 
     def test_source_table_lists_each_cited_source_once(self) -> None:
-        """Every source cited by a cause, sign or red flag is listed exactly once."""
+        """Every source cited by a cause, sign, weight, red flag or rule is listed exactly once."""
         cited = {s.id for c in K.causes for s in (*c.sources, *(g.basis for g in c.signs))}
+        cited |= {g.weight_basis.id for c in K.causes for g in c.signs if g.weight_basis}
         cited |= {s.id for r in K.red_flags for s in r.sources}
+        cited |= {s.id for r in K.advice_rules for s in r.sources}
         ids = tables.source_table(K).column("Source")
 
         assert sorted(cited) == sorted(map(str, ids))

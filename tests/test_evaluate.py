@@ -8,7 +8,10 @@ import legcramps
 from helpers import NO_RED_FLAGS, NOTE, NOTHING_RAISED, knowledge, with_sign
 from legcramps import (
     Condition,
+    FactorKind,
     Level,
+    RedFlag,
+    RiskFactor,
     Sign,
     Urgency,
 )
@@ -116,7 +119,7 @@ class TestUnknownIsNotNo:
         """A finding lists the cause's inputs that are still unanswered."""
         finding = legcramps.assess(hot_weather=False).finding("dehydration")
 
-        assert ["medications", "fluid_litres", "heavy_sweating"] == [
+        assert ["medications", "fluid_litres", "heavy_sweating", "vomiting_or_diarrhoea"] == [
             f.id for f in finding.unanswered
         ]
 
@@ -184,15 +187,41 @@ class TestEvidence:
 class TestMedications:
     def test_an_unrecognised_medication_is_not_a_no(self) -> None:
         """A list of only unrecognised names leaves the medication cause unknown."""
-        assessment = legcramps.assess(medications=["co-amilofruse"])
+        assessment = legcramps.assess(medications=["quinapril"])
 
         assert Level.UNKNOWN == assessment.finding("medication").level
         assert Level.UNKNOWN == assessment.finding("dehydration").level
         assert legcramps.KNOWLEDGE.unrecognized_medications_advice in assessment.advice
 
+    def test_two_medication_lists_are_reported_together(self) -> None:
+        """With two medication inputs, the result lists the medications of both, once each."""
+        past = RiskFactor("past_medications", "Which did you take before?", FactorKind.MEDICATIONS)
+        k = knowledge(factors=(*K.factors, past))
+
+        a = k.assess(medications=["Lasix", "aspirin"], past_medications=["furosemide", "Zocor"])
+
+        assert ["furosemide", "simvastatin"] == [m.generic for m in a.medications]
+        assert ("aspirin",) == a.unrecognized_medications
+
+    def test_a_red_flag_may_count_the_medications(self) -> None:
+        """A red flag on how many medications are taken is raised by the count alone."""
+        many = RedFlag(
+            id="many_medications",
+            name="Many medications",
+            why="Five or more medications.",
+            urgency=Urgency.SEE_DOCTOR,
+            advice="Ask for a medication review.",
+            sources=(NOTE,),
+            when=(Condition("medications", at_least=5),),
+        )
+        k = knowledge(red_flags=(*K.red_flags, many))
+
+        assert ["many_medications"] == [r.id for r in k.assess(medications=list("abcde")).red_flags]
+        assert [] == [r.id for r in k.assess(medications=list("abcd")).red_flags]
+
     def test_an_unrecognised_medication_is_not_asked_again(self) -> None:
         """The medication list, once answered, is neither unanswered nor asked again."""
-        assessment = legcramps.assess(medications=["co-amilofruse"])
+        assessment = legcramps.assess(medications=["quinapril"])
 
         assert "medications" not in [f.id for f in assessment.finding("medication").unanswered]
         assert "medications" not in [q.id for q in assessment.next_questions]
@@ -269,8 +298,8 @@ class TestUrgency:
             ({"dark_urine": True}, Urgency.EMERGENCY),
             ({"leg_swelling": True}, Urgency.URGENT),
             ({"cramp_minutes": 11}, Urgency.URGENT),
-            ({"muscle_weakness": True}, Urgency.SEE_DOCTOR),
-            ({"numbness": True}, Urgency.SEE_DOCTOR),
+            ({"muscle_weakness": True}, Urgency.URGENT),
+            ({"numbness": True}, Urgency.URGENT),
             ({"frequent_cramps": True}, Urgency.SEE_DOCTOR),
             ({"persists_despite_self_care": True}, Urgency.SEE_DOCTOR),
         ],
@@ -306,7 +335,7 @@ class TestUrgency:
         assessment = legcramps.assess(numbness=True, dark_urine=True, cramp_minutes=30)
 
         assert Urgency.EMERGENCY == assessment.urgency
-        assert ["rhabdomyolysis", "long_cramp", "nerve_or_muscle_signs"] == [
+        assert ["rhabdomyolysis", "nerve_or_muscle_signs", "long_cramp"] == [
             r.id for r in assessment.red_flags
         ]
 
@@ -331,13 +360,13 @@ class TestUrgency:
 
     @pytest.mark.parametrize("unanswered", sorted(NO_RED_FLAGS))
     def test_one_unanswered_red_flag_question_prevents_self_care(self, unanswered: str) -> None:
-        """With any red-flag question unanswered, the result is not self-care."""
+        """With any question that could raise the urgency unanswered, it is not self-care."""
         answers = {**NO_RED_FLAGS, "sitting_hours": 8, unanswered: None}
 
         assessment = legcramps.assess(answers)
 
         assert Urgency.UNDETERMINED == assessment.urgency
-        assert unanswered == assessment.next_questions[0].id
+        assert unanswered in [q.id for q in assessment.next_questions]
 
     def test_no_obvious_cause_means_see_a_doctor(self) -> None:
         """Every cause assessed and none raised: no obvious cause, see a doctor."""
@@ -430,7 +459,7 @@ class TestAdvice:
         assessment = legcramps.assess(NO_RED_FLAGS)
 
         assert Urgency.UNDETERMINED == assessment.urgency
-        assert (legcramps.KNOWLEDGE.undetermined_advice,) == assessment.advice
+        assert legcramps.KNOWLEDGE.undetermined_advice == assessment.advice[-1]
 
     def test_unanswered_red_flags_are_named_in_the_advice(self) -> None:
         """While red-flag questions are open, the advice says it is not yet self-care."""
@@ -438,11 +467,12 @@ class TestAdvice:
 
         assert legcramps.KNOWLEDGE.unanswered_red_flags_advice in advice
 
-    def test_new_medication_advice_says_keep_taking_it(self) -> None:
-        """Advice about a new medication says to keep taking it until seeing a doctor."""
+    def test_new_medication_advice_says_see_the_prescriber_not_stop(self) -> None:
+        """Advice about a new medication says to tell a doctor, and not to stop it alone."""
         advice = " ".join(legcramps.assess(new_medication=True).advice)
 
-        assert "keep taking it" in advice
+        assert "Tell a doctor about the medicine" in advice
+        assert "do not stop or change a prescribed medicine" in advice
 
     def test_every_result_carries_the_disclaimer(self) -> None:
         """Every result, even an emergency, says it is information, not a diagnosis."""
@@ -459,16 +489,18 @@ class TestAdvice:
     def test_the_advice_of_every_raised_cause_and_only_theirs(self) -> None:
         """The advice holds the advice of each likely or possible cause, and of no other."""
         a = legcramps.assess(overtired=True, sitting_hours=5, **NO_RED_FLAGS)
-        expected = [*K.cause("posture").advice, *K.cause("fatigue").advice, K.self_care_advice]
-        assert expected == list(a.advice)
+        expected = [*K.cause("posture").advice, *K.cause("fatigue").advice]
+        assert [*expected, K.self_care_advice, K.worsening_advice] == list(a.advice)
         one = legcramps.assess(overtired=True, **NO_RED_FLAGS)
-        assert [*K.cause("fatigue").advice, K.self_care_advice] == list(one.advice)
+        expected = [*K.cause("fatigue").advice, K.self_care_advice, K.worsening_advice]
+        assert expected == list(one.advice)
 
     def test_self_care_advice_comes_with_self_care_only(self) -> None:
         """A self-care result ends with the self-care advice; other results do not carry it."""
         care = legcramps.assess(hot_weather=True, fluid_litres=1, **NO_RED_FLAGS)
         assert Urgency.SELF_CARE == care.urgency
-        assert K.self_care_advice == care.advice[-1]
+        assert K.self_care_advice == care.advice[-2]
+        assert K.worsening_advice == care.advice[-1]
         assert K.unanswered_red_flags_advice not in care.advice
         open_flags = legcramps.assess(hot_weather=True, fluid_litres=1)
         assert K.self_care_advice not in open_flags.advice
@@ -477,22 +509,28 @@ class TestAdvice:
         """A likely cause followed, in the knowledge's order, by a possible one: both advise."""
         a = legcramps.assess(exercise_minutes=120, exercise_intensity="vigorous", overtired=True)
         assert [Level.LIKELY, Level.POSSIBLE] == [f.level for f in a.findings[:2]]
-        assert [*K.cause("overuse").advice, *K.cause("fatigue").advice] == list(a.advice[:4])
+        advice = [*K.cause("overuse").advice, *K.cause("fatigue").advice]
+        assert advice == list(a.advice[: len(advice)])
 
 
 class TestNextQuestions:
     def test_red_flag_questions_come_first_emergencies_first(self) -> None:
-        """Unanswered red-flag questions lead, the emergency ones first."""
+        """Unanswered red-flag questions lead, the emergency ones first, screens first."""
         questions = [q.id for q in legcramps.assess().next_questions]
+        screens = [q for q in questions if K.factor(q).members]
 
-        assert ["chest_pain_or_breathlessness", "dark_urine"] == questions[:2]
-        assert set(NO_RED_FLAGS) == set(questions[: len(NO_RED_FLAGS)])
+        assert "emergency_signs" == questions[0]
+        assert ["emergency_signs", "leg_signs", "body_signs"] == screens[:3]
 
     def test_a_new_medication_is_asked_right_after_the_red_flags(self) -> None:
         """The input that can raise the urgency comes right after the red-flag questions."""
+        flagged = {f.id for f in K.factors if f.red_flags or f.members} - {"clot_risks"}
         questions = [q.id for q in legcramps.assess().next_questions]
+        position = questions.index("new_medication")
 
-        assert "new_medication" == questions[len(NO_RED_FLAGS)]
+        assert set(questions[:position]) <= flagged
+        later = set(questions[position + 1 :])
+        assert not later & (flagged - set(K.factor("clot_risks").members))
 
     def test_answered_inputs_are_not_asked_again(self) -> None:
         """An answered input is not among the next questions; a None one is."""
@@ -502,19 +540,67 @@ class TestNextQuestions:
         assert "hot_weather" in [q.id for q in questions]
 
     def test_all_answered_leaves_no_question(self) -> None:
-        """With every input answered, there is nothing left to ask."""
-        assert () == legcramps.assess(NOTHING_RAISED, **NO_RED_FLAGS).next_questions
+        """With every input answered (or screened, or not applying), nothing is left to ask."""
+        context = {"recent_leg_injury": False, "age_years": 40, "sex": "male", "clot_risks": False}
+        assert () == legcramps.assess(NOTHING_RAISED, **NO_RED_FLAGS, **context).next_questions
 
     def test_every_factor_is_asked_when_nothing_is_known(self) -> None:
-        """With nothing answered, every factor is among the next questions."""
-        assert set(legcramps.RISK_FACTORS) == set(legcramps.assess().next_questions)
+        """With nothing answered, every factor is to be asked, each member after its screen."""
+        questions = [q.id for q in legcramps.assess().next_questions]
+
+        assert {f.id for f in K.factors} == set(questions)
+        for screen in (f for f in K.factors if f.members):
+            assert all(questions.index(m) > questions.index(screen.id) for m in screen.members)
+
+    def test_a_skipped_screen_leaves_its_members_to_ask(self) -> None:
+        """A screen not answered keeps its members among the questions, so a skip asks them."""
+        questions = [q.id for q in legcramps.assess(emergency_signs=False).next_questions]
+
+        assert "leg_signs" in questions
+        assert set(K.factor("leg_signs").members) <= set(questions)
+        assert not set(K.factor("emergency_signs").members) & set(questions)
+
+
+class TestScreens:
+    def test_a_yes_to_a_screen_alone_raises_its_flag(self) -> None:
+        """A "yes" to a screen, its signs not named yet, raises the screen's own flag."""
+        a = legcramps.assess(body_signs=True)
+
+        assert ["body_sign_reported"] == [r.id for r in a.red_flags]
+        assert Urgency.URGENT == a.urgency
+
+    def test_a_named_sign_replaces_the_screens_flag(self) -> None:
+        """Once a sign of the screen is answered "yes", its own flag speaks instead."""
+        a = legcramps.assess(emergency_signs=True, dark_urine=True)
+
+        assert ["rhabdomyolysis"] == [r.id for r in a.red_flags]
+
+    def test_every_sign_denied_withdraws_the_screens_flag(self) -> None:
+        """A "yes" to a screen, then "no" to each of its signs: the signs' answers decide."""
+        members = dict.fromkeys(K.factor("leg_signs").members, False)
+
+        a = legcramps.assess(leg_signs=True, **members)
+
+        assert [] == list(a.red_flags)
+        assert a.answers["leg_signs"] is True
+
+    def test_a_screen_yes_with_some_signs_denied_keeps_its_flag(self) -> None:
+        """While any sign of a "yes" screen is still open, the screen's flag holds."""
+        members = dict.fromkeys(K.factor("leg_signs").members[1:], False)
+
+        a = legcramps.assess(leg_signs=True, **members)
+
+        assert ["leg_sign_reported"] == [r.id for r in a.red_flags]
 
     def test_answered_inputs_are_never_asked_again(self) -> None:
-        """Every answered input, of every kind, leaves next_questions and every unanswered."""
+        """Every answered input leaves next_questions and every unanswered; the rest keep the
+        knowledge's order of questions."""
+        order = [fid for fid, _ in K._tables.question_order]  # noqa: SLF001 - the order itself
         for given in sample_answers(200, seed=12):
             a = legcramps.assess(**given)
             answered = {name for name, value in given.items() if value is not None}
-            expected = [f.id for f in K.assess().next_questions if f.id not in answered]
-            assert expected == [f.id for f in a.next_questions]
+            asked = [f.id for f in a.next_questions]
+            assert not answered & set(asked)
+            assert sorted(asked, key=order.index) == asked
             for finding in a.findings:
                 assert not answered & {f.id for f in finding.unanswered}

@@ -149,7 +149,7 @@ class TestContent:
 
         assert notes[0].startswith("Urgency: emergency.")
         assert notes[1].startswith("Warning sign (emergency): Chest pain or breathlessness.")
-        assert notes[2].startswith("Warning sign (urgent): One leg swollen, red or warm.")
+        assert notes[2].startswith("Warning sign (urgent): One leg painful, tender, swollen, red")
         assert legcramps.KNOWLEDGE.disclaimer == notes[-1]
 
     def test_red_flag_advice_leads_the_mitigation(self) -> None:
@@ -234,6 +234,14 @@ class TestOptions:
         """Each bad option raises InvalidInput naming it."""
         with pytest.raises(InvalidInput, match=match):
             fhir(TYPICAL, **options)
+
+    def test_only_an_assessment_is_converted(self) -> None:
+        """Anything but an Assessment, such as its dict, is refused, naming the argument."""
+        with pytest.raises(InvalidInput, match=r"assessment: received .*; expected a legcramps"):
+            legcramps.fhir.risk_assessment(
+                legcramps.assess().to_dict(),  # type: ignore[arg-type]
+                subject="Patient/1",
+            )
 
     def test_a_reference_dict_with_an_identifier(self) -> None:
         """An identifier is a dict; it is kept as given."""

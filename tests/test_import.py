@@ -25,6 +25,7 @@ CORE = [
     "legcramps._errors",
     "legcramps._evaluate",
     "legcramps._knowledge",
+    "legcramps._medications",
     "legcramps._model",
     "legcramps._public",
     "legcramps._result",

@@ -7,9 +7,9 @@ until the result is determined, as an app or chatbot would.
 from __future__ import annotations
 
 import pytest
+from legcramps_profiles import PROFILES, play
 
 from legcramps import Urgency
-from legcramps_profiles import PROFILES, play
 
 CALM = [name for name, p in PROFILES.items() if not p.warning_sign]
 WARNED = [name for name, p in PROFILES.items() if p.warning_sign]

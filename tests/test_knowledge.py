@@ -115,7 +115,7 @@ class TestCustomKnowledge:
         mine = knowledge(red_flags=(*K.red_flags, flag))
 
         assert Urgency.URGENT == mine.assess(exercise_minutes=300).urgency
-        assert ("marathon",) == mine.factor("exercise_minutes").red_flags
+        assert "marathon" == mine.factor("exercise_minutes").red_flags[-1]
 
     def test_a_medication_condition_on_a_new_class_set_works(self) -> None:
         """Signs on the medication list match by drug class."""

@@ -23,7 +23,7 @@ import legcramps
 from legcramps import Condition, Knowledge
 
 #: The knowledge version and the fingerprint of the data it names.
-PINNED = ("2026.12.1", "6b483a0e1679bb87f54d664174893f56166b4e1f1a6e99a43f2ef28f4d4d48b8")
+PINNED = ("2026.12.2", "63735be27ef1bbceba9768506f69a38f49a93ea5d1b8a916905dbda342f3116f")
 
 K = legcramps.KNOWLEDGE
 _HERE = "tests/test_knowledge_version.py"

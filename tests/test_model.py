@@ -4,20 +4,43 @@ from __future__ import annotations
 
 import pytest
 
-from legcramps import Condition, FactorKind, RiskFactor, Urgency
+from legcramps import Condition, FactorKind, Level, RiskFactor, Urgency
 
 
 class TestUrgency:
-    def test_ranks_run_from_emergency_down_to_undetermined(self) -> None:
-        """Each urgency ranks above the next: emergency highest, undetermined lowest."""
-        ranks = [u.rank for u in Urgency]
+    def test_the_order_runs_from_self_care_up_to_emergency(self) -> None:
+        """Urgencies sort from the calmest to the most pressing, undetermined above self-care."""
+        assert [
+            Urgency.SELF_CARE,
+            Urgency.UNDETERMINED,
+            Urgency.SEE_DOCTOR,
+            Urgency.URGENT,
+            Urgency.EMERGENCY,
+        ] == sorted(Urgency)
 
-        assert sorted(ranks, reverse=True) == ranks
-        assert len(set(ranks)) == len(ranks)
+    def test_undetermined_ranks_above_self_care(self) -> None:
+        """An open question never passes for self-care: undetermined ranks above it."""
+        assert Urgency.UNDETERMINED.rank > Urgency.SELF_CARE.rank
 
-    def test_undetermined_ranks_below_self_care(self) -> None:
-        """An open question never passes for self-care: undetermined is the lowest rank."""
-        assert Urgency.UNDETERMINED.rank < Urgency.SELF_CARE.rank
+    def test_ranks_are_distinct(self) -> None:
+        """No two urgencies share a rank: the order is total."""
+        assert len(Urgency) == len({u.rank for u in Urgency})
+
+    @pytest.mark.parametrize("op", ["__lt__", "__le__", "__gt__", "__ge__"])
+    def test_an_urgency_does_not_compare_with_a_level(self, op: str) -> None:
+        """Comparing an urgency with a level is refused, as with unrelated types."""
+        assert NotImplemented is getattr(Urgency.URGENT, op)(Level.LIKELY)
+
+    def test_every_urgency_has_a_headline_and_a_time_frame(self) -> None:
+        """Each urgency says, in words, what to do first and how soon."""
+        assert all(u.headline and u.time_frame for u in Urgency)
+
+
+class TestLevel:
+    def test_the_order_runs_from_unlikely_up_to_likely(self) -> None:
+        """Levels sort by how likely: an unknown cause may yet turn out likely, so it ranks
+        above an unlikely one."""
+        assert [Level.UNLIKELY, Level.UNKNOWN, Level.POSSIBLE, Level.LIKELY] == sorted(Level)
 
 
 class TestRiskFactor:

@@ -95,6 +95,32 @@ class TestResultValues:
         with pytest.raises(AttributeError, match="cannot be changed"):
             answers.pairs = ()  # type: ignore[attr-defined]
 
+    def test_a_raised_flag_reads_as_its_flag(self) -> None:
+        """A raised flag gives its flag's id, name, urgency, advice and sources."""
+        raised = legcramps.assess(dark_urine=True).red_flags[0]
+
+        flag = raised.flag
+        assert (flag.id, flag.name, flag.why, flag.urgency, flag.advice, flag.sources) == (
+            raised.id,
+            raised.name,
+            raised.why,
+            raised.urgency,
+            raised.advice,
+            raised.sources,
+        )
+
+    def test_ipython_shows_the_short_repr(self) -> None:
+        """IPython's pretty printer shows a result as its short repr."""
+        a = legcramps.assess(dark_urine=True)
+        shown: list[str] = []
+
+        class Printer:
+            def text(self, text: str) -> None:
+                shown.append(text)
+
+        a._repr_pretty_(Printer(), cycle=False)
+        assert [repr(a)] == shown
+
     def test_results_are_hashable(self) -> None:
         """Equal assessments hash alike, so they can be deduplicated."""
         assert hash(legcramps.assess(hot_weather=True)) == hash(legcramps.assess(hot_weather=True))
@@ -115,17 +141,18 @@ class TestToDict:
         """Causes, factors and red flags appear by id, enums as their values."""
         d = legcramps.assess(TYPICAL).to_dict()
 
-        assert "see_doctor" == d["urgency"]
+        assert "urgent" == d["urgency"]
         assert "dehydration" == d["findings"][0]["cause"]
         assert "likely" == d["findings"][0]["level"]
         assert ["nerve_or_muscle_signs"] == [r["id"] for r in d["red_flags"]]
-        assert "chest_pain_or_breathlessness" == d["next_questions"][0]
+        assert "emergency_signs" == d["next_questions"][0]
 
     def test_holds_everything_the_assessment_does(self) -> None:
         """The dict has every part of the assessment."""
         assert {
             "knowledge_version",
             "urgency",
+            "may_rise_to",
             "findings",
             "red_flags",
             "advice",
@@ -191,7 +218,7 @@ class TestReport:
         text = str(legcramps.assess(TYPICAL))
 
         assert text.startswith("Leg cramp assessment (knowledge ")
-        assert "Urgency: See a doctor." in text
+        assert "Urgency: URGENT: get medical advice today." in text
         assert "Warning signs:\n  - Muscle weakness, numbness or loss of feeling" in text
         assert "  likely    Dehydration (score 4)" in text
         assert "  unknown   Prolonged sitting or standing (not asked yet)" in text
@@ -206,7 +233,7 @@ class TestReport:
         """The report lists the unanswered questions."""
         text = str(legcramps.assess())
 
-        assert "Still to ask:\n  - Do you have chest pain or are you short of breath?" in text
+        assert "Still to ask:\n  - Do you have any of these now: chest pain" in text
 
     def test_no_advice_section_when_there_is_no_advice(self) -> None:
         """A result with no advice at all (made by hand) has no Advice section in its text."""
@@ -228,6 +255,10 @@ class TestReport:
             fluid_litres=2,
             hot_weather=False,
             heavy_sweating=False,
+            recent_leg_injury=False,
+            age_years=40,
+            sex="male",
+            clot_risks=False,
         )
         a = legcramps.assess(**given)
         assert () == a.next_questions

@@ -41,7 +41,7 @@ class TestRoundTrip:
         b = legcramps.from_dict(typical())
 
         assert legcramps.KNOWLEDGE.cause("dehydration") is b.findings[0].cause
-        assert legcramps.KNOWLEDGE.red_flag("nerve_or_muscle_signs") is b.red_flags[0]
+        assert legcramps.KNOWLEDGE.red_flag("nerve_or_muscle_signs") is b.red_flags[0].flag
         assert "furosemide" == b.medications[0].generic
         assert ("aspirin",) == b.unrecognized_medications
 

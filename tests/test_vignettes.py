@@ -779,14 +779,37 @@ def test_pain_worse_than_expected_does_not_apply_without_exertion_heat_or_injury
 
 
 def test_pain_worse_than_expected_is_awaited_after_exercise() -> None:
-    """The same question, left open after a 30-minute walk, keeps the result undetermined: it
-    could raise the urgency (CDC/NIOSH update 2018; unknown is never "no")."""
+    """The same question, left open after a 30-minute walk, keeps the result from self-care:
+    it could raise the urgency to the same day (CDC/NIOSH update 2018; unknown is never
+    "no")."""
     result = story(
         screen("leg_signs", pain_worse_than_expected=None),
         RESTING,
         exercise_minutes=30,
     )
-    assert Urgency.UNDETERMINED == result.urgency
+    assert Urgency.SELF_CARE < result.urgency
+    assert Urgency.URGENT == result.may_rise_to
+
+
+def test_a_yes_to_the_leg_screen_alone_is_not_self_care() -> None:
+    """A man says yes to "any of these in your legs" and stops there: he is told to see a
+    doctor, and that some of the signs need advice today (a screening "yes" means one of
+    the signs holds; NHS DVT: ask for an urgent appointment)."""
+    result = story(leg_signs=True, **dict.fromkeys(KNOWLEDGE.factor("leg_signs").members))
+    assert ("leg_sign_reported",) == flag_ids(result)
+    assert Urgency.SEE_DOCTOR == result.urgency
+    assert result.may_rise_to is not None
+    assert Urgency.URGENT <= result.may_rise_to
+
+
+def test_a_yes_to_the_emergency_screen_alone_is_urgent_at_least() -> None:
+    """A woman says yes to "any of these now: chest pain, ...": the result is at least
+    urgent, and may be an emergency (NHS pulmonary embolism: call 999)."""
+    result = story(
+        emergency_signs=True, **dict.fromkeys(KNOWLEDGE.factor("emergency_signs").members)
+    )
+    assert Urgency.URGENT == result.urgency
+    assert Urgency.EMERGENCY == result.may_rise_to
 
 
 def test_pain_worse_than_expected_given_where_it_cannot_apply_raises_nothing() -> None:

@@ -18,7 +18,7 @@ import re
 import types
 import typing
 from types import MappingProxyType, NoneType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -159,6 +159,17 @@ class _Types:
         if self.valid(value, kind):
             return
         origin = typing.get_origin(kind)
+        if origin is typing.Union or origin is types.UnionType:
+            # A value of one of the composite alternatives' classes (a record or a tuple)
+            # is walked as that one, so that the problem is named deep inside it.
+            matching = [
+                k
+                for k in typing.get_args(kind)
+                if type(value) is _outer(k) and (attrs.has(k) or _outer(k) is tuple)
+            ]
+            if matching:
+                self.walk(value, matching[0], path, problems)
+                return
         if origin is tuple and type(value) is tuple:
             item_kind = typing.get_args(kind)[0]
             for n, item in enumerate(value):
@@ -176,6 +187,11 @@ class _Types:
             self.walk(item, kind, where, problems)
             if type(item) is str and not may_be_empty and not item.strip():
                 problems.add(where, describe(item), "a non-empty string")
+
+
+def _outer(kind: Any) -> Any:
+    """Return the class a value of the declared type *kind* has: tuple for a tuple[...]."""
+    return typing.get_origin(kind) or kind
 
 
 def _name(kind: Any, *, plural: bool = True) -> str:
@@ -247,7 +263,7 @@ def _causes(k: KnowledgeFields, factors: dict[str, RiskFactor], problems: Proble
             if sign.min_urgency is not None and sign.min_urgency not in OVERRIDING:
                 expected = "None, or " + ", ".join(u.name for u in OVERRIDING)
                 problems.add(f"{at}.min_urgency", describe(sign.min_urgency), expected)
-            _condition(sign.when, factors, f"{at}.when", problems, sign=True)
+            _condition(sign.when, factors, f"{at}.when", problems, "sign")
 
 
 def _red_flags(k: KnowledgeFields, factors: dict[str, RiskFactor], problems: Problems) -> None:
@@ -267,7 +283,7 @@ def _red_flags(k: KnowledgeFields, factors: dict[str, RiskFactor], problems: Pro
                 for c, cond in enumerate(alternative.conditions):
                     _condition(cond, factors, f"{at}.conditions[{c}]", problems)
             else:
-                _condition(alternative, factors, at, problems)
+                _condition(alternative, factors, at, problems, "flag")
         for m, note in enumerate(flag.risk_factors):
             _condition(note.when, factors, f"{where}.risk_factors[{m}].when", problems)
 
@@ -310,13 +326,15 @@ def _condition(
     factors: dict[str, RiskFactor],
     where: str,
     problems: Problems,
-    *,
-    sign: bool = False,
+    role: Literal["sign", "flag", ""] = "",
 ) -> None:
     """Add a problem if *condition* names no factor or does not fit its factor's kind.
 
     A *sign*'s condition on the medication list names drug classes: a sign scores the
-    medications that match, so counting them means nothing there.
+    medications that match, so counting them means nothing there. A condition on a
+    screening question is allowed only as a red *flag*'s alternative on its own (it
+    holds while the screen's "yes" stands for its unanswered members). The *role*
+    says which the condition is: "sign", "flag" (alone) or neither.
     """
     factor = factors.get(condition.factor)
     if factor is None:
@@ -326,8 +344,11 @@ def _condition(
     bounds = [b for b in (condition.at_least, condition.above, condition.below) if b is not None]
     kind = factor.kind
     if factor.members:
-        ok = False
-        expected = "no condition on a screening question: conditions go on its members"
+        ok = role == "flag" and not bounds and not condition.one_of
+        expected = (
+            "no condition on a screening question (conditions go on its members), but for "
+            "a red flag's alternative of its own"
+        )
     elif kind is FactorKind.YES_NO:
         ok = not bounds and not condition.one_of
         expected = "no comparison (raised by yes)"
@@ -341,9 +362,9 @@ def _condition(
         classes = {c.value for c in DrugClass}
         by_class = not bounds and bool(condition.one_of) and set(condition.one_of) <= classes
         by_count = condition.at_least is not None and len(bounds) == 1 and not condition.one_of
-        ok = by_class or (by_count and not sign)
+        ok = by_class or (by_count and role != "sign")
         expected = "one_of with DrugClass values" + (
-            "" if sign else ", or at_least (a number of medications)"
+            "" if role == "sign" else ", or at_least (a number of medications)"
         )
     if not ok:
         received = f"{condition} on {kind.value} factor {factor.id!r}"

@@ -109,7 +109,6 @@ class Tables:
         "flags_by_urgency",
         "medication_inputs",
         "medications",
-        "member_of",
         "plan",
         "question_order",
         "quiet_findings",
@@ -154,8 +153,6 @@ class Tables:
     applicability: tuple[tuple[str, int, tuple[int, ...], tuple[Test, ...]], ...]
     #: the screening questions: (screen id, its members)
     screens: tuple[tuple[str, tuple[str, ...]], ...]
-    #: each screened factor's screen
-    member_of: Mapping[str, str]
     #: the inputs whose signs set a minimum urgency, with that urgency's rank
     escalators: tuple[tuple[str, int], ...]
     #: per cause: its (factor id, factor) pairs
@@ -166,7 +163,7 @@ class Tables:
     quiet_findings: tuple[Finding, ...]
     #: every factor in the order to ask them, as (id, factor)
     question_order: tuple[tuple[str, RiskFactor], ...]
-    #: the questions to ask when nothing is answered: the screened factors left out
+    #: the questions to ask when nothing is answered
     first_questions: tuple[RiskFactor, ...]
     #: every name a medication goes by, normalised, to the medication
     medications: Mapping[str, Medication]
@@ -458,7 +455,6 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
             if f.applies_when
         ),
         screens=tuple((f.id, f.members) for f in factors if f.members),
-        member_of={m: f.id for f in factors for m in f.members},
         escalators=tuple(escalators.items()),
         cause_factors=cause_factors,
         unknown_findings=tuple(
@@ -467,7 +463,7 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
         ),
         quiet_findings=tuple(Finding(c, Level.UNLIKELY, 0, (), ()) for c in causes),
         question_order=tuple((f.id, f) for f in questions),
-        first_questions=tuple(f for f in questions if not any(f.id in g.members for g in factors)),
+        first_questions=questions,
         medications=medication_table(knowledge.medications),
         class_values={
             m.generic: frozenset(c.value for c in m.classes) for m in knowledge.medications

@@ -1460,6 +1460,62 @@ RED_FLAGS = (
         when=(Condition("frequent_cramps"), Condition("persists_despite_self_care")),
         time_frame=SOON,
     ),
+    # A "yes" to a screening question says that one of its signs applies, not which. Until
+    # its signs are answered one by one, the flag below holds: its urgency is the lowest
+    # that any one of the signs raises on its own (tests/test_data.py checks it), so that
+    # an app that stops at the screen never shows self-care, and never over-states.
+    RedFlag(
+        id="emergency_sign_reported",
+        name="One of the signs that need emergency help, not yet named",
+        why=(
+            "You said one of these applies: chest pain or breathlessness, a cold, pale or "
+            "blue leg, a sudden severe leg pain, confusion or fainting, dark urine, stiffness "
+            "after a wound, or feeling unwell after 30 minutes of cooling down."
+        ),
+        urgency=URGENT,
+        advice=(
+            "Say which of the signs you have. Call your local emergency number now for chest "
+            "pain or breathlessness, confusion or fainting, dark urine, stiffness after a "
+            "wound, or feeling unwell after cooling down; otherwise get medical advice today."
+        ),
+        sources=(EXPERT_OPINION,),
+        when=(Condition("emergency_signs"),),
+        time_frame=RIGHT_AWAY,
+    ),
+    RedFlag(
+        id="leg_sign_reported",
+        name="A warning sign in the legs, not yet named",
+        why="You said one of the warning signs in the legs applies, but not which.",
+        urgency=SEE_DOCTOR,
+        advice=(
+            "Say which of the signs you have: some, such as one painful, swollen or warm leg, "
+            "or weakness or numbness, need medical advice today."
+        ),
+        sources=(EXPERT_OPINION,),
+        when=(Condition("leg_signs"),),
+    ),
+    RedFlag(
+        id="body_sign_reported",
+        name="A warning sign elsewhere in the body, not yet named",
+        why="You said one of the other warning signs applies, but not which.",
+        urgency=URGENT,
+        advice="Say which of the signs you have, and get medical advice today.",
+        sources=(EXPERT_OPINION,),
+        when=(Condition("body_signs"),),
+    ),
+    RedFlag(
+        id="cramp_pattern_reported",
+        name="Frequent, night-time or persistent cramps",
+        why=(
+            "You said the cramps happen often, wake you at night, or go on despite "
+            "self-care: a doctor can look for an underlying cause."
+        ),
+        urgency=SEE_DOCTOR,
+        advice="See a doctor about the cramps.",
+        sources=(MAYO_MUSCLE_CRAMP, NHS_INFORM_LEG_CRAMPS, NHS_LEG_CRAMPS),
+        when=(Condition("cramp_pattern"),),
+        time_frame=SOON,
+    ),
 )
 
 # --- Texts of the result ---------------------------------------------------------------------

@@ -81,6 +81,7 @@ class _Reported(ValueError):
     #: What the problems are with, for the message.
     _WITH = "the input"
 
+    #: The problems found, at most 20, in the order they were found.
     problems: tuple[Problem, ...]
     #: How many more problems were found than :attr:`problems` lists.
     more: int

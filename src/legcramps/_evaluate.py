@@ -7,7 +7,8 @@ good: nothing here checks them again. The steps, each a small function:
    member is answered itself (:func:`_implied`);
 2. the medication lists are recognised; a question that applies only sometimes is
    found not to apply when all the conditions under which it applies are known not to
-   hold (:func:`_not_applicable`);
+   hold (:func:`_not_applicable`); a screening "yes" stands for its members only until
+   they are answered (:func:`_settled_screens`);
 3. one loop scores the answers and tells each red-flag alternative whether an answer
    holds or breaks it (:func:`score`, the hot path);
 4. the findings are ranked, the urgency set and the advice gathered.
@@ -101,6 +102,7 @@ def evaluate(tables: Tables, knowledge: Source, values: dict[str, AnswerValue]) 
     s = _State(tables, _implied(tables, values))
     _recognize(tables, s)
     _not_applicable(tables, s)
+    _settled_screens(tables, s, values)
     score(tables, s, values)
     ranked = _rank(tables, knowledge, s)
     raised_causes = sum(1 for order, _, _, _ in ranked if order <= _POSSIBLE)
@@ -162,6 +164,24 @@ def _implied(tables: Tables, values: dict[str, AnswerValue]) -> dict[str, Answer
                         effective = dict(values)
                     effective[member] = False
     return effective
+
+
+def _settled_screens(tables: Tables, s: _State, values: dict[str, AnswerValue]) -> None:
+    """Withdraw each screening "yes" that its members have settled.
+
+    A screening "yes" says only that some member holds. Once a member is answered
+    "yes", or every member is answered "no" or cannot apply, the members speak for
+    themselves and the screen's "yes" holds no condition of its own.
+    """
+    effective, na = s.effective, s.na
+    for screen, members in tables.screens:
+        if values.get(screen) is True and (
+            any(effective.get(m) is True and m not in na for m in members)
+            or all(effective.get(m) is False or m in na for m in members)
+        ):
+            if effective is values:
+                effective = s.effective = dict(values)
+            effective[screen] = False
 
 
 def _recognize(tables: Tables, s: _State) -> None:
@@ -455,9 +475,9 @@ def _next_questions(
     """Return the questions still to ask, in the order to ask them.
 
     A question answered, implied by a screening "no", or that cannot apply is not
-    asked. While a screening question is pending (not answered, and none of its
-    members answered) it is asked in place of its members; once it is not, its
-    members are asked one by one.
+    asked. A screening question is asked while it is pending (not answered, and none
+    of its members answered); its members follow it, so that whoever skips it is
+    asked them one by one.
     """
     effective, na = s.effective, s.na
     if not effective:
@@ -469,14 +489,10 @@ def _next_questions(
         for screen, members in tables.screens
         if screen not in values and not any(m in effective for m in members)
     }
-    member_of = tables.member_of
     return tuple(
         [
             f
             for fid, f in tables.question_order
-            if fid not in effective
-            and fid not in na
-            and member_of.get(fid) not in pending
-            and (not f.members or fid in pending)
+            if fid not in effective and fid not in na and (not f.members or fid in pending)
         ]
     )

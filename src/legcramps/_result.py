@@ -169,7 +169,7 @@ class Assessor(Protocol):
         ...
 
 
-@attrs.frozen(weakref_slot=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Assessment:
     """What the answers say about the causes of someone's leg cramps.
 
@@ -226,6 +226,24 @@ class Assessment:
         if self._knowledge is None:
             return (_rebuild, tuple(getattr(self, a.name) for a in attrs.fields(Assessment)))
         return (self._knowledge.assess, (dict(self.answers),))
+
+    def __repr__(self) -> str:
+        """Return a short repr: the urgency, the raised flags and each cause's level.
+
+        The whole result is in :meth:`to_dict`; a repr of every finding, factor and cause
+        would run to tens of thousands of characters.
+
+        >>> import legcramps
+        >>> legcramps.assess(sitting_hours=6, dark_urine=True)
+        <Assessment emergency, flags: rhabdomyolysis; posture likely, overuse unknown, fatigue unknown, medication unknown, dehydration unknown>
+        """  # noqa: E501 - a doctest's output is one line
+        flags = ", ".join(r.id for r in self.red_flags) or "none"
+        levels = ", ".join(f"{f.cause.id} {f.level.value}" for f in self.findings)
+        return f"<Assessment {self.urgency.value}, flags: {flags}; {levels}>"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001 - the protocol's
+        """Show the short repr in IPython and in Hypothesis's reports too."""
+        printer.text(repr(self))
 
     def finding(self, cause_id: str) -> Finding:
         """Return the finding for the cause *cause_id*.

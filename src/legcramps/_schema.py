@@ -31,10 +31,9 @@ def _factor_schema(factor: RiskFactor) -> dict[str, Any]:
         described["type"] = ["number", "null"]
         if factor.unit:
             described["description"] += f" (in {factor.unit})"
-        if factor.minimum is not None:
-            described["minimum"] = factor.minimum
-        if factor.maximum is not None:
-            described["maximum"] = factor.maximum
+        # The knowledge's checks make sure that a number has both bounds.
+        described["minimum"] = factor.minimum
+        described["maximum"] = factor.maximum
     elif kind is FactorKind.CHOICE:
         described["enum"] = [*factor.choices, None]
     else:
@@ -131,6 +130,12 @@ def result(knowledge: Knowledge | None = None) -> dict[str, Any]:
             "name": {"type": "string"},
             "why": {"type": "string"},
             "urgency": {"$ref": urgency},
+            "time_frame": {"type": "string", "description": "How soon to act on it."},
+            "risk_factors": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Answers that make the condition behind the flag more likely.",
+            },
         }
     )
     medication = _object(
@@ -149,6 +154,13 @@ def result(knowledge: Knowledge | None = None) -> dict[str, Any]:
             {
                 "knowledge_version": {"const": k.version},
                 "urgency": {"$ref": urgency},
+                "may_rise_to": {
+                    "description": (
+                        "The most urgent level an unanswered warning-sign question could "
+                        "raise the result to, or null."
+                    ),
+                    "anyOf": [{"$ref": urgency}, {"type": "null"}],
+                },
                 "findings": {
                     "type": "array",
                     "items": finding,

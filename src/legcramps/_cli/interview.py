@@ -86,8 +86,9 @@ def interview(
 
     Red-flag questions come first (the order of ``next_questions``). An invalid
     answer is asked again with the reason; a skipped one stays unknown and is
-    not asked again. The interview ends when no question is left, at end of
-    input or on "done", and at once when a red flag calls for emergency help.
+    not asked again (a skipped screening question is followed by its members).
+    The interview ends when no question is left, at end of input or on "done",
+    and at once when a red flag calls for emergency help.
     An answer that raises a warning sign is followed at once by its advice.
     With *echo*, each answer read is written after its question, so that a
     transcript of piped input reads like a conversation.
@@ -95,9 +96,9 @@ def interview(
     >>> import io, legcramps
     >>> out = io.StringIO()
     >>> a = interview(legcramps.KNOWLEDGE, io.StringIO("no\nskip\nmaybe\nyes\n"), out)
-    >>> a.answers["chest_pain_or_breathlessness"], a.answers["leg_swelling"]
+    >>> a.answers["emergency_signs"], a.answers["leg_swelling"]
     (False, True)
-    >>> "dark_urine" in a.answers, a.urgency.value
+    >>> "leg_signs" in a.answers, a.urgency.value
     (False, 'urgent')
     """
     stdout.write(INTRODUCTION + "\n")
