@@ -1,4 +1,5 @@
-"""The knowledge checks: a malformed or inconsistent knowledge is refused when it is built.
+"""The knowledge checks (``legcramps._checks``, ``_typecheck``): a malformed or inconsistent
+knowledge is refused when it is built.
 
 Every problem is an :class:`~legcramps.InvalidKnowledge` problem named by its path in
 the knowledge, such as ``causes[2].signs[0].weight``; a knowledge that passes is

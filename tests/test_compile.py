@@ -1,4 +1,5 @@
-"""Compiling a knowledge into lookup tables (``legcramps._compile``), medication lookup included."""
+"""Compiling a knowledge into lookup tables (``legcramps._compile``, ``_order``), medication
+lookup included."""
 
 from __future__ import annotations
 

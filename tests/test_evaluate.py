@@ -1,4 +1,5 @@
-"""Scoring (``legcramps._evaluate``): levels, evidence, urgency, advice and the next questions."""
+"""Scoring (``legcramps._evaluate``, ``_state``, ``_followup``): levels, evidence, urgency,
+advice and the next questions."""
 
 from __future__ import annotations
 

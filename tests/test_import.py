@@ -24,11 +24,14 @@ CORE = [
     "legcramps._data",
     "legcramps._errors",
     "legcramps._evaluate",
+    "legcramps._followup",
     "legcramps._knowledge",
     "legcramps._medications",
     "legcramps._model",
+    "legcramps._order",
     "legcramps._public",
     "legcramps._result",
+    "legcramps._state",
 ]
 
 

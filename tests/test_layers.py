@@ -28,9 +28,13 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "data": ("legcramps._data",),
     "engine": (
         "legcramps._medications",
+        "legcramps._typecheck",
         "legcramps._checks",
+        "legcramps._order",
         "legcramps._compile",
         "legcramps._answers",
+        "legcramps._state",
+        "legcramps._followup",
         "legcramps._evaluate",
         "legcramps._knowledge",
     ),

@@ -1,9 +1,7 @@
 """Is a knowledge base well formed and consistent? Every problem, named by its path.
 
-Two passes. The first walks every field of the knowledge down to the last string,
-against the field's declared type: a list where a tuple belongs (a list inside a
-knowledge would be shared by every result, and could be changed through one), a
-string where an enum belongs, NaN as a bound, an empty name. The second, on a
+Two passes. The first (:mod:`legcramps._typecheck`) walks every field of the knowledge
+down to the last string, against the field's declared type. The second, on a
 knowledge whose types are right, checks that its parts fit together: every
 condition names a factor and fits its kind, ids are unique, weights are positive,
 red flags are urgent enough to override a score.
@@ -15,15 +13,11 @@ part, such as ``causes[2].signs[0].weight``.
 from __future__ import annotations
 
 import re
-import types
-import typing
-from types import MappingProxyType, NoneType
-from typing import TYPE_CHECKING, Any, Literal
-
-import attrs
+from typing import TYPE_CHECKING, Literal
 
 from legcramps._errors import Problems, describe
 from legcramps._medications import normalize_medication_name
+from legcramps._typecheck import check_types
 
 if TYPE_CHECKING:
     from legcramps._model import KnowledgeFields
@@ -42,183 +36,15 @@ ID = re.compile(r"[a-z][a-z0-9_]*")
 #: What a source id looks like: a slug.
 SOURCE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
-#: The string fields that may be empty, by class name: an empty one means "none".
-_MAY_BE_EMPTY = frozenset(
-    {
-        ("RiskFactor", "unit"),
-        ("RiskFactor", "help"),
-        ("Sign", "advice"),
-        ("RedFlag", "time_frame"),
-        ("Source", "url"),
-        ("Source", "read_on"),
-    }
-)
 #: The urgencies a red flag or a sign's minimum may set: self-care or undetermined
 #: would let a result read as safe while the flag is raised.
 OVERRIDING = (Urgency.EMERGENCY, Urgency.URGENT, Urgency.SEE_DOCTOR)
 
 
-# What checking a value of a declared type takes (see _Types.shape).
-_EXACT, _FLOAT, _TUPLE, _UNION, _ATTRS, _ENUM = (object() for _ in range(6))
-#: Types whose values are checked by their exact type (bool's are only True and False).
-_SCALARS = MappingProxyType(
-    {str: _EXACT, int: _EXACT, bool: _EXACT, NoneType: _EXACT, float: _FLOAT}
-)
-
-
-def _join(path: str, name: str) -> str:
-    return f"{path}.{name}" if path else name
-
-
-class _Types:
-    """Checks values against their declared types, for one knowledge.
-
-    Two passes: :meth:`valid` only answers yes or no, fast, without building a path;
-    :meth:`walk`, run only where something is wrong, names every problem by its path.
-    What it learns of each class and type is kept for the one check it serves.
-    """
-
-    def __init__(self) -> None:
-        #: per attrs class: (attribute, constructor name, declared type, may be empty)
-        self._fields: dict[type, list[tuple[str, str, Any, bool]]] = {}
-        #: per declared type: what checking it takes (see :meth:`shape`)
-        self._shapes: dict[Any, tuple[Any, ...]] = {}
-        #: the ids of the attrs values found valid, so that a shared one is checked once
-        self._valid: set[int] = set()
-
-    def fields(self, cls: type) -> list[tuple[str, str, Any, bool]]:
-        """Return the constructor's fields of the attrs class *cls*, with their types."""
-        found = self._fields.get(cls)
-        if found is None:
-            fields = [a for a in attrs.fields(cls) if a.init]
-            # The value modules do not defer their annotations, so attrs holds the types
-            # themselves; a subclass elsewhere may hold them as text.
-            if any(isinstance(a.type, str) for a in fields):
-                hints = typing.get_type_hints(cls)
-                kinds = [hints[a.name] for a in fields]
-            else:
-                kinds = [a.type for a in fields]
-            found = [
-                (a.name, a.alias, kind, (cls.__name__, a.name) in _MAY_BE_EMPTY)
-                for a, kind in zip(fields, kinds, strict=True)
-            ]
-            self._fields[cls] = found
-        return found
-
-    def shape(self, kind: Any) -> tuple[Any, ...]:
-        """Return what checking a value of type *kind* takes: (what kind, its parts)."""
-        found = self._shapes.get(kind)
-        if found is None:
-            origin = typing.get_origin(kind)
-            if origin is tuple:
-                found = (_TUPLE, typing.get_args(kind)[0])
-            elif origin is typing.Union or origin is types.UnionType:
-                found = (_UNION, typing.get_args(kind))
-            elif kind in _SCALARS:
-                found = (_SCALARS[kind],)
-            elif attrs.has(kind):
-                found = (_ATTRS, self.fields(kind))
-            else:  # an enum
-                found = (_ENUM,)
-            self._shapes[kind] = found
-        return found
-
-    def valid(self, value: Any, kind: Any) -> bool:
-        """Return whether *value*, and everything in it, is of the declared type *kind*."""
-        what, *parts = self.shape(kind)
-        if what is _EXACT:
-            ok = type(value) is kind
-        elif what is _FLOAT:
-            ok = (type(value) is float or type(value) is int) and value - value == 0
-        elif what is _TUPLE:
-            ok = type(value) is tuple and all(self.valid(v, parts[0]) for v in value)
-        elif what is _UNION:
-            ok = any(self.valid(value, k) for k in parts[0])
-        else:
-            ok = type(value) is kind and (what is _ENUM or self._valid_fields(value, parts[0]))
-        return ok
-
-    def _valid_fields(self, value: Any, fields: list[tuple[str, str, Any, bool]]) -> bool:
-        """Return whether each of *fields* of the attrs value *value* is valid."""
-        if id(value) in self._valid:
-            return True
-        for name, _, field_kind, may_be_empty in fields:
-            item = getattr(value, name)
-            if type(item) is str and field_kind is str:  # most fields: checked here, no call
-                if not may_be_empty and not item.strip():
-                    return False
-            elif not self.valid(item, field_kind):
-                return False
-        # Parts are shared (a source cited by many signs): check each object once. The
-        # object is kept alive by the knowledge being checked, so its id is not reused.
-        self._valid.add(id(value))
-        return True
-
-    def walk(self, value: Any, kind: Any, path: str, problems: Problems) -> None:
-        """Add a problem for each part of *value* that is not of the declared type *kind*."""
-        if self.valid(value, kind):
-            return
-        origin = typing.get_origin(kind)
-        if origin is typing.Union or origin is types.UnionType:
-            # A value of one of the composite alternatives' classes (a record or a tuple)
-            # is walked as that one, so that the problem is named deep inside it.
-            matching = [
-                k
-                for k in typing.get_args(kind)
-                if type(value) is _outer(k) and (attrs.has(k) or _outer(k) is tuple)
-            ]
-            if matching:
-                self.walk(value, matching[0], path, problems)
-                return
-        if origin is tuple and type(value) is tuple:
-            item_kind = typing.get_args(kind)[0]
-            for n, item in enumerate(value):
-                self.walk(item, item_kind, f"{path}[{n}]", problems)
-        elif attrs.has(kind) and type(value) is kind:
-            self.walk_fields(value, path, problems)
-        else:
-            problems.add(path, describe(value), _name(kind, plural=False))
-
-    def walk_fields(self, value: Any, path: str, problems: Problems) -> None:
-        """Walk the fields of the attrs value *value* that its constructor takes."""
-        for name, alias, kind, may_be_empty in self.fields(type(value)):
-            where = _join(path, alias)
-            item = getattr(value, name)
-            self.walk(item, kind, where, problems)
-            if type(item) is str and not may_be_empty and not item.strip():
-                problems.add(where, describe(item), "a non-empty string")
-
-
-def _outer(kind: Any) -> Any:
-    """Return the class a value of the declared type *kind* has: tuple for a tuple[...]."""
-    return typing.get_origin(kind) or kind
-
-
-def _name(kind: Any, *, plural: bool = True) -> str:
-    """Name the values of type *kind*, as in "a tuple of strings" or "a string"."""
-    origin = typing.get_origin(kind)
-    if origin is typing.Union or origin is types.UnionType:
-        return " or ".join(_name(k, plural=plural) for k in typing.get_args(kind))
-    if typing.get_origin(kind) is tuple:
-        return f"a tuple of {_name(typing.get_args(kind)[0])}"
-    if plural:
-        names = {str: "strings", int: "whole numbers", float: "numbers", type(None): "None"}
-    else:
-        names = {
-            str: "a string",
-            int: "a whole number",
-            float: "a finite number",
-            type(None): "None",
-        }
-    default = getattr(kind, "__name__", str(kind))
-    article = "an" if default[:1] in "AEIOU" else "a"
-    return names.get(kind, default if plural else f"{article} {default}")
-
-
 def check(knowledge: KnowledgeFields) -> Problems:
     """Return every problem with *knowledge*: first its types, then how its parts fit."""
     problems = Problems()
-    _Types().walk_fields(knowledge, "", problems)
+    check_types(knowledge, problems)
     if not problems:
         _consistency(knowledge, problems)
     return problems

@@ -22,7 +22,6 @@ from legcramps._medications import medication_table
 from legcramps._model import (
     AllOf,
     AnswerValue,
-    Cause,
     Condition,
     FactorKind,
     Level,
@@ -31,6 +30,7 @@ from legcramps._model import (
     RiskFactor,
     Sign,
 )
+from legcramps._order import min_rank, question_order
 from legcramps._result import Evidence, Finding
 
 if TYPE_CHECKING:
@@ -213,16 +213,12 @@ def _holds(condition: Condition, value: AnswerValue) -> bool:
 
 
 def test_of(condition: Condition, factors: Mapping[str, RiskFactor]) -> Test:
-    """Return *condition* compiled for :func:`legcramps._evaluate.truth`."""
+    """Return *condition* compiled for :func:`legcramps._state.truth`."""
     compare, bound, one_of = _comparison(condition)
     kind = factors[condition.factor].kind
     if kind is FactorKind.CHOICE:
         one_of = frozenset(condition.one_of)
     return (condition.factor, kind, compare, bound, one_of)
-
-
-def _min_rank(sign: Sign) -> int:
-    return 0 if sign.min_urgency is None else sign.min_urgency.rank
 
 
 def _alternatives(
@@ -264,7 +260,7 @@ def _entry(
     def outcome(value: AnswerValue) -> Outcome:
         # For a yes, a no or a choice the evidence is fixed: build it once, here.
         effects = tuple(
-            (i, s.weight, Evidence(factor, value, s.reason, s.weight), s.advice, _min_rank(s))
+            (i, s.weight, Evidence(factor, value, s.reason, s.weight), s.advice, min_rank(s))
             for i, s in signs
             if _holds(s.when, value)
         )
@@ -297,7 +293,7 @@ def _entry(
                     s.weight,
                     s.reason,
                     s.advice,
-                    _min_rank(s),
+                    min_rank(s),
                     by_medication,
                 )
             )
@@ -319,71 +315,6 @@ def _entry(
 
 
 # --- the order of the questions ----------------------------------------------------------
-
-
-def flag_urgency_by_factor(
-    factors: tuple[RiskFactor, ...], red_flags: tuple[RedFlag, ...]
-) -> dict[str, int]:
-    """Return, per factor id, the rank of the most urgent red flag it can raise (0: none).
-
-    A screening question ranks as its most urgent member.
-    """
-    urgency = {f.id: 0 for f in factors}
-    for flag in red_flags:
-        for cond in flag.conditions:
-            urgency[cond.factor] = max(urgency[cond.factor], flag.urgency.rank)
-    for f in factors:
-        for member in f.members:
-            urgency[f.id] = max(urgency[f.id], urgency[member])
-    return urgency
-
-
-def _questions(
-    factors: tuple[RiskFactor, ...], causes: tuple[Cause, ...], red_flags: tuple[RedFlag, ...]
-) -> tuple[RiskFactor, ...]:
-    """Return every factor in the order to ask them.
-
-    Red-flag questions first, the most urgent first, and at each urgency the screening
-    questions first (each in place of its members, which follow it); then the inputs
-    whose signs raise the urgency (a new medication); then those that can add the most
-    to the scores; ties in the order the factors are defined. A question that applies
-    only sometimes comes after the questions that say whether it applies.
-    """
-    flag_urgency = flag_urgency_by_factor(factors, red_flags)
-    escalates: dict[str, int] = dict.fromkeys(flag_urgency, 0)
-    potential: dict[str, int] = dict.fromkeys(flag_urgency, 0)
-    for cause in causes:
-        for sign in cause.signs:
-            escalates[sign.when.factor] = max(escalates[sign.when.factor], _min_rank(sign))
-            potential[sign.when.factor] += sign.weight
-    position = {f.id: n for n, f in enumerate(factors)}
-    ranked = sorted(
-        factors,
-        key=lambda f: (
-            -flag_urgency[f.id],
-            not (f.members and flag_urgency[f.id]),
-            -escalates[f.id],
-            -potential[f.id],
-            position[f.id],
-        ),
-    )
-    by_id = {f.id: f for f in factors}
-    screened = {m for f in factors for m in f.members}
-    order: dict[str, RiskFactor] = {}
-
-    def place(f: RiskFactor) -> None:
-        if f.id in order:
-            return
-        for cond in f.applies_when:  # the questions that say whether it applies, first
-            place(by_id[cond.factor])
-        order[f.id] = f
-        for member in (m for m in ranked if m.id in f.members):
-            order.setdefault(member.id, member)
-
-    for f in ranked:
-        if f.id not in screened:
-            place(f)
-    return tuple(order.values())
 
 
 # --- compiling ---------------------------------------------------------------------------
@@ -420,7 +351,7 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
         for f in factors
     }
     cause_factors = tuple(tuple((f.id, f) for f in factors if c.id in f.causes) for c in causes)
-    questions = _questions(factors, causes, red_flags)
+    questions = question_order(factors, causes, red_flags)
     flag_rank = tuple(r.urgency.rank for r in red_flags)
     flag_order = tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j)))
     escalators: dict[str, int] = {}

@@ -11,7 +11,8 @@ good: nothing here checks them again. The steps, each a small function:
    they are answered (:func:`_settled_screens`);
 3. one loop scores the answers and tells each red-flag alternative whether an answer
    holds or breaks it (:func:`score`, the hot path);
-4. the findings are ranked, the urgency set and the advice gathered.
+4. the findings are ranked and the urgency set; the advice and the next questions
+   follow from them (:mod:`legcramps._followup`).
 
 Every condition has three states: it holds, it does not, or it is not known (the
 answer is missing). A question that does not apply is not unknown: its conditions do
@@ -23,26 +24,15 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from legcramps._compile import NOTHING, Effect, FlagTest, Rule, Tables, Test
+from legcramps import _followup as followup
+from legcramps._compile import NOTHING, Effect, FlagTest, Rule, Tables
 from legcramps._medications import recognize
 from legcramps._model import AnswerValue, FactorKind, Level, Medication, RiskFactor, Urgency
-from legcramps._result import (
-    Assessment,
-    Assessor,
-    Evidence,
-    Finding,
-    FrozenAnswers,
-    RaisedFlag,
-)
+from legcramps._result import Assessment, Evidence, Finding, FrozenAnswers, RaisedFlag
+from legcramps._state import State, truth
 
 if TYPE_CHECKING:
-    from typing import Protocol
-
-    from legcramps._model import KnowledgeFields
-
-    class Source(KnowledgeFields, Assessor, Protocol):
-        """A knowledge base that assesses: what a result is made from, and holds."""
-
+    from legcramps._state import Source
 
 _YES_NO = FactorKind.YES_NO
 _NUMBER = FactorKind.NUMBER
@@ -54,52 +44,9 @@ _BY_RANK = MappingProxyType({u.rank: u for u in Urgency})
 _LIKELY, _POSSIBLE, _UNKNOWN, _UNLIKELY = 0, 1, 2, 3
 
 
-class _State:
-    """What one assessment found so far; made anew for each call."""
-
-    __slots__ = (
-        "answered",
-        "class_values",
-        "dead",
-        "effective",
-        "evidence",
-        "floor",
-        "known",
-        "medications",
-        "na",
-        "scores",
-        "sign_advice",
-        "true_count",
-    )
-
-    def __init__(self, tables: Tables, effective: dict[str, AnswerValue]) -> None:
-        causes = len(tables.cause_factors)
-        self.scores = [0] * causes
-        self.evidence: list[list[Evidence]] = [[] for _ in range(causes)]
-        #: a bit per cause: whether an answer speaks to it (or a question of it cannot apply)
-        self.answered = 0
-        #: per red-flag alternative: how many of its conditions hold
-        self.true_count = [0] * len(tables.alternative_flag)
-        #: the red-flag alternatives that cannot be raised: one of their conditions fails
-        self.dead: set[int] = set()
-        self.sign_advice: list[str] = []
-        #: the highest minimum urgency rank a raised sign sets
-        self.floor = 0
-        #: the answers given, and those a screening "no" implies
-        self.effective = effective
-        #: the answers given, in the knowledge's factor order
-        self.known: dict[str, AnswerValue] = {}
-        #: the questions that cannot apply
-        self.na: set[str] = set()
-        #: per medication list: its recognised medications and the names not recognised
-        self.medications: dict[str, tuple[tuple[Medication, ...], tuple[str, ...]]] = {}
-        #: each medication's classes, by its generic name
-        self.class_values = tables.class_values
-
-
 def evaluate(tables: Tables, knowledge: Source, values: dict[str, AnswerValue]) -> Assessment:
     """Return the assessment of the checked answers *values* against *knowledge*."""
-    s = _State(tables, _implied(tables, values))
+    s = State(tables, _implied(tables, values))
     _recognize(tables, s)
     _not_applicable(tables, s)
     _settled_screens(tables, s, values)
@@ -123,7 +70,7 @@ def evaluate(tables: Tables, knowledge: Source, values: dict[str, AnswerValue]) 
     else:
         urgency = Urgency.UNDETERMINED if unknown else Urgency.SEE_DOCTOR
     recognized, unrecognized = _all_medications(s)
-    advice = _advice(
+    advice = followup.advice(
         knowledge,
         flags,
         s.sign_advice,
@@ -137,8 +84,8 @@ def evaluate(tables: Tables, knowledge: Source, values: dict[str, AnswerValue]) 
         findings=tuple([r[3] for r in ranked]),
         urgency=urgency,
         red_flags=flags,
-        advice=_apply_rules(tables, s, advice),
-        next_questions=_next_questions(tables, s, values),
+        advice=followup.apply_rules(tables, s, advice),
+        next_questions=followup.next_questions(tables, s, values),
         answers=FrozenAnswers(s.known),
         medications=recognized,
         unrecognized_medications=unrecognized,
@@ -166,7 +113,7 @@ def _implied(tables: Tables, values: dict[str, AnswerValue]) -> dict[str, Answer
     return effective
 
 
-def _settled_screens(tables: Tables, s: _State, values: dict[str, AnswerValue]) -> None:
+def _settled_screens(tables: Tables, s: State, values: dict[str, AnswerValue]) -> None:
     """Withdraw each screening "yes" that its members have settled.
 
     A screening "yes" says only that some member holds. Once a member is answered
@@ -184,7 +131,7 @@ def _settled_screens(tables: Tables, s: _State, values: dict[str, AnswerValue]) 
             effective[screen] = False
 
 
-def _recognize(tables: Tables, s: _State) -> None:
+def _recognize(tables: Tables, s: State) -> None:
     """Recognise the medications of each medication list answered."""
     for fid in tables.medication_inputs:
         names = s.effective.get(fid)
@@ -192,7 +139,7 @@ def _recognize(tables: Tables, s: _State) -> None:
             s.medications[fid] = recognize(tables.medications, names)  # type: ignore[arg-type]
 
 
-def _all_medications(s: _State) -> tuple[tuple[Medication, ...], tuple[str, ...]]:
+def _all_medications(s: State) -> tuple[tuple[Medication, ...], tuple[str, ...]]:
     """Return the medications of every list, recognised and not, in the factors' order."""
     if len(s.medications) == 1:
         return next(iter(s.medications.values()))
@@ -205,34 +152,7 @@ def _all_medications(s: _State) -> tuple[tuple[Medication, ...], tuple[str, ...]
     return tuple(recognized.values()), tuple(unrecognized)
 
 
-def truth(test: Test, s: _State) -> bool | None:
-    """Return whether the condition *test* holds for the answers: yes, no, or ``None``.
-
-    ``None`` means not known: the answer is missing, or a medication list holds names
-    not recognised and no recognised one matches. A question that does not apply
-    holds nothing.
-    """
-    fid, kind, compare, bound, one_of = test
-    value = None if fid in s.na else s.effective.get(fid)
-    held: bool | None
-    if value is None:
-        held = False if fid in s.na else None
-    elif kind is _YES_NO:
-        held = value is True
-    elif kind is _CHOICE:
-        held = value in one_of
-    elif kind is _NUMBER or not one_of:  # a number, or how many medications are taken
-        held = bool(compare(len(value) if kind is FactorKind.MEDICATIONS else value, bound))  # type: ignore[arg-type]
-    else:
-        recognized, unrecognized = s.medications[fid]
-        if any(not one_of.isdisjoint(s.class_values[m.generic]) for m in recognized):
-            held = True
-        else:
-            held = None if unrecognized else False
-    return held
-
-
-def _not_applicable(tables: Tables, s: _State) -> None:
+def _not_applicable(tables: Tables, s: State) -> None:
     """Find the questions that cannot apply: all their conditions are known not to hold."""
     for fid, mask, alternatives, tests in tables.applicability:
         if all(truth(t, s) is False for t in tests):
@@ -241,7 +161,7 @@ def _not_applicable(tables: Tables, s: _State) -> None:
             s.dead.update(alternatives)
 
 
-def score(tables: Tables, s: _State, values: dict[str, AnswerValue]) -> None:  # noqa: C901, PLR0912, PLR0915 - the scoring loop
+def score(tables: Tables, s: State, values: dict[str, AnswerValue]) -> None:  # noqa: C901, PLR0912, PLR0915 - the scoring loop
     """Score the answers: one pass over the factors, in the knowledge's order."""
     scores, evidence, sign_advice = s.scores, s.evidence, s.sign_advice
     true_count, dead, known, na = s.true_count, s.dead, s.known, s.na
@@ -305,7 +225,7 @@ def score(tables: Tables, s: _State, values: dict[str, AnswerValue]) -> None:  #
 
 
 def _medications(  # noqa: PLR0913, PLR0917 - the parts of one plan entry
-    s: _State,
+    s: State,
     fid: str,
     factor: RiskFactor,
     mask: int,
@@ -348,7 +268,7 @@ def _medications(  # noqa: PLR0913, PLR0917 - the parts of one plan entry
     s.answered |= hit if unrecognized else mask
 
 
-def _flags(tables: Tables, s: _State) -> tuple[list[int], int]:
+def _flags(tables: Tables, s: State) -> tuple[list[int], int]:
     """Return the raised red flags, most urgent first, and the rank of the most urgent open.
 
     A flag is raised when one of its alternatives holds whole; open when none does but
@@ -375,7 +295,7 @@ def _flags(tables: Tables, s: _State) -> tuple[list[int], int]:
     return raised, open_rank
 
 
-def _rank(tables: Tables, knowledge: Source, s: _State) -> list[tuple[int, int, int, Finding]]:
+def _rank(tables: Tables, knowledge: Source, s: State) -> list[tuple[int, int, int, Finding]]:
     """Return (order, -score, position, finding) per cause, sorted: most likely first."""
     likely_at, possible_at = knowledge.likely_at, knowledge.possible_at
     causes = knowledge.causes
@@ -408,91 +328,3 @@ def _rank(tables: Tables, knowledge: Source, s: _State) -> list[tuple[int, int, 
         ranked.append((order, -score, i, finding))
     ranked.sort()
     return ranked
-
-
-def _advice(  # noqa: PLR0913 - the parts of a result that advice depends on
-    knowledge: Source,
-    flags: tuple[RaisedFlag, ...],
-    sign_advice: list[str],
-    raised: list[Finding],
-    *,
-    no_cause: bool,
-    unrecognized: bool,
-    open_rank: int,
-    urgency: Urgency,
-) -> list[str]:
-    """Return the advice, most pressing first, leaving out what a slower path would say.
-
-    Only the most urgent red flags' advice is given: a less urgent flag's ("see a doctor
-    within 1 to 2 days") would say to wait. At an emergency only what to do now is said:
-    the flags' advice and the signs' (such as telling the doctor about a new medicine),
-    never self-care tips. Above "see a doctor", the no-obvious-cause advice (see a doctor
-    some time) is left out. Self-care and see-a-doctor results say what to do if it gets
-    worse.
-    """
-    advice = [flag.advice for flag in flags if flag.urgency is urgency]
-    advice += sign_advice
-    if urgency < Urgency.EMERGENCY:
-        for finding in raised:
-            advice += finding.cause.advice
-        if no_cause and urgency <= Urgency.SEE_DOCTOR:
-            advice.append(knowledge.no_obvious_cause_advice)
-        if unrecognized:
-            advice.append(knowledge.unrecognized_medications_advice)
-    if open_rank > urgency.rank:
-        advice.append(knowledge.unanswered_red_flags_advice)
-    if urgency is Urgency.UNDETERMINED:
-        advice.append(knowledge.undetermined_advice)
-    elif urgency is Urgency.SELF_CARE:
-        advice.append(knowledge.self_care_advice)
-    if urgency is Urgency.SELF_CARE or urgency is Urgency.SEE_DOCTOR:
-        advice.append(knowledge.worsening_advice)
-    return advice
-
-
-def _apply_rules(tables: Tables, s: _State, advice: list[str]) -> tuple[str, ...]:
-    """Return *advice* with each advice rule that holds applied, without duplicates.
-
-    A rule that holds puts its advice in place of the first text it replaces, and
-    takes the others out; a rule whose texts are not there changes nothing.
-    """
-    for tests, replaces, text in tables.advice_rules:
-        if replaces.isdisjoint(advice):
-            continue
-        if any(truth(t, s) for t in tests):
-            first = next(n for n, a in enumerate(advice) if a in replaces)
-            advice = [
-                text if n == first else a
-                for n, a in enumerate(advice)
-                if n == first or a not in replaces
-            ]
-    return tuple(dict.fromkeys(advice))
-
-
-def _next_questions(
-    tables: Tables, s: _State, values: dict[str, AnswerValue]
-) -> tuple[RiskFactor, ...]:
-    """Return the questions still to ask, in the order to ask them.
-
-    A question answered, implied by a screening "no", or that cannot apply is not
-    asked. A screening question is asked while it is pending (not answered, and none
-    of its members answered); its members follow it, so that whoever skips it is
-    asked them one by one.
-    """
-    effective, na = s.effective, s.na
-    if not effective:
-        return tables.first_questions
-    if len(effective) + len(na - effective.keys()) == len(tables.question_order):
-        return ()  # everything is answered, or cannot apply
-    pending = {
-        screen
-        for screen, members in tables.screens
-        if screen not in values and not any(m in effective for m in members)
-    }
-    return tuple(
-        [
-            f
-            for fid, f in tables.question_order
-            if fid not in effective and fid not in na and (not f.members or fid in pending)
-        ]
-    )
