@@ -20,17 +20,19 @@ import legcramps
 from legcramps import Knowledge, Sign, Source
 
 #: Every question that could raise the urgency answered so that nothing is raised: the
-#: warning-sign screens "no", a short cramp, no new medication, and no heavy sweating (which
-#: with a diuretic, a heart problem or a low-salt diet would be a warning sign).
+#: warning-sign screens "no", a short cramp, no new medication, and no medication at all (a
+#: diuretic sets "see a doctor", and with heat, heavy sweating or little to drink is a
+#: warning sign).
 NO_RED_FLAGS = {
     "emergency_signs": False,
     "leg_signs": False,
+    "leg_changes": False,
     "body_signs": False,
     "health_conditions": False,
     "cramp_pattern": False,
     "cramp_minutes": 2,
     "new_medication": False,
-    "heavy_sweating": False,
+    "medications": [],
 }
 
 #: Answers that raise several causes and a red flag, with a known and an unknown medication.

@@ -45,6 +45,7 @@ class TestOtherCommands:
             " before the cramp?\n"
             "  expects: a number of litres from 0 to 20\n"
             "  speaks to: dehydration\n"
+            "  red flags: fluid_loss\n"
             "  option: --fluid-litres LITRES\n"
         ) in out
         assert len(K.factors) == out.count("  option: ")

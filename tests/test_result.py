@@ -59,7 +59,9 @@ class TestResultValues:
 
     def test_results_survive_pickling(self) -> None:
         """An assessment pickles and unpickles to an equal one."""
-        assessment = legcramps.assess(NO_RED_FLAGS, medications=["Lasix", "x"], sitting_hours=6)
+        assessment = legcramps.assess(
+            {**NO_RED_FLAGS, "medications": ["Lasix", "x"]}, sitting_hours=6
+        )
 
         assert assessment == pickle.loads(pickle.dumps(assessment))  # noqa: S301
 
@@ -144,7 +146,7 @@ class TestToDict:
         assert "urgent" == d["urgency"]
         assert "dehydration" == d["findings"][0]["cause"]
         assert "likely" == d["findings"][0]["level"]
-        assert ["nerve_or_muscle_signs"] == [r["id"] for r in d["red_flags"]]
+        assert ["fluid_loss", "nerve_or_muscle_signs"] == [r["id"] for r in d["red_flags"]]
         assert "emergency_signs" == d["next_questions"][0]
 
     def test_holds_everything_the_assessment_does(self) -> None:
@@ -219,7 +221,7 @@ class TestReport:
 
         assert text.startswith("Leg cramp assessment (knowledge ")
         assert "Urgency: URGENT: get medical advice today." in text
-        assert "Warning signs:\n  - Muscle weakness, numbness or loss of feeling" in text
+        assert "Warning signs:\n  - Cramps after losing a lot of fluid" in text
         assert "  likely    Dehydration (score 4)" in text
         assert "  unknown   Prolonged sitting or standing (not asked yet)" in text
         assert "Medications not recognised: aspirin" in text

@@ -41,7 +41,7 @@ class TestRoundTrip:
         b = legcramps.from_dict(typical())
 
         assert legcramps.KNOWLEDGE.cause("dehydration") is b.findings[0].cause
-        assert legcramps.KNOWLEDGE.red_flag("nerve_or_muscle_signs") is b.red_flags[0].flag
+        assert legcramps.KNOWLEDGE.red_flag("fluid_loss") is b.red_flags[0].flag
         assert "furosemide" == b.medications[0].generic
         assert ("aspirin",) == b.unrecognized_medications
 
@@ -150,7 +150,7 @@ class TestRejects:
         """Where to_dict() gives a list, anything but a list or tuple is refused, described."""
         d = dict(typical(), red_flags="numbness")
 
-        expected = r"red_flags: received 'numbness' \(str\); expected a list of 1 item, as"
+        expected = r"red_flags: received 'numbness' \(str\); expected a list of 2 items, as"
         with pytest.raises(InvalidInput, match=expected):
             legcramps.from_dict(d)
 

@@ -24,6 +24,7 @@ from legcramps import KNOWLEDGE, Assessment, Level, Urgency
 WELL: dict[str, Any] = {
     "emergency_signs": False,
     "leg_signs": False,
+    "leg_changes": False,
     "body_signs": False,
     "health_conditions": False,
     "cramp_pattern": False,
@@ -52,6 +53,7 @@ RESTING: dict[str, Any] = {
     "exercise_minutes": 0,
     "exercise_intensity": None,
     "unaccustomed_exercise": None,
+    "recovery_hours": 240,
     "overtired": True,
 }
 
@@ -179,8 +181,7 @@ def test_cold_blue_leg_with_numbness_is_an_emergency() -> None:
     """A woman's foot is blue and cold and has gone numb (pins and needles), without a sudden
     pain: two of the 6 Ps (RCEM, The 6 Ps; Pulse: you do not need all six)."""
     result = story(
-        screen("emergency_signs", leg_cold_pale_or_blue=True),
-        screen("leg_signs", numbness=True),
+        screen("leg_signs", leg_cold_pale_or_blue=True, numbness=True),
     )
     assert "acute_limb_ischaemia" in flag_ids(result)
 
@@ -189,8 +190,7 @@ def test_cold_pale_leg_that_is_weak_is_an_emergency() -> None:
     """A man's leg is pale and cold and he can hardly move it: paralysis is a sign of
     advanced ischaemia (RCEM, The 6 Ps; NHS South Devon formulary, in clinical.md)."""
     result = story(
-        screen("emergency_signs", leg_cold_pale_or_blue=True),
-        screen("leg_signs", muscle_weakness=True),
+        screen("leg_signs", leg_cold_pale_or_blue=True, muscle_weakness=True),
     )
     assert Urgency.EMERGENCY == result.urgency
 
@@ -199,31 +199,27 @@ def test_cold_leg_on_its_own_is_urgent() -> None:
     """A woman notices one foot is cold and pale, with no sudden pain, numbness or weakness:
     see a doctor urgently, the same day (NHS, Symptoms of peripheral arterial disease, older
     page)."""
-    result = story(screen("emergency_signs", leg_cold_pale_or_blue=True))
+    result = story(screen("leg_signs", leg_cold_pale_or_blue=True))
     assert Urgency.URGENT == raised(result, "poor_blood_flow").urgency
 
 
 def test_sudden_severe_pain_on_its_own_is_urgent() -> None:
     """A man's calf pain came on suddenly and severely, the leg warm and normal-coloured:
     same day (NHS, Symptoms of peripheral arterial disease: see a doctor urgently)."""
-    result = story(screen("emergency_signs", sudden_severe_leg_pain=True))
+    result = story(screen("leg_signs", sudden_severe_leg_pain=True))
     assert Urgency.URGENT == result.urgency
 
 
 def test_cold_leg_with_the_sudden_pain_question_open_asks_it() -> None:
     """A woman says her foot is cold and pale but skips the sudden-pain question: it could make
     this an emergency, so it is still asked (unknown is never "no"; Health New Zealand)."""
-    result = story(
-        screen("emergency_signs", leg_cold_pale_or_blue=True, sudden_severe_leg_pain=None)
-    )
+    result = story(screen("leg_signs", leg_cold_pale_or_blue=True, sudden_severe_leg_pain=None))
     assert "sudden_severe_leg_pain" in asked(result)
 
 
 def test_cold_leg_with_the_sudden_pain_question_open_warns() -> None:
     """The same woman is warned that the result may be more urgent than it shows."""
-    result = story(
-        screen("emergency_signs", leg_cold_pale_or_blue=True, sudden_severe_leg_pain=None)
-    )
+    result = story(screen("leg_signs", leg_cold_pale_or_blue=True, sudden_severe_leg_pain=None))
     assert KNOWLEDGE.unanswered_red_flags_advice in result.advice
 
 
@@ -232,8 +228,7 @@ def test_sudden_severe_pain_with_numbness_is_an_emergency() -> None:
     numb; she has not noticed its colour: two of the 6 Ps (Pulse, Critical ischaemia of the
     foot/leg; Health New Zealand)."""
     result = story(
-        screen("emergency_signs", sudden_severe_leg_pain=True),
-        screen("leg_signs", numbness=True),
+        screen("leg_signs", sudden_severe_leg_pain=True, numbness=True),
         age_years=75,
     )
     assert Urgency.EMERGENCY == result.urgency
@@ -243,8 +238,7 @@ def test_sudden_severe_pain_with_a_weak_leg_is_an_emergency() -> None:
     """A man's leg suddenly becomes very painful and he cannot lift the foot: pain and
     paralysis (RCEM, The 6 Ps; Health New Zealand, Acute limb ischaemia)."""
     result = story(
-        screen("emergency_signs", sudden_severe_leg_pain=True),
-        screen("leg_signs", muscle_weakness=True),
+        screen("leg_signs", sudden_severe_leg_pain=True, muscle_weakness=True),
     )
     assert Urgency.EMERGENCY == result.urgency
 
@@ -273,14 +267,36 @@ def test_fainting_with_cramps_is_an_emergency_even_without_heat() -> None:
     assert Urgency.EMERGENCY == result.urgency
 
 
-def test_high_temperature_in_hot_weather_is_heat_stroke() -> None:
-    """A farm worker cramping on a hot day has a high temperature: heat stroke until shown
-    otherwise (Public Health Wales: call 999 for a very high temperature; CDC/NIOSH)."""
+def test_very_high_temperature_in_hot_weather_is_heat_stroke() -> None:
+    """A farm worker cramping on a hot day has hot, dry skin and a temperature of 40 degrees C:
+    heat stroke until shown otherwise (Public Health Wales: call 999 for a very high
+    temperature or hot skin that is not sweating; CDC: 103 F or higher)."""
     result = story(
-        screen("body_signs", high_body_temperature=True),
+        screen("body_signs", very_high_temperature=True),
         hot_weather=True,
     )
     assert "heat_stroke_or_collapse" in flag_ids(result)
+
+
+def test_a_high_temperature_in_the_heat_is_urgent_and_says_cool_down() -> None:
+    """A woman feels hot and shivery after gardening in the heat, 38.2 degrees C: heat
+    exhaustion or a fever, same day, cooling down now (Public Health Wales: a high
+    temperature is a sign of heat exhaustion; call 999 if not better after 30 minutes)."""
+    result = story(screen("body_signs", high_body_temperature=True), hot_weather=True)
+    assert Urgency.URGENT == result.urgency
+    assert any("cool down now" in advice for advice in result.advice)
+
+
+def test_a_fever_after_a_short_walk_is_not_heat_stroke() -> None:
+    """A man with a fever of 38.5 degrees C took a 10-minute stroll on a cool day: not heat
+    stroke, but an illness to be seen the same day (review O3; CDC: heat stroke at 103 F)."""
+    result = story(
+        screen("body_signs", high_body_temperature=True),
+        exercise_minutes=10,
+        exercise_intensity="light",
+    )
+    assert "heat_stroke_or_collapse" not in flag_ids(result)
+    assert Urgency.URGENT == result.urgency
 
 
 def test_high_temperature_on_a_cool_day_is_urgent() -> None:
@@ -295,7 +311,7 @@ def test_high_temperature_after_a_hard_race_on_a_cool_day_is_an_emergency() -> N
     """A marathon runner on a mild day, sweating heavily after a vigorous race, has a very high
     temperature and cramps: exertional heat stroke (CDC/NIOSH, Heat related illness)."""
     result = story(
-        screen("body_signs", high_body_temperature=True),
+        screen("body_signs", very_high_temperature=True),
         heavy_sweating=True,
         hot_weather=False,
     )
@@ -364,15 +380,16 @@ def test_emergency_with_claudication_says_nothing_of_1_to_2_days() -> None:
     Rhabdomyolysis; Merck Muscle cramps)."""
     result = story(
         screen("emergency_signs", dark_urine=True),
-        screen("leg_signs", pain_on_walking_eased_by_rest=True),
+        screen("leg_changes", pain_on_walking_eased_by_rest=True),
     )
     assert [] == [a for a in result.advice if "1 to 2 days" in a]
 
 
 def test_heat_stroke_result_does_not_also_say_get_advice_today() -> None:
-    """A worker with a high temperature on a hot day has heat stroke: every piece of advice is
-    about getting help now, none says "today" (CDC/NIOSH: call 911; Public Health Wales)."""
-    result = story(screen("body_signs", high_body_temperature=True), hot_weather=True)
+    """A worker with a very high temperature on a hot day has heat stroke: every piece of
+    advice is about getting help now, none says "today" (CDC/NIOSH: call 911; Public Health
+    Wales)."""
+    result = story(screen("body_signs", very_high_temperature=True), hot_weather=True)
     assert [] == [a for a in result.advice if "today" in a]
 
 
@@ -779,37 +796,58 @@ def test_pain_worse_than_expected_does_not_apply_without_exertion_heat_or_injury
 
 
 def test_pain_worse_than_expected_is_awaited_after_exercise() -> None:
-    """The same question, left open after a 30-minute walk, keeps the result from self-care:
-    it could raise the urgency to the same day (CDC/NIOSH update 2018; unknown is never
-    "no")."""
+    """The same question, left open after a 30-minute walk, is asked, and with the leg
+    screen's "yes" standing for it the result is same-day (CDC/NIOSH update 2018; unknown is
+    never "no")."""
     result = story(
         screen("leg_signs", pain_worse_than_expected=None),
         RESTING,
         exercise_minutes=30,
     )
-    assert Urgency.SELF_CARE < result.urgency
-    assert Urgency.URGENT == result.may_rise_to
+    assert "pain_worse_than_expected" in asked(result)
+    assert Urgency.URGENT == result.urgency
 
 
-def test_a_yes_to_the_leg_screen_alone_is_not_self_care() -> None:
-    """A man says yes to "any of these in your legs" and stops there: he is told to see a
-    doctor, and that some of the signs need advice today (a screening "yes" means one of
-    the signs holds; NHS DVT: ask for an urgent appointment)."""
+def test_pain_worse_than_expected_two_days_after_a_workout_is_urgent() -> None:
+    """A man did a hard workout two days ago and rested since; his calf pain is far worse
+    than that explains: muscle breakdown can show days later (CDC/NIOSH update 2018:
+    symptoms may not appear for up to several days; review U1)."""
+    result = story(
+        screen("leg_signs", pain_worse_than_expected=True),
+        exercise_minutes=0,
+        exercise_intensity=None,
+        unaccustomed_exercise=None,
+        recovery_hours=48,
+    )
+    assert Urgency.URGENT == raised(result, "muscle_damage").urgency
+
+
+def test_a_yes_to_the_leg_screen_alone_is_urgent() -> None:
+    """A man says yes to "any of these in a leg" and stops there: every sign the screen names
+    needs advice the same day, so the result does (a screening "yes" means one of the signs
+    holds; NHS DVT: get an urgent GP appointment; review U2)."""
     result = story(leg_signs=True, **dict.fromkeys(KNOWLEDGE.factor("leg_signs").members))
     assert ("leg_sign_reported",) == flag_ids(result)
+    assert Urgency.URGENT == result.urgency
+    assert Urgency.EMERGENCY == result.may_rise_to
+
+
+def test_a_yes_to_the_slower_leg_changes_alone_is_see_a_doctor() -> None:
+    """A woman says yes to "both legs swollen, pain on walking, thinner muscles" and stops
+    there: see a doctor (nidirect Oedema; nidirect PAD; NHS inform Leg cramps)."""
+    result = story(leg_changes=True, **dict.fromkeys(KNOWLEDGE.factor("leg_changes").members))
+    assert ("leg_change_reported",) == flag_ids(result)
     assert Urgency.SEE_DOCTOR == result.urgency
-    assert result.may_rise_to is not None
-    assert Urgency.URGENT <= result.may_rise_to
 
 
-def test_a_yes_to_the_emergency_screen_alone_is_urgent_at_least() -> None:
-    """A woman says yes to "any of these now: chest pain, ...": the result is at least
-    urgent, and may be an emergency (NHS pulmonary embolism: call 999)."""
+def test_a_yes_to_the_emergency_screen_alone_is_an_emergency() -> None:
+    """A woman says yes to "any of these now: chest pain, ...": each sign it names needs
+    emergency help, so the result does (NHS pulmonary embolism: call 999; review U2)."""
     result = story(
         emergency_signs=True, **dict.fromkeys(KNOWLEDGE.factor("emergency_signs").members)
     )
-    assert Urgency.URGENT == result.urgency
-    assert Urgency.EMERGENCY == result.may_rise_to
+    assert Urgency.EMERGENCY == result.urgency
+    assert "Call your local emergency number now." in result.advice
 
 
 def test_pain_worse_than_expected_given_where_it_cannot_apply_raises_nothing() -> None:
@@ -1056,6 +1094,100 @@ def test_an_emergency_gives_only_the_most_urgent_flags_advice() -> None:
     the walking pain (issue 11: a more urgent result drops slower advice)."""
     result = story(
         screen("emergency_signs", dark_urine=True),
-        screen("leg_signs", pain_on_walking_eased_by_rest=True),
+        screen("leg_changes", pain_on_walking_eased_by_rest=True),
     )
     assert [KNOWLEDGE.red_flag("rhabdomyolysis").advice] == list(result.advice)
+
+
+# --- Clinical review 2 (review2.md): the gaps it found ------------------------------------
+
+
+def test_cold_pale_leg_with_pain_at_rest_is_an_emergency() -> None:
+    """A man's foot is cold and pale and hurts even at rest: acute limb ischaemia, an
+    emergency (Health New Zealand: painful even at rest, pale, perishing cold; review U3)."""
+    result = story(screen("leg_signs", leg_cold_pale_or_blue=True, leg_pain_at_rest=True))
+    assert Urgency.EMERGENCY == raised(result, "acute_limb_ischaemia").urgency
+
+
+def test_a_wound_with_a_racing_heart_is_an_emergency() -> None:
+    """A gardener cut her hand on a rusty fork a week ago; now she has cramps and her heart
+    races at rest: call 999 (NHS tetanus: a wound and a fast heartbeat; review U4)."""
+    result = story(screen("body_signs", recent_wound=True, palpitations=True))
+    assert Urgency.EMERGENCY == raised(result, "tetanus").urgency
+
+
+def test_swollen_legs_in_pregnancy_are_checked_at_once() -> None:
+    """A woman 34 weeks pregnant has cramps and both ankles have swollen: call the midwife or
+    NHS 111 now (NHS pre-eclampsia: seek medical advice immediately; review U5)."""
+    result = story(
+        screen("clot_risks", pregnant_or_postpartum=True),
+        screen("leg_changes", both_legs_swollen=True),
+    )
+    flag = raised(result, "pregnancy_swelling")
+    assert Urgency.URGENT == flag.urgency
+    assert "today, right away" == flag.time_frame
+
+
+def test_a_diuretic_in_the_heat_is_urgent() -> None:
+    """A man on furosemide cramps on a hot day: possible loss of fluid and salts, see a doctor
+    right away (Merck Manual consumer, Muscle cramps: after taking diuretics; review U6)."""
+    result = story(medications=["furosemide"], hot_weather=True)
+    assert Urgency.URGENT == raised(result, "fluid_loss").urgency
+
+
+def test_a_diuretic_with_little_to_drink_is_urgent() -> None:
+    """A woman on bendroflumethiazide drank under a litre yesterday and has cramps: see a
+    doctor right away (Merck Manual consumer, Muscle cramps; review U6)."""
+    result = story(medications=["bendroflumethiazide"], fluid_litres=0.9)
+    assert Urgency.URGENT == raised(result, "fluid_loss").urgency
+
+
+def test_a_diuretic_alone_is_never_self_care() -> None:
+    """A man on a diuretic with no other sign is told to see a doctor, who can check his salts,
+    and not to stop the medicine (Merck: doctors will do blood tests; seed text)."""
+    result = story(medications=["Lasix"])
+    assert Urgency.SEE_DOCTOR == result.urgency
+    assert any("do not stop or change a prescribed medicine" in a for a in result.advice)
+
+
+def test_a_cramp_over_10_minutes_needs_help_right_away() -> None:
+    """A woman's calf cramp has lasted 15 minutes despite stretching: seek immediate medical
+    help, the GP or NHS 111 (NHS leg cramps, earlier text; nidirect; review U7)."""
+    result = story(cramp_minutes=15)
+    assert "today, right away" == raised(result, "long_cramp").time_frame
+
+
+def test_cramps_that_stop_her_sleeping_need_a_doctor() -> None:
+    """A woman's cramps are so painful she cannot sleep and is wrecked the next day: see a GP
+    (NHS leg cramps, earlier text; Mayo Clinic: severe discomfort; review U8)."""
+    result = story(screen("cramp_pattern", very_painful=True))
+    assert Urgency.SEE_DOCTOR == raised(result, "troublesome_cramps").urgency
+
+
+def test_a_low_salt_diet_in_the_heat_is_not_told_to_drink_sports_drinks() -> None:
+    """A man on a low-salt diet cramps in the heat: he is not told to drink a sports drink, and
+    is told to get medical help (CDC heat cramps: low-sodium diet; review A2)."""
+    result = story(screen("health_conditions", low_sodium_diet=True), hot_weather=True)
+    assert HEAT_CRAMP_ADVICE not in result.advice
+    assert Urgency.URGENT == raised(result, "heat_cramps_with_heart_or_salt").urgency
+
+
+def test_a_previous_clot_is_named_with_a_swollen_leg() -> None:
+    """A man who had a DVT five years ago has a swollen calf: the warning names the earlier clot
+    as a risk factor (NHS 111 Wales, DVT: more likely if you have had DVT before)."""
+    result = story(screen("leg_signs", leg_swelling=True), screen("clot_risks", previous_clot=True))
+    assert "a blood clot before" in raised(result, "deep_vein_thrombosis").risk_factors
+
+
+def test_fainting_without_heat_is_not_told_to_cool_down_first() -> None:
+    """A woman fainted after a night cramp on a cool day: the emergency advice leads with the
+    call, and cooling is only for someone who was in the heat (review A1)."""
+    result = story(screen("emergency_signs", confusion_or_fainting=True), **RESTING)
+    assert result.advice[0].startswith("Call your local emergency number now.")
+
+
+def test_leg_pain_at_rest_with_numbness_is_an_emergency() -> None:
+    """A diabetic man's foot hurts even at rest and has gone numb, with pins and needles: two
+    of the 6 Ps, pain and paraesthesia (Health New Zealand; RCEM, The 6 Ps)."""
+    result = story(screen("leg_signs", leg_pain_at_rest=True, numbness=True))
+    assert Urgency.EMERGENCY == raised(result, "acute_limb_ischaemia").urgency

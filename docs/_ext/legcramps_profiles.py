@@ -6,7 +6,7 @@ no warning sign is determined within 20 questions; a person with chest pain reac
 an emergency on the first or second.
 
 >>> play(PROFILES["chest pain"].answers).questions
-2
+1
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class Interview:
 
 
 #: The documented example people. A question a person's answers leave out is answered
-#: the way most people would: no, none, or the least.
+#: the way most people would: no, none, or the least; but 2 litres to drink (see USUAL).
 PROFILES = {
     "long run in the heat": Profile(
         "A two-hour vigorous run on a hot day, sweating, little to drink.",
@@ -100,8 +100,14 @@ PROFILES = {
 }
 
 
+#: The usual answers that are not the least: drinking nothing at all is not usual.
+USUAL: dict[str, Any] = {"fluid_litres": 2.0}
+
+
 def _usual(factor: RiskFactor) -> Any:
-    """Return what most people would answer to *factor*: no, none, the least."""
+    """Return what most people would answer to *factor*: no, none, the least, or USUAL's."""
+    if factor.id in USUAL:
+        return USUAL[factor.id]
     if factor.kind is FactorKind.YES_NO:
         return False
     if factor.kind is FactorKind.CHOICE:

@@ -42,7 +42,9 @@ ALLEN_KIRBY_2012 = Source(
     "allen-kirby-2012",
     "Nocturnal leg cramps",
     "Allen RE, Kirby KA. Nocturnal leg cramps. Am Fam Physician 2012;86(4):350-355 "
-    "(PMID 22963024): the abstract, and the AAFP's patient handout for it.",
+    "(PMID 22963024): the abstract, and the AAFP's patient handout for it; the medicines "
+    "'strongly associated with leg cramps' are intravenous iron sucrose, conjugated "
+    "estrogens, raloxifene, naproxen and teriparatide.",
     "https://www.aafp.org/afp/2012/0815/p350-s1.html",
     _READ,
 )
@@ -80,24 +82,38 @@ NHS_LEG_CRAMPS = Source(
     "Leg cramps",
     "NHS website text, as reproduced by a health site (the nhs.uk page itself was not "
     "stored): ask for an urgent appointment for cramps lasting longer than 10 minutes or "
-    "after a wound that may carry tetanus; see a GP for cramps that disturb sleep.",
+    "after a wound that may carry tetanus; see a GP for cramps that disturb sleep; after "
+    "a cramp the muscle may be tender for up to 24 hours.",
     "https://www.doctoori.net/health-information/health-resources-a-z/conditions/?condition=leg-cramps",
+    _READ,
+)
+NHS_LEG_CRAMPS_IMMEDIATE = Source(
+    "nhs-leg-cramps-immediate",
+    "Symptoms of leg cramps: when to seek immediate medical advice",
+    "The NHS website's earlier leg-cramps text ('Content supplied by the NHS Website'), in a "
+    "copy: seek immediate medical help if the cramps last longer than 10 minutes and fail to "
+    "improve, or follow contact with a poison, or a cut contaminated with soil; contact your "
+    "GP immediately, or NHS 111; see a GP if cramps are so painful that they disturb your "
+    "sleep and you cannot function normally the next day.",
+    "https://zana.com/a/leg-cramps-symptoms-leg-cramps.1344",
     _READ,
 )
 MAYO_MUSCLE_CRAMP = Source(
     "mayo-muscle-cramp",
     "Muscle cramp",
     "Mayo Clinic patient information, as reproduced by Augusta Health: see your doctor "
-    "for cramps with leg swelling, redness or skin changes, muscle weakness, frequent "
-    "cramps, cramps that do not improve with self-care or have no obvious cause.",
+    "for cramps that cause severe discomfort, with leg swelling, redness or skin changes, "
+    "muscle weakness, frequent cramps, cramps that do not improve with self-care or have "
+    "no obvious cause.",
     "https://augustahealth.com/disease/muscle-cramp",
     _READ,
 )
 MAYO_NIGHT_LEG_CRAMPS = Source(
     "mayo-night-leg-cramps",
     "Night leg cramps: when to see a doctor",
-    "Mayo Clinic: schedule an office visit for muscle weakness and atrophy with cramps, "
-    "or sleep broken by cramps.",
+    "Mayo Clinic: seek immediate medical care for severe and persistent cramping, or night "
+    "leg cramps after contact with a toxin such as lead; schedule an office visit for "
+    "muscle weakness and atrophy with cramps, or sleep broken by cramps.",
     "http://www.mayoclinic.org/symptoms/night-leg-cramps/basics/when-to-see-doctor/sym-20050813",
     _READ,
 )
@@ -139,20 +155,23 @@ NHS_DVT = Source(
 )
 NHS_DVT_URGENCY = Source(
     "nhs-dvt-urgency",
-    "DVT: when to get help",
-    "The NHS DVT page as quoted in the press (the nhs.uk page itself was not stored): ask "
-    "for an urgent GP appointment or get help from NHS 111; call 999 with breathlessness "
-    "or chest pain.",
-    "https://britbrief.co.uk/health/nhs/nhs-call-111-if-you-spot-this-symptom-in-one-leg.html",
+    "Deep vein thrombosis (DVT)",
+    "NHS (an earlier beta.nhs.uk page): get an urgent GP appointment for DVT symptoms, "
+    "swelling and pain in the leg like throbbing or cramping, more pain when you flex your "
+    "foot, warm, red and tender skin; call 999 or go to A&E with breathlessness and chest "
+    "pain.",
+    "https://beta.nhs.uk/conditions/deep-vein-thrombosis-dvt/?WT.mc_id=organic_split",
     _READ,
 )
 NHS_DVT_RISKS = Source(
     "nhs-dvt-risks",
-    "Who is more likely to get DVT",
-    "The NHS DVT risk list, as reproduced with 'Source: NHS UK': over 60, the contraceptive "
-    "pill or HRT, cancer, staying in or recently out of hospital, a journey of more than 3 "
-    "hours, pregnancy or a baby in the previous 6 weeks.",
-    "https://www.trustedhealth.info/2020/10/who-is-more-likely-to-get-deep-vein.html",
+    "Deep vein thrombosis (DVT)",
+    "NHS 111 Wales: ask for an urgent GP appointment or call 111 if you think you have DVT; "
+    "more likely if you are over 60, have had DVT before, take the contraceptive pill or "
+    "HRT, have cancer or heart failure, are staying in or recently left hospital, go on a "
+    "journey of more than 3 hours, are pregnant or had a baby in the previous 6 weeks, or "
+    "are dehydrated.",
+    "https://111.wales.nhs.uk/encyclopaedia/d/article/deepveinthrombosis(dvt)",
     _READ,
 )
 NHS_PULMONARY_EMBOLISM = Source(
@@ -161,6 +180,15 @@ NHS_PULMONARY_EMBOLISM = Source(
     "NHS factsheet, as published by AXA Health: call 999 or go to A&E for severe "
     "difficulty breathing, chest pain, a very fast heartbeat, or someone passing out.",
     "https://axahealth.co.uk/staying-healthy/nhs-factsheets/pulmonary-embolism",
+    _READ,
+)
+NIDIRECT_PULMONARY_EMBOLISM = Source(
+    "nidirect-pulmonary-embolism",
+    "Pulmonary embolism",
+    "nidirect (Northern Ireland): if your symptoms are severe, dial 999 immediately and ask "
+    "for an ambulance; see your GP or out-of-hours service as soon as possible for a "
+    "combination of the symptoms.",
+    "https://www.nidirect.gov.uk/conditions/pulmonary-embolism",
     _READ,
 )
 HEALTH_NZ_LIMB_ISCHAEMIA = Source(
@@ -209,7 +237,8 @@ CDC_HEAT_CRAMPS = Source(
     "Heat-related illness: what to look for and what to do",
     "CDC's advice as reproduced by Cheshire Medical Center: for heat cramps stop, move to "
     "a cool place, drink water or a sports drink; get medical help right away if cramps "
-    "last longer than 1 hour, or with heart problems or a low-sodium diet.",
+    "last longer than 1 hour, or with heart problems or a low-sodium diet; heat stroke: "
+    "a body temperature of 103 degrees F (39.4 C) or higher, hot, red, dry or damp skin.",
     "https://www.cheshiremed.org/health-wellness/article/heat-related-illness-what-look-and-what-do",
     _READ,
 )
@@ -224,8 +253,10 @@ NIOSH_HEAT_CRAMPS = Source(
 NHS_WALES_HEAT = Source(
     "nhs-wales-heat",
     "Heat exhaustion and heatstroke",
-    "Public Health Wales (NHS text): call 999 for confusion, a seizure, losing "
-    "consciousness, or a very high temperature in heat illness.",
+    "Public Health Wales (NHS text): call 999 if still unwell after 30 minutes of resting "
+    "somewhere cool, for a very high temperature, hot skin that is not sweating, a fast "
+    "heartbeat or fast breathing, confusion and lack of coordination, a seizure or fit, or "
+    "losing consciousness; a high temperature alone is a sign of heat exhaustion.",
     "https://publichealthwales.nhs.wales/services-and-teams/environmental-public-health/"
     "extreme-hot-weather/extreme-hot-weather-accordion/heat-exhaustion-and-heatstroke/",
     _READ,
@@ -248,9 +279,11 @@ CDC_RHABDO_SIGNS = Source(
 NHS_TETANUS = Source(
     "nhs-tetanus",
     "Tetanus",
-    "The NHS page as reproduced by Travel Clinic Glasgow: go immediately to A&E or call 999 "
-    "for severe muscle stiffness or spasms; stiffness of the jaw (lockjaw).",
-    "https://travelclinicglasgow.co.uk/tetanus-vaccine/",
+    "NHS website content (the NHS API's condition widget): call 999 or go to A&E if you "
+    "have a wound and it is large or deep, or you have a stiff jaw, painful muscle spasms "
+    "or stiffness, difficulty breathing, a fast heartbeat or fits; symptoms usually start 4 "
+    "to 21 days after infection.",
+    "https://developer.api.nhs.uk/widgets/condition/?condition=/conditions/tetanus/",
     _READ,
 )
 MERCK_HYPOCALCEMIA = Source(
@@ -267,6 +300,48 @@ MAYO_HYPOKALEMIA = Source(
     "Mayo Clinic health information, as published by St. Clair Health: see a health care "
     "professional immediately for an irregular heart rhythm.",
     "https://www.stclair.org/services/mayo-clinic-health-information/article/ABT-20334906",
+    _READ,
+)
+MAYO_LOW_POTASSIUM = Source(
+    "mayo-low-potassium",
+    "Low potassium (hypokalemia): when to see a doctor",
+    "Mayo Clinic: abnormal heart rhythms are the most worrisome complication of very low "
+    "potassium levels, particularly in people with underlying heart disease.",
+    "http://www.mayoclinic.org/symptoms/low-potassium/basics/when-to-see-doctor/sym-20050632",
+    _READ,
+)
+NHS_FEVER = Source(
+    "nhs-fever",
+    "High temperature (fever) in adults",
+    "NHS text, as published by an NHS practice: a high temperature is usually 38C or above; "
+    "you may have one if you feel hot or shivery even if a thermometer says it is lower.",
+    "https://limelighthealthhub.nhs.uk/health-a-to-z/high-temperature-fever-in-adults/",
+    _READ,
+)
+NHS_PRE_ECLAMPSIA = Source(
+    "nhs-pre-eclampsia",
+    "Pre-eclampsia",
+    "NHS website content, as published by Zana: swelling of the feet, ankles, face and "
+    "hands is a symptom; seek medical advice immediately by calling your midwife, GP "
+    "surgery or NHS 111.",
+    "https://www.zana.com/c/pre-eclampsia.1213",
+    _READ,
+)
+UK_CMO_ALCOHOL = Source(
+    "uk-cmo-alcohol",
+    "Low risk drinking guidelines",
+    "UK Chief Medical Officers, as given by Drinkaware: to keep health risks from alcohol "
+    "low, it is safest not to drink more than 14 units a week on a regular basis (a "
+    "low-risk limit, used here as a conservative stand-in for heavy drinking).",
+    "https://www.drinkaware.co.uk/low-risk-drinking-guidelines",
+    _READ,
+)
+NICE_WELLS = Source(
+    "nice-wells-score",
+    "Two-level DVT Wells score",
+    "NICE (CG144), as published by PubMed Health: recently bedridden for 3 days or more, or "
+    "major surgery within 12 weeks, counts towards a DVT.",
+    "https://www.ncbi.nlm.nih.gov/pubmedhealth/PMH0055213/table/appk.tu1/?report=objectonly",
     _READ,
 )
 NIDIRECT_OEDEMA = Source(
@@ -314,6 +389,14 @@ NUMBER = FactorKind.NUMBER
 CHOICE = FactorKind.CHOICE
 
 EXERCISED = Condition("exercise_minutes", above=0)
+#: A hard workout in the last few days (4 days: expert opinion; CDC/NIOSH says muscle
+#: breakdown may show "up to several days" after exertion or heat).
+RECENT_HARD_WORKOUT = Condition("recovery_hours", below=96)
+#: Exertion enough to make a very high temperature heat stroke (expert opinion).
+HARD_EXERCISE = (
+    Condition("exercise_minutes", at_least=60),
+    Condition("exercise_intensity", one_of=("vigorous",)),
+)
 
 
 def _yes_no(factor_id: str, question: str, help_text: str = "") -> RiskFactor:
@@ -398,7 +481,11 @@ FACTORS = (
     ),
     _yes_no("hot_weather", "Was the weather hot, or were you somewhere hot?"),
     _yes_no("heavy_sweating", "Were you sweating heavily?"),
-    _yes_no("leg_swelling", "Is one leg swollen, red or warm to the touch?"),
+    _yes_no(
+        "leg_swelling",
+        "Is one leg swollen, red or warm to the touch?",
+        "Also if its skin has darkened, or its veins are swollen, hard or sore.",
+    ),
     _yes_no(
         "chest_pain_or_breathlessness",
         "Do you have chest pain or are you short of breath?",
@@ -412,20 +499,30 @@ FACTORS = (
         minimum=0,
         maximum=1440,  # a day: an upper bound on the answer, not a threshold
     ),
-    _yes_no("dark_urine", "Is your urine dark, like tea or cola, after exertion or heat?"),
-    _yes_no("muscle_weakness", "Do you have muscle weakness in the leg?"),
-    _yes_no("numbness", "Do you have numbness or loss of feeling in the leg?"),
+    _yes_no(
+        "dark_urine",
+        "In the last few days, after exertion or heat, has your urine been dark, like tea or cola?",
+    ),
+    _yes_no("muscle_weakness", "Is your leg weak, or can you not move it properly?"),
+    _yes_no("numbness", "Do you have numbness, pins and needles or loss of feeling in the leg?"),
     _yes_no("frequent_cramps", "Do the cramps happen often, or wake you from sleep?"),
     _yes_no(
         "persists_despite_self_care",
         "Have the cramps gone on despite stretching, rest and drinking enough?",
     ),
+    _yes_no(
+        "very_painful",
+        "Are the cramps so painful that they disturb your sleep, or stop you doing your usual "
+        "things the next day?",
+    ),
     # Warning signs.
     _yes_no(
         "one_leg_pain_or_tenderness",
-        "Is one leg painful, throbbing or tender, in the calf or the thigh, even without swelling?",
-        "A pain in one leg that stays between cramps, often in the calf: it can be the first "
-        "sign of a blood clot.",
+        "Between cramps, is one calf or thigh still painful, throbbing or tender, more than "
+        "the soreness a cramp can leave, or getting worse?",
+        "A pain in one leg that stays between cramps, often worse when you walk, stand or "
+        "pull your foot up: it can be the first sign of a blood clot, before any swelling. "
+        "The ache a cramp leaves for up to a day does not count.",
     ),
     _yes_no("both_legs_swollen", "Are both of your legs or ankles swollen?"),
     _yes_no(
@@ -437,14 +534,24 @@ FACTORS = (
         "leg_cold_pale_or_blue",
         "Is your leg or foot cold, pale, white or blue?",
     ),
-    _yes_no("sudden_severe_leg_pain", "Did a severe pain in your leg come on suddenly?"),
+    _yes_no(
+        "sudden_severe_leg_pain",
+        "Apart from the cramp itself, did a severe pain in your leg come on suddenly and "
+        "stay, not easing when you stretch or when the cramp passes?",
+    ),
     RiskFactor(
         "pain_worse_than_expected",
-        "Is the pain far worse than you would expect after the exercise, the heat or the injury?",
+        "Is the pain far worse than you would expect after exercise, heat or an injury in the "
+        "last few days?",
         YES_NO,
         help="Much more pain than the effort or the injury explains, or you could not finish "
         "a workout you usually manage.",
-        applies_when=(EXERCISED, Condition("hot_weather"), Condition("recent_leg_injury")),
+        applies_when=(
+            EXERCISED,
+            RECENT_HARD_WORKOUT,
+            Condition("hot_weather"),
+            Condition("recent_leg_injury"),
+        ),
     ),
     _yes_no("recent_leg_injury", "Have you injured your leg recently?"),
     _yes_no(
@@ -458,15 +565,21 @@ FACTORS = (
     ),
     _yes_no(
         "palpitations",
-        "Is your heart racing, pounding or beating irregularly?",
+        "While resting, is your heart racing, pounding or beating irregularly?",
     ),
     _yes_no(
         "confusion_or_fainting",
-        "Are you confused, or have you fainted or passed out?",
+        "Are you confused, unsteady or slurring your words, or have you fainted, passed out "
+        "or had a fit (seizure)?",
     ),
     _yes_no(
         "high_body_temperature",
         "Do you have a high temperature (you feel hot to the touch, or 38 degrees C or more)?",
+    ),
+    _yes_no(
+        "very_high_temperature",
+        "Is your temperature 39.4 degrees C (103 F) or more, or is your skin hot and dry, not "
+        "sweating?",
     ),
     _yes_no("vomiting_or_diarrhoea", "Have you been vomiting or had diarrhoea?"),
     _yes_no(
@@ -489,8 +602,8 @@ FACTORS = (
     ),
     RiskFactor(
         "heat_exhaustion_not_better",
-        "After 30 minutes resting somewhere cool and drinking, do you still feel dizzy, sick, "
-        "weak or have a headache?",
+        "After 30 minutes resting somewhere cool and drinking, do you still feel dizzy, sick "
+        "or weak, or have a headache, a fast heartbeat or fast breathing?",
         YES_NO,
         help="Signs of heat exhaustion that do not pass once you have cooled down.",
         applies_when=(EXERCISED, Condition("hot_weather"), Condition("heavy_sweating")),
@@ -501,8 +614,10 @@ FACTORS = (
     ),
     _yes_no(
         "wound_with_stiffness",
-        "Have you had a wound or a cut, and now stiffness of your jaw, neck or muscles?",
-        "Stiffness or spasms after a cut, a bite, a burn or a wound with soil in it.",
+        "Since a wound, a cut, a bite or a burn, do you have a stiff jaw, painful spasms or "
+        "stiffness in your muscles, or a fit; or is the wound large or deep?",
+        "Spasms or stiffness beyond the cramping muscle, after a wound, above all one with "
+        "soil in it.",
     ),
     # Who the person is, and what else they have.
     RiskFactor(
@@ -531,6 +646,7 @@ FACTORS = (
         "Do you take the combined contraceptive pill or hormone replacement therapy (HRT)?",
     ),
     _yes_no("cancer", "Do you have cancer, or are you being treated for cancer?"),
+    _yes_no("previous_clot", "Have you had a blood clot in a leg or in the lungs before?"),
     _yes_no(
         "kidney_disease_or_dialysis",
         "Do you have kidney disease, or are you on dialysis?",
@@ -555,16 +671,14 @@ FACTORS = (
     # Screening questions: a "no" answers each member no; a "yes" has them asked.
     RiskFactor(
         "emergency_signs",
-        "Do you have any of these now: chest pain or breathlessness; a cold, pale or blue "
-        "leg; a sudden severe pain in the leg; confusion or fainting; dark urine like tea or "
-        "cola; stiffness of the jaw, neck or muscles after a wound; after exertion or heat, "
-        "still feeling dizzy, sick or weak after 30 minutes of cooling down?",
+        "Do you have any of these now: chest pain or breathlessness; confusion, fainting or a "
+        "fit; dark urine like tea or cola after exertion or heat; since a wound, a stiff jaw, "
+        "spasms or stiffness, or a large or deep wound; after exertion or heat, still feeling "
+        "unwell after 30 minutes of cooling down?",
         YES_NO,
         help="Answer yes if any one of them applies: you will be asked about each.",
         members=(
             "chest_pain_or_breathlessness",
-            "leg_cold_pale_or_blue",
-            "sudden_severe_leg_pain",
             "confusion_or_fainting",
             "dark_urine",
             "wound_with_stiffness",
@@ -573,10 +687,11 @@ FACTORS = (
     ),
     RiskFactor(
         "leg_signs",
-        "Do you have any of these in your legs: one leg painful, tender, swollen, red or "
-        "warm; both legs swollen; weakness or numbness; pain far worse than expected after "
-        "exercise, heat or an injury; pain there even at rest; pain on walking that eases with "
-        "rest; muscles that have got thinner?",
+        "Apart from the cramp itself and the ache it leaves, do you have any of these in a "
+        "leg: pain, throbbing or tenderness that stays or gets worse; swelling, redness or "
+        "warmth; weakness, numbness or pins and needles; a cold, pale or blue leg or foot; a "
+        "sudden severe pain that stays; pain even at rest; pain far worse than expected after "
+        "exercise, heat or an injury?",
         YES_NO,
         help="Answer yes if any one of them applies: you will be asked about each.",
         members=(
@@ -584,24 +699,32 @@ FACTORS = (
             "leg_swelling",
             "muscle_weakness",
             "numbness",
-            "pain_worse_than_expected",
+            "leg_cold_pale_or_blue",
+            "sudden_severe_leg_pain",
             "leg_pain_at_rest",
-            "both_legs_swollen",
-            "pain_on_walking_eased_by_rest",
-            "muscle_wasting",
+            "pain_worse_than_expected",
         ),
+    ),
+    RiskFactor(
+        "leg_changes",
+        "Do you have any of these: both legs or ankles swollen; pain in the calf, thigh or "
+        "buttock on walking that eases when you rest; leg muscles that have got thinner?",
+        YES_NO,
+        help="Answer yes if any one of them applies: you will be asked about each.",
+        members=("both_legs_swollen", "pain_on_walking_eased_by_rest", "muscle_wasting"),
     ),
     RiskFactor(
         "body_signs",
         "Do you have any of these: vomiting or diarrhoea; a high temperature; a racing or "
-        "irregular heartbeat; coughing up blood; cramps in your chest, arms or belly; twitching "
-        "muscles; tingling around your mouth or in your fingers; a recent wound or cut; contact "
-        "with lead, mercury or another poison?",
+        "irregular heartbeat at rest; coughing up blood; cramps in your chest, arms or belly; "
+        "twitching muscles; tingling around your mouth or in your fingers; a recent wound or "
+        "cut; contact with lead, mercury or another poison?",
         YES_NO,
         help="Answer yes if any one of them applies: you will be asked about each.",
         members=(
             "vomiting_or_diarrhoea",
             "high_body_temperature",
+            "very_high_temperature",
             "palpitations",
             "coughing_up_blood",
             "cramps_elsewhere",
@@ -631,23 +754,24 @@ FACTORS = (
     ),
     RiskFactor(
         "cramp_pattern",
-        "Do the cramps happen often or wake you at night, or go on despite stretching, rest "
-        "and drinking?",
+        "Do the cramps happen often or wake you at night, go on despite stretching, rest and "
+        "drinking, or hurt so much that they stop you doing your usual things?",
         YES_NO,
-        help="Answer yes if either applies: you will be asked about each.",
-        members=("frequent_cramps", "persists_despite_self_care"),
+        help="Answer yes if any one of them applies: you will be asked about each.",
+        members=("frequent_cramps", "persists_despite_self_care", "very_painful"),
     ),
     RiskFactor(
         "clot_risks",
         "Do any of these apply: surgery, a hospital stay or a leg in plaster in the last 12 "
-        "weeks; the combined pill or HRT; cancer or its treatment; pregnancy or a birth in "
-        "the last 6 weeks?",
+        "weeks; the combined pill or HRT; cancer or its treatment; a blood clot before; "
+        "pregnancy or a birth in the last 6 weeks?",
         YES_NO,
         help="These make a blood clot more likely; answer yes if any one applies.",
         members=(
             "recent_surgery_or_immobilisation",
             "estrogen_medicine",
             "cancer",
+            "previous_clot",
             "pregnant_or_postpartum",
         ),
     ),
@@ -816,8 +940,8 @@ DRINK_THROUGH_THE_DAY = (
 )
 HEAT_CRAMP_ADVICE = (
     "For a cramp in the heat: stop, move somewhere cool, and drink water or a sports drink, "
-    "unless a doctor has told you to limit fluids; avoid salt tablets; wait for the cramp to "
-    "pass before you start again."
+    "unless a doctor has told you to limit fluids; avoid salt tablets; once the cramp has "
+    "passed, rest for a few hours before hard exercise again."
 )
 
 
@@ -934,8 +1058,9 @@ CAUSES = (
             "1.20, not significant); statins showed only a small association (1.16). Of the "
             "classes the study looked at, long-acting beta-agonists were the most strongly "
             "linked (Garrison et al. 2012). Intravenous iron sucrose, conjugated estrogens, "
-            "raloxifene, naproxen and teriparatide (Allen & Kirby 2012), and salbutamol and "
-            "nifedipine (NICE CKS) are linked to cramps too, more weakly."
+            "raloxifene, naproxen and teriparatide are strongly associated with leg cramps, "
+            "though cramps on them are uncommon (Allen & Kirby 2012), and salbutamol and "
+            "nifedipine are linked to them too (NICE CKS)."
         ),
         sources=(SEED_TEXT, GARRISON_2012, ALLEN_KIRBY_2012, NICE_CKS_LEG_CRAMPS),
         signs=(
@@ -945,6 +1070,8 @@ CAUSES = (
                 "A diuretic, which can deplete the body of fluid and salts.",
                 SEED_TEXT,
                 advice=DOCTOR_ABOUT_MEDICATION,
+                # A doctor can check the salts (Merck: "doctors will do blood tests").
+                min_urgency=Urgency.SEE_DOCTOR,
             ),
             _sign(
                 Condition("medications", one_of=(LABA.value,)),
@@ -964,7 +1091,7 @@ CAUSES = (
             _sign(
                 Condition("medications", one_of=(OTHER.value,)),
                 1,
-                "A medicine that has been linked to leg cramps, though less strongly.",
+                "A medicine associated with leg cramps, though cramps on it are uncommon.",
                 ALLEN_KIRBY_2012,
                 advice=DOCTOR_ABOUT_MEDICATION,
             ),
@@ -1100,6 +1227,9 @@ CLOT_RISKS = (
         "sitting for more than 3 hours, as on a long journey",
     ),
     RiskNote(Condition("age_years", above=60), "being over 60"),
+    RiskNote(Condition("previous_clot"), "a blood clot before"),
+    RiskNote(Condition("heart_failure_or_fluid_restriction"), "heart failure"),
+    RiskNote(Condition("fluid_litres", below=1.6), "drinking little (dehydration)"),
 )
 
 COLD_LEG = Condition("leg_cold_pale_or_blue")
@@ -1114,7 +1244,7 @@ RED_FLAGS = (
         ),
         urgency=EMERGENCY,
         advice="Call your local emergency number now.",
-        sources=(NHS_DVT_URGENCY, NHS_PULMONARY_EMBOLISM),
+        sources=(NHS_DVT_URGENCY, NHS_PULMONARY_EMBOLISM, NIDIRECT_PULMONARY_EMBOLISM),
         when=(
             Condition("chest_pain_or_breathlessness"),
             # A clot in the leg with a very fast heartbeat, or coughing up blood (NHS PE).
@@ -1141,30 +1271,34 @@ RED_FLAGS = (
             AllOf((COLD_LEG, Condition("sudden_severe_leg_pain"))),
             AllOf((COLD_LEG, Condition("numbness"))),
             AllOf((COLD_LEG, Condition("muscle_weakness"))),
+            AllOf((COLD_LEG, Condition("leg_pain_at_rest"))),
             AllOf((Condition("sudden_severe_leg_pain"), Condition("numbness"))),
             AllOf((Condition("sudden_severe_leg_pain"), Condition("muscle_weakness"))),
+            # Pain even at rest, with pins and needles or paralysis (two of the 6 Ps).
+            AllOf((Condition("leg_pain_at_rest"), Condition("numbness"))),
+            AllOf((Condition("leg_pain_at_rest"), Condition("muscle_weakness"))),
         ),
         time_frame=NOW,
     ),
     RedFlag(
         id="heat_stroke_or_collapse",
-        name="Confusion or fainting, or a high temperature after exertion or heat",
+        name="Confusion, fainting or a fit, or a very high temperature after exertion or heat",
         why=(
-            "Confusion, fainting or passing out, or a high temperature after exertion or heat, "
-            "may be heat stroke, which can kill, or another emergency; so may feeling dizzy, "
-            "sick or weak still after 30 minutes of cooling down."
+            "Confusion, fainting, passing out or a fit, or a very high temperature or hot, dry "
+            "skin after exertion or heat, may be heat stroke, which can kill, or another "
+            "emergency; so may still feeling unwell after 30 minutes of cooling down."
         ),
         urgency=EMERGENCY,
         advice=(
-            "Call your local emergency number now; while you wait, move to somewhere cool and "
-            "cool the skin with water."
+            "Call your local emergency number now. If you have been in the heat or exercising, "
+            "move somewhere cool and cool the skin with water while you wait."
         ),
         sources=(CDC_NIOSH_HEAT, NHS_WALES_HEAT, CDC_HEAT_CRAMPS),
         when=(
             Condition("confusion_or_fainting"),
             Condition("heat_exhaustion_not_better"),
-            AllOf((Condition("high_body_temperature"), Condition("hot_weather"))),
-            AllOf((Condition("high_body_temperature"), EXERCISED)),
+            AllOf((Condition("very_high_temperature"), Condition("hot_weather"))),
+            *(AllOf((Condition("very_high_temperature"), hard)) for hard in HARD_EXERCISE),
         ),
         time_frame=NOW,
     ),
@@ -1187,12 +1321,15 @@ RED_FLAGS = (
     ),
     RedFlag(
         id="tetanus",
-        name="Stiffness of the jaw, neck or muscles after a wound",
+        name="Stiffness, spasms, a fit or a fast heartbeat after a wound, or a deep wound",
         why="May be tetanus, an infection from a wound that needs treatment at once.",
         urgency=EMERGENCY,
         advice="Go to an emergency department now, or call your local emergency number.",
         sources=(NHS_TETANUS, NHS_LEG_CRAMPS),
-        when=(Condition("wound_with_stiffness"),),
+        when=(
+            Condition("wound_with_stiffness"),
+            AllOf((Condition("recent_wound"), Condition("palpitations"))),
+        ),
         time_frame=NOW,
     ),
     RedFlag(
@@ -1221,10 +1358,13 @@ RED_FLAGS = (
             "be an emergency."
         ),
         urgency=URGENT,
-        advice="Get medical advice today, and call your emergency number if the leg gets worse.",
+        advice=(
+            "Get medical advice right away, today; call your emergency number if the leg "
+            "becomes numb or weak, you cannot move it, or the pain becomes severe."
+        ),
         sources=(NHS_PAD, NIDIRECT_PAD),
         when=(COLD_LEG, Condition("sudden_severe_leg_pain"), Condition("leg_pain_at_rest")),
-        time_frame=TODAY,
+        time_frame=RIGHT_AWAY,
     ),
     RedFlag(
         id="muscle_damage",
@@ -1234,7 +1374,10 @@ RED_FLAGS = (
             "looked at; dark urine would make it an emergency."
         ),
         urgency=URGENT,
-        advice="Stop exercising, rest, and get medical advice right away, today.",
+        advice=(
+            "Stop exercising and go to an urgent care centre or emergency department right "
+            "away, today, and ask to be checked for muscle damage (a blood test)."
+        ),
         sources=(CDC_RHABDO_SIGNS, CDC_RHABDO),
         when=(Condition("pain_worse_than_expected"),),
         time_frame=RIGHT_AWAY,
@@ -1243,15 +1386,25 @@ RED_FLAGS = (
         id="fluid_loss",
         name="Cramps after losing a lot of fluid",
         why=(
-            "Cramps after vomiting or diarrhoea, or after heavy sweating while taking a "
-            "diuretic, may mean the body's water and salts are out of balance."
+            "Cramps after vomiting or diarrhoea, or while taking a diuretic with heavy "
+            "sweating, heat or little to drink, may mean the body's water and salts are out "
+            "of balance. (Merck also lists heavy sweating alone; without a diuretic, this "
+            "knowledge follows the CDC/NIOSH self-care for heat cramps, with help if they "
+            "last more than an hour.)"
         ),
         urgency=URGENT,
         advice="See a doctor right away, today.",
-        sources=(MERCK_MUSCLE_CRAMPS,),
+        sources=(MERCK_MUSCLE_CRAMPS, CDC_HEAT_CRAMPS),
         when=(
             Condition("vomiting_or_diarrhoea"),
             AllOf((Condition("medications", one_of=DIURETICS), Condition("heavy_sweating"))),
+            AllOf((Condition("medications", one_of=DIURETICS), Condition("hot_weather"))),
+            AllOf(
+                (
+                    Condition("medications", one_of=DIURETICS),
+                    Condition("fluid_litres", below=1.6),
+                )
+            ),
         ),
         time_frame=RIGHT_AWAY,
     ),
@@ -1304,17 +1457,22 @@ RED_FLAGS = (
         why="With cramps, may be a low level of potassium, which can upset the heart's rhythm.",
         urgency=URGENT,
         advice="See a doctor right away, today; call your emergency number if you feel faint.",
-        sources=(MAYO_HYPOKALEMIA,),
+        sources=(MAYO_HYPOKALEMIA, MAYO_LOW_POTASSIUM),
         when=(Condition("palpitations"),),
         time_frame=RIGHT_AWAY,
     ),
     RedFlag(
         id="tetanus_risk",
         name="Cramps after a wound",
-        why="Cramps after a wound, above all a dirty one, may be the start of tetanus.",
+        why=(
+            "Cramps after a wound, above all a dirty one, may be the start of tetanus. (The "
+            "NHS tetanus page counts painful spasms after a wound as a 999 sign, which the "
+            "emergency question asks about; the NHS leg-cramps page gives an urgent "
+            "appointment for cramps after a wound that may carry tetanus.)"
+        ),
         urgency=URGENT,
         advice="Ask for an urgent appointment today, and mention the wound.",
-        sources=(NHS_LEG_CRAMPS,),
+        sources=(NHS_LEG_CRAMPS, NHS_TETANUS),
         when=(Condition("recent_wound"),),
         time_frame=TODAY,
     ),
@@ -1334,22 +1492,25 @@ RED_FLAGS = (
         name="Cramps after contact with lead, mercury or another poison",
         why="Some poisons cause cramps; a doctor needs to check for them.",
         urgency=URGENT,
-        advice="Get medical advice today, and say what you were in contact with.",
-        sources=(NHS_INFORM_LEG_CRAMPS, MAYO_NIGHT_LEG_CRAMPS),
+        advice="Get medical help right away, and say what you were in contact with.",
+        sources=(NHS_INFORM_LEG_CRAMPS, MAYO_NIGHT_LEG_CRAMPS, NHS_LEG_CRAMPS_IMMEDIATE),
         when=(Condition("toxin_exposure"),),
-        time_frame=TODAY,
+        time_frame=RIGHT_AWAY,
     ),
     RedFlag(
         id="high_temperature",
         name="A high temperature",
         why=(
             "A fever with cramps may be an infection or heat illness that needs to be checked "
-            "(the urgency, and 38 degrees C, are expert opinion)."
+            "(the urgency is expert opinion; 38 degrees C is the NHS's high temperature)."
         ),
         urgency=URGENT,
-        advice="Get medical advice today.",
-        sources=(CDC_NIOSH_HEAT, NHS_TETANUS, EXPERT_OPINION),
-        when=(Condition("high_body_temperature"),),
+        advice=(
+            "Get medical advice today. If you are hot from the heat or from exercise, cool "
+            "down now, and call your emergency number if you are not better within 30 minutes."
+        ),
+        sources=(NHS_FEVER, NHS_WALES_HEAT, CDC_NIOSH_HEAT, EXPERT_OPINION),
+        when=(Condition("high_body_temperature"), Condition("very_high_temperature")),
         time_frame=TODAY,
     ),
     RedFlag(
@@ -1357,11 +1518,14 @@ RED_FLAGS = (
         name="Heat cramps with heart problems or a low-salt diet",
         why=(
             "Cramps in the heat or with heavy sweating, in someone with a heart problem, a "
-            "fluid limit or a low-salt diet, need a doctor's help rather than self-care."
+            "fluid limit, kidney disease or a low-salt diet, need a doctor's help rather than "
+            "self-care."
         ),
         urgency=URGENT,
         advice="Get medical help right away, today.",
-        sources=(CDC_HEAT_CRAMPS, NIOSH_HEAT_CRAMPS),
+        sources=(CDC_HEAT_CRAMPS, NIOSH_HEAT_CRAMPS, EXPERT_OPINION),
+        # CDC and NIOSH name heart problems and a low-sodium diet; kidney disease or dialysis,
+        # with its fluid and salt limits, is added as expert opinion.
         when=tuple(
             AllOf((Condition(heat), Condition(condition)))
             for heat in ("hot_weather", "heavy_sweating")
@@ -1369,6 +1533,7 @@ RED_FLAGS = (
                 "heart_failure_or_fluid_restriction",
                 "heart_disease",
                 "low_sodium_diet",
+                "kidney_disease_or_dialysis",
             )
         ),
         time_frame=RIGHT_AWAY,
@@ -1378,10 +1543,29 @@ RED_FLAGS = (
         name="A cramp lasting more than 10 minutes",
         why="Ordinary cramps pass within minutes; a very long one needs to be looked at.",
         urgency=URGENT,
-        advice="Get medical advice today, the same day.",
-        sources=(NHS_INFORM_LEG_CRAMPS, NHS_LEG_CRAMPS),
+        advice=(
+            "Get medical help right away: contact a doctor now, or your local urgent advice line."
+        ),
+        sources=(NHS_INFORM_LEG_CRAMPS, NHS_LEG_CRAMPS, NHS_LEG_CRAMPS_IMMEDIATE),
         when=(Condition("cramp_minutes", above=10),),
-        time_frame=TODAY,
+        time_frame=RIGHT_AWAY,
+    ),
+    RedFlag(
+        id="pregnancy_swelling",
+        name="Swollen legs in pregnancy or after a birth",
+        why=(
+            "Swelling of the feet and ankles in pregnancy or soon after a birth can be a sign "
+            "of pre-eclampsia, which needs to be checked at once."
+        ),
+        urgency=URGENT,
+        advice=(
+            "Call your midwife, your GP or your local urgent advice line now, above all if the "
+            "swelling came on suddenly, or you have a bad headache, problems with your vision, "
+            "or pain just below the ribs."
+        ),
+        sources=(NHS_PRE_ECLAMPSIA,),
+        when=(AllOf((Condition("pregnant_or_postpartum"), Condition("both_legs_swollen"))),),
+        time_frame=RIGHT_AWAY,
     ),
     RedFlag(
         id="both_legs_swollen",
@@ -1443,21 +1627,30 @@ RED_FLAGS = (
         why="Heavy drinking can upset the body's salts and damage nerves.",
         urgency=SEE_DOCTOR,
         advice="See a doctor about the cramps within 1 to 2 days.",
-        sources=(MERCK_MUSCLE_CRAMPS,),
+        sources=(MERCK_MUSCLE_CRAMPS, UK_CMO_ALCOHOL),
         when=(Condition("heavy_alcohol_use"),),
         time_frame=ONE_TO_TWO_DAYS,
     ),
     RedFlag(
         id="troublesome_cramps",
-        name="Frequent, sleep-disturbing or persistent cramps",
+        name="Frequent, very painful or persistent cramps",
         why=(
-            "Cramps that are frequent, disturb sleep or do not improve with self-care need a "
-            "doctor to look for an underlying cause."
+            "Cramps that are frequent, disturb sleep, are very painful or do not improve with "
+            "self-care need a doctor to look for an underlying cause."
         ),
         urgency=SEE_DOCTOR,
         advice="See a doctor about the cramps.",
-        sources=(MAYO_MUSCLE_CRAMP, NHS_INFORM_LEG_CRAMPS, NHS_LEG_CRAMPS),
-        when=(Condition("frequent_cramps"), Condition("persists_despite_self_care")),
+        sources=(
+            MAYO_MUSCLE_CRAMP,
+            NHS_INFORM_LEG_CRAMPS,
+            NHS_LEG_CRAMPS,
+            NHS_LEG_CRAMPS_IMMEDIATE,
+        ),
+        when=(
+            Condition("frequent_cramps"),
+            Condition("persists_despite_self_care"),
+            Condition("very_painful"),
+        ),
         time_frame=SOON,
     ),
     # A "yes" to a screening question says that one of its signs applies, not which. Until
@@ -1468,31 +1661,44 @@ RED_FLAGS = (
         id="emergency_sign_reported",
         name="One of the signs that need emergency help, not yet named",
         why=(
-            "You said one of these applies: chest pain or breathlessness, a cold, pale or "
-            "blue leg, a sudden severe leg pain, confusion or fainting, dark urine, stiffness "
-            "after a wound, or feeling unwell after 30 minutes of cooling down."
+            "You said one of these applies: chest pain or breathlessness, confusion, fainting "
+            "or a fit, dark urine after exertion or heat, stiffness or spasms after a wound or "
+            "a large or deep wound, or feeling unwell after 30 minutes of cooling down."
         ),
-        urgency=URGENT,
-        advice=(
-            "Say which of the signs you have. Call your local emergency number now for chest "
-            "pain or breathlessness, confusion or fainting, dark urine, stiffness after a "
-            "wound, or feeling unwell after cooling down; otherwise get medical advice today."
-        ),
+        urgency=EMERGENCY,
+        advice="Call your local emergency number now.",
         sources=(EXPERT_OPINION,),
         when=(Condition("emergency_signs"),),
-        time_frame=RIGHT_AWAY,
+        time_frame=NOW,
     ),
     RedFlag(
         id="leg_sign_reported",
-        name="A warning sign in the legs, not yet named",
-        why="You said one of the warning signs in the legs applies, but not which.",
-        urgency=SEE_DOCTOR,
+        name="A warning sign in a leg, not yet named",
+        why=(
+            "You said one of the warning signs in a leg applies, but not which; each of them "
+            "needs medical advice the same day."
+        ),
+        urgency=URGENT,
         advice=(
-            "Say which of the signs you have: some, such as one painful, swollen or warm leg, "
-            "or weakness or numbness, need medical advice today."
+            "Get medical advice today, and say which of the signs you have; call your "
+            "emergency number if the leg becomes cold, pale or blue and numb or weak, or you "
+            "get chest pain or breathlessness."
         ),
         sources=(EXPERT_OPINION,),
         when=(Condition("leg_signs"),),
+        time_frame=TODAY,
+    ),
+    RedFlag(
+        id="leg_change_reported",
+        name="A slower change in the legs, not yet named",
+        why=(
+            "You said both legs are swollen, walking brings on pain that eases with rest, or "
+            "the leg muscles have got thinner: a doctor should look for the cause."
+        ),
+        urgency=SEE_DOCTOR,
+        advice="See a doctor about it, and say which of these you have.",
+        sources=(EXPERT_OPINION,),
+        when=(Condition("leg_changes"),),
     ),
     RedFlag(
         id="body_sign_reported",
@@ -1507,8 +1713,8 @@ RED_FLAGS = (
         id="cramp_pattern_reported",
         name="Frequent, night-time or persistent cramps",
         why=(
-            "You said the cramps happen often, wake you at night, or go on despite "
-            "self-care: a doctor can look for an underlying cause."
+            "You said the cramps happen often, wake you at night, go on despite self-care or "
+            "stop you doing things: a doctor can look for an underlying cause."
         ),
         urgency=SEE_DOCTOR,
         advice="See a doctor about the cramps.",
@@ -1551,11 +1757,13 @@ SELF_CARE_ADVICE = (
 )
 
 WORSENING_ADVICE = (
-    "If it gets worse: call your emergency number for chest pain or breathlessness, a cold, "
-    "pale or blue leg, confusion or fainting, dark urine, or a stiff jaw or neck after a "
-    "wound; get medical advice the same day if one leg becomes painful, swollen, red or warm, "
-    "a cramp lasts more than 10 minutes, you get a high temperature, you vomit or have "
-    "diarrhoea, or your leg feels weak or numb."
+    "If it gets worse: call your emergency number for chest pain or breathlessness, "
+    "confusion, fainting or a fit, dark urine in the days after exertion or heat, a stiff "
+    "jaw or spasms after a wound, a cold, pale or blue leg that is numb or weak, or still "
+    "feeling unwell after 30 minutes of cooling down; get medical advice the same day if "
+    "one leg becomes painful, swollen, red or warm, the pain is far worse than the effort "
+    "explains, a cramp lasts more than 10 minutes, you get a high temperature, you vomit "
+    "or have diarrhoea, you cough up blood, or your leg feels weak or numb."
 )
 
 ADVICE_RULES = (
@@ -1571,5 +1779,15 @@ ADVICE_RULES = (
             "somewhere cool."
         ),
         sources=(HEART_FAILURE_FLUIDS, KIDNEY_FLUIDS),
+    ),
+    AdviceRule(
+        when=(Condition("low_sodium_diet"),),
+        replaces=(HEAT_CRAMP_ADVICE,),
+        advice=(
+            "For a cramp in the heat: stop and move somewhere cool. On a low-salt diet, ask "
+            "your doctor what to drink (sports drinks and salt tablets contain salt), and get "
+            "medical help for cramps in the heat."
+        ),
+        sources=(CDC_HEAT_CRAMPS, NIOSH_HEAT_CRAMPS),
     ),
 )
