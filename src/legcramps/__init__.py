@@ -36,6 +36,8 @@ from legcramps._result import Assessment, Evidence, Finding
 
 if TYPE_CHECKING:
     from legcramps._batch import RowError, assess_many
+    from legcramps._flat import flat_columns
+    from legcramps._parse import parse_cells
     from legcramps._roundtrip import from_dict
 
 __all__ = [
@@ -69,7 +71,9 @@ __all__ = [
     "assess",
     "assess_many",
     "fhir",
+    "flat_columns",
     "from_dict",
+    "parse_cells",
     "recognize_medication",
     "schema",
 ]
@@ -171,6 +175,14 @@ else:
             from legcramps import _batch
 
             return getattr(_batch, name)
+        if name == "flat_columns":
+            from legcramps._flat import flat_columns
+
+            return flat_columns
+        if name == "parse_cells":
+            from legcramps._parse import parse_cells
+
+            return parse_cells
         if name == "from_dict":
             from legcramps._roundtrip import from_dict
 
