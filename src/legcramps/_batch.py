@@ -19,6 +19,8 @@ from legcramps._result import Assessment
 
 T = TypeVar("T")
 R = TypeVar("R")
+C = TypeVar("C")
+K = TypeVar("K")
 
 #: Chunks in flight per worker: enough to keep every worker busy, few enough to bound memory.
 _IN_FLIGHT_PER_WORKER = 2
@@ -427,9 +429,9 @@ def map_ordered(
 
 
 def map_chunks(
-    fn: Callable[[Any, Sequence[T]], R],
-    context: Any,
-    chunks: Iterable[Sequence[T]],
+    fn: Callable[[C, K], R],
+    context: C,
+    chunks: Iterable[K],
     workers: int,
     initializer: Callable[[], object] | None = None,
 ) -> Generator[R, None, None]:
@@ -450,7 +452,7 @@ def map_chunks(
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    def done(future: Future[R], chunk: Sequence[T]) -> R:
+    def done(future: Future[R], chunk: K) -> R:
         try:
             return future.result()
         except BrokenProcessPool:
@@ -459,7 +461,7 @@ def map_chunks(
             return fn(context, chunk)
 
     with ProcessPoolExecutor(max_workers=workers, initializer=initializer) as pool:
-        pending: collections.deque[tuple[Future[R], Sequence[T]]] = collections.deque()
+        pending: collections.deque[tuple[Future[R], K]] = collections.deque()
         try:
             for chunk in chunks:
                 if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:

@@ -31,11 +31,10 @@ Encoder = Callable[[dict[str, Any], Iterable[object]], bytes]
 Decoder = Callable[[bytes], object]
 
 _SMALLEST_PLAIN = 1e-4  # repr() writes a smaller float with an exponent, orjson without
-# A key's closing quote followed by white space: a key the quick count below would miss.
-_QUOTE_SPACE = (b'" ', b'"\t', b'"\n', b'"\r')
 
 
-def _plain(record: dict[str, Any], _: Iterable[object] = ()) -> bytes:
+def plain(record: dict[str, Any], _: Iterable[object] = ()) -> bytes:
+    """Write *record* with :mod:`json` (the :data:`Encoder` without ``orjson``)."""
     return _DUMPS(record).encode("ascii")
 
 
@@ -54,7 +53,13 @@ def _keys_read_once(raw: bytes, row: dict[str, Any]) -> bool:
     any depth. If it occurs exactly as often as *row* has keys, every key is a
     top-level key, read once.
     """
-    return not any(q in raw for q in _QUOTE_SPACE) and raw.count(b'":') == len(row)
+    return (
+        b'" ' not in raw
+        and b'"\t' not in raw
+        and b'"\n' not in raw
+        and b'"\r' not in raw
+        and raw.count(b'":') == len(row)
+    )
 
 
 def _quick_loads(raw: bytes) -> object:
@@ -83,21 +88,21 @@ def encoder(*, accelerate: bool = True) -> Encoder:
             pass
         else:
             return _orjson_encoder(orjson.dumps, orjson.JSONEncodeError)
-    return _plain
+    return plain
 
 
 def _orjson_encoder(dumps: Callable[[Any], bytes], refused: type[Exception]) -> Encoder:
     def encode(record: dict[str, Any], numbers: Iterable[object]) -> bytes:
         for x in numbers:
             if type(x) is float and -_SMALLEST_PLAIN < x < _SMALLEST_PLAIN and x:
-                return _plain(record)
+                return plain(record)
         try:
             out = dumps(record)
         except refused:
-            return _plain(record)
+            return plain(record)
         if out.isascii() and b"\x7f" not in out:
             return out
-        return _plain(record)
+        return plain(record)
 
     return encode
 
