@@ -213,11 +213,11 @@ def test_the_command_says_when_a_worker_died(
     status, _ = batch(tmp_path, jsonl([{}]), stderr=stderr)
 
     first, summary = stderr.getvalue().splitlines()
-    assert (
-        3,
-        "legcramps batch: error: a worker process died (out of memory?); the output "
-        "holds the first 0 records, each whole",
-    ) == (status, first)
+    message = (
+        "legcramps batch: error: a worker process died (out of memory?); the output holds the "
+        "first 0 records, each whole"
+    )
+    assert (3, message) == (status, first)
     assert summary.startswith("legcramps batch: 0 rows written, 0 with problems, in ")
 
 
@@ -607,7 +607,7 @@ class TestJsonLines:
 
 class TestProgress:
     def test_the_summary_always(self, tmp_path: Path) -> None:
-        """When stderr is not a terminal, one summary line is written there: rows, problems, time."""
+        """Off a terminal, one summary line goes to stderr: rows, problems, time."""
         stderr = io.StringIO()
 
         batch(tmp_path, jsonl([*ROWS, BAD]), stderr=stderr)

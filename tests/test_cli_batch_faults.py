@@ -108,7 +108,7 @@ class TestFullDisk:
 
         done = batch(
             "--input", str(source), "--output", str(target), "--chunksize", "10",
-            preexec_fn=limited,  # noqa: PLW1509 - only sets a limit, no threads yet
+            preexec_fn=limited,
         )  # fmt: skip
 
         assert 4 == done.returncode
@@ -117,14 +117,12 @@ class TestFullDisk:
         assert 0 < len(data) <= limit
         assert data.endswith(b"\n")
         if fmt == "jsonl":
-            written = records(target)
-            numbers = list(range(1, len(written) + 1))
+            written: list[dict[str, Any]] = records(target)
         else:
             import csv
 
             written = list(csv.DictReader(data.decode().splitlines()))
-            numbers = [str(n) for n in range(1, len(written) + 1)]
-        assert numbers == [r["record"] for r in written]
+        assert list(range(1, len(written) + 1)) == [int(r["record"]) for r in written]
         assert f"the output holds the first {len(written):,} records" in done.stderr
 
 
@@ -211,10 +209,7 @@ class TestSignals:
         while not target.exists() or target.stat().st_size < 100_000 or len(seen) < workers:
             assert child.poll() is None, "the run ended before it could be stopped"
             assert time.monotonic() < deadline
-            if workers > 1:
-                seen = children(child.pid)
-            else:
-                seen = [child.pid]
+            seen = children(child.pid) if workers > 1 else [child.pid]
             time.sleep(0.02)
         return seen if workers > 1 else []
 

@@ -36,8 +36,6 @@ from legcramps._result import Assessment, Evidence, Finding
 
 if TYPE_CHECKING:
     from legcramps._batch import RowError, assess_many
-    from legcramps._flat import flat_columns
-    from legcramps._parse import parse_cells
     from legcramps._roundtrip import from_dict
 
 __all__ = [
@@ -71,9 +69,7 @@ __all__ = [
     "assess",
     "assess_many",
     "fhir",
-    "flat_columns",
     "from_dict",
-    "parse_cells",
     "recognize_medication",
     "schema",
 ]
@@ -175,14 +171,6 @@ else:
             from legcramps import _batch
 
             return getattr(_batch, name)
-        if name == "flat_columns":
-            from legcramps._flat import flat_columns
-
-            return flat_columns
-        if name == "parse_cells":
-            from legcramps._parse import parse_cells
-
-            return parse_cells
         if name == "from_dict":
             from legcramps._roundtrip import from_dict
 

@@ -122,7 +122,7 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
       "problems": [...]}`` (and ``"more"``, the problems beyond the first 20,
       when there are any), the records ``legcramps batch`` writes;
     - ``"flat"``: ``{"index": 0, ..., <column>: value, ...}`` with the columns
-      of the flat layout (see :func:`legcramps.flat_columns`) that *fields*
+      of the flat layout (see :func:`legcramps.batch.flat_columns`) that *fields*
       selects (groups such as ``"levels"``, or column names; all by default).
 
     *index* is the row's position (0 for the first). *keep* names columns that

@@ -143,8 +143,8 @@ def flat_columns(
 
     :raises InvalidInput: if a field names neither a group nor a column.
 
-    >>> import legcramps
-    >>> legcramps.flat_columns(["urgency", "scores"])
+    >>> import legcramps.batch
+    >>> legcramps.batch.flat_columns(["urgency", "scores"])
     {'urgency': 'string', 'overuse_score': 'integer', 'fatigue_score': 'integer', 'medication_score': 'integer', 'posture_score': 'integer', 'dehydration_score': 'integer', 'problems': 'string'}
     """  # noqa: E501 - a doctest's output is one line
     problems = Problems()
@@ -228,4 +228,4 @@ def problem_text(problems: Sequence[Problem], more: int = 0) -> str:
     return _PROBLEM_SEPARATOR.join(parts)
 
 
-publish(flat_columns)
+publish(flat_columns, "legcramps.batch")

@@ -295,14 +295,15 @@ def parse_cells(
     :raises InvalidInput: listing every problem: a key that is not an input,
         a cell that is not text, a cell that cannot be read.
 
-    >>> import legcramps
-    >>> legcramps.parse_cells({"sitting_hours": "2 h", "hot_weather": "Yes", "medications": "",
-    ...                        "exercise_intensity": "vig"})
+    >>> import legcramps.batch
+    >>> cells = {"sitting_hours": "2 h", "hot_weather": "Yes", "medications": "",
+    ...          "exercise_intensity": "vig"}
+    >>> legcramps.batch.parse_cells(cells)
     {'sitting_hours': 2, 'hot_weather': True, 'exercise_intensity': 'vigorous'}
-    >>> legcramps.assess(legcramps.parse_cells({"fluid_litres": "500 ml"})).finding(
-    ...     "dehydration").level.value
+    >>> answers = legcramps.batch.parse_cells({"fluid_litres": "500 ml", "hot_weather": "y"})
+    >>> legcramps.assess(answers).finding("dehydration").level.value
     'likely'
-    >>> legcramps.parse_cells({"hot_weather": "maybe", "thirst": "yes"})
+    >>> legcramps.batch.parse_cells({"hot_weather": "maybe", "thirst": "yes"})
     Traceback (most recent call last):
     ...
     legcramps.InvalidInput: 2 problems with the input:
@@ -338,4 +339,4 @@ def parse_cells(
     return answers
 
 
-publish(parse_cells)
+publish(parse_cells, "legcramps.batch")

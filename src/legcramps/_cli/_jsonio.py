@@ -11,8 +11,9 @@ goes the standard library's way:
   record where that shows, or that ``orjson`` refuses (a lone surrogate, an
   integer beyond 64 bits), is written by :mod:`json`.
 - Input must be one JSON object per line, each key once. ``orjson`` is strict
-  where :mod:`json` is lenient (``NaN``, huge numbers, lone surrogates), and
-  keeps the last of two equal keys without a word; a line it refuses, that is
+  where :mod:`json` is lenient (``NaN``, huge numbers, lone surrogates), reads
+  an integer beyond 64 bits as a float, and keeps the last of two equal keys
+  without a word; a line it refuses, that is
   not an object, or whose keys it cannot be seen to have read once each, is
   read by :mod:`json`, which reports the problem the same way.
 """
@@ -20,6 +21,7 @@ goes the standard library's way:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -30,7 +32,11 @@ Encoder = Callable[[dict[str, Any], Iterable[object]], bytes]
 #: Decodes one line of JSON; raises as :func:`json.loads` with duplicate keys refused.
 Decoder = Callable[[bytes], object]
 
-_SMALLEST_PLAIN = 1e-4  # repr() writes a smaller float with an exponent, orjson without
+_SMALLEST_PLAIN = 1e-4
+# Twenty digits in a row: perhaps an integer beyond 64 bits (or digits in a string).
+_LONG_NUMBER = re.compile(
+    rb"\d{20}"
+)  # repr() writes a smaller float with an exponent, orjson without
 
 
 def plain(record: dict[str, Any], _: Iterable[object] = ()) -> bytes:
@@ -134,6 +140,8 @@ def decoder(*, accelerate: bool = True) -> Decoder:
 
 def _orjson_decoder(loads: Callable[[bytes], Any], refused: type[Exception]) -> Decoder:
     def decode(raw: bytes) -> object:
+        if _LONG_NUMBER.search(raw):  # orjson reads an integer past 64 bits as a float
+            return _strict_loads(raw)
         try:
             row = loads(raw)
         except refused:

@@ -78,7 +78,6 @@ class ResultWriter:
     def __init__(self, knowledge: Knowledge) -> None:
         e = encode_basestring_ascii
         self._texts: dict[str, str] = {}
-        self._head = '{"knowledge_version":' + e(knowledge.version) + ',"urgency":'
         self._ids = {f.id: e(f.id) for f in knowledge.factors}
         # By identity: results hold the knowledge's own objects.
         self._causes = {id(c): '{"cause":' + e(c.id) + ',"level":' for c in knowledge.causes}
@@ -143,7 +142,8 @@ class ResultWriter:
         medications = ",".join([self._medications[id(m)] for m in result.medications])
         unrecognized = ",".join([text(n) for n in result.unrecognized_medications])
         return (
-            f'{self._head}"{result.urgency._value_}","findings":[{",".join(findings)}],'
+            f'{{"knowledge_version":{text(result.knowledge_version)},'
+            f'"urgency":"{result.urgency._value_}","findings":[{",".join(findings)}],'
             f'"red_flags":[{flags}],"advice":[{advice}],"next_questions":[{questions}],'
             f'"answers":{{{answers}}},"medications":[{medications}],'
             f'"unrecognized_medications":[{unrecognized}],"disclaimer":{text(result.disclaimer)}}}'

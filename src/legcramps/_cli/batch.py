@@ -89,7 +89,7 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """
     parser = subparsers.add_parser(
         "batch",
-        help="assess a JSON Lines or CSV file of answers, one output record per row",
+        help="assess a JSON Lines or CSV file of answers, one result line per row",
         description=(
             "Assess every row of a JSON Lines file (one object of answers per line) or a CSV "
             "file (a header of input names, then one row per person; an empty cell is "
@@ -487,25 +487,20 @@ def _run(
         return BROKEN_PIPE
     if status > SOME_PROBLEMS:
         sink.abandon()
-        _end_workers(args.workers)
         tally.fail(f"{message}; {sink.kept(tally.rows)}")
     tally.done()
     return status
 
 
-def _end_workers(workers: int) -> None:
-    """Make sure no worker outlives a run that was stopped (they are ours: this is the CLI)."""
-    if workers > 1:
-        import multiprocessing
-
-        for child in multiprocessing.active_children():
-            child.kill()
-            child.join()
-
-
 def _worker_started() -> None:
-    """In a worker: Ctrl-C at a terminal reaches every process; the parent handles it."""
+    """In a worker: leave SIGINT and SIGTERM to the parent, which stops the workers itself.
+
+    Ctrl-C at a terminal (and ``kill`` of a process group) reaches every process;
+    the parent then stops reading, and the pool ends each worker once its chunk
+    is done, so that no worker is left and none dies with a traceback.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _settle()
 
 
@@ -534,8 +529,9 @@ class _Signals:
     """SIGINT and SIGTERM stop the run, but never in the middle of a write.
 
     While a write is under way (:meth:`deferred`) a signal is only noted, and
-    the run stops right after it; once the run is stopping (:meth:`stop`), a
-    second signal is noted and changes nothing.
+    the run stops right after it. Once the run is stopping (a first signal, or
+    :meth:`stop` at its end), another signal is noted and changes nothing, so
+    that the workers are stopped in peace.
     """
 
     def __init__(self) -> None:
@@ -557,10 +553,11 @@ class _Signals:
             signal.signal(signum, handler)
 
     def _handle(self, signum: int, _: object) -> None:
+        if self._pending is None:
+            self._pending = signum
         if self._deferring or self._stopping:
-            if self._pending is None:
-                self._pending = signum
             return
+        self._stopping = True
         raise _Stopped(signum)
 
     def deferred(self) -> _Deferred:
@@ -584,6 +581,7 @@ class _Deferred:
         signals._deferring = False  # noqa: SLF001
         pending = signals._pending  # noqa: SLF001
         if pending is not None and not signals._stopping:  # noqa: SLF001
+            signals._stopping = True  # noqa: SLF001
             raise _Stopped(pending)
 
 
@@ -1010,13 +1008,11 @@ class _CellSplitter:
         self._text = text
         self._overran = False
         try:
-            cells: list[str] = next(self._reader)
-        except StopIteration:
-            return "a quoted cell is not closed"
+            cells: list[str] | None = next(self._reader, None)
         except self._error as e:
             self._text = None
             return str(e)
-        if self._overran:
+        if cells is None or self._overran:  # the reader wanted more: a quoted cell is open
             return "a quoted cell is not closed"
         return cells
 
