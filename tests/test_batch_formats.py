@@ -636,3 +636,137 @@ class TestSignalsHere:
         batch(tmp_path, b"{}\n")
 
         assert before == (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
+
+
+class TestMore:
+    def test_a_worker_leaves_signals_to_the_parent(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A worker ignores SIGINT and SIGTERM (the parent stops it) and freezes what it loaded."""
+        import gc
+
+        calls: list[tuple[Any, ...]] = []
+        monkeypatch.setattr(signal, "signal", lambda *a: calls.append(a))
+        monkeypatch.setattr(gc, "freeze", lambda: calls.append(("freeze",)))
+
+        batch_module._worker_started()  # noqa: SLF001 - as the pool runs it in each worker
+
+        assert [
+            (signal.SIGINT, signal.SIG_IGN),
+            (signal.SIGTERM, signal.SIG_IGN),
+            ("freeze",),
+        ] == calls
+
+    def test_the_command_line_freezes_what_it_loaded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The command (its own process) spares the collector what is loaded before it runs."""
+        import gc
+
+        frozen: list[bool] = []
+        monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+        monkeypatch.setattr(batch_module, "run", lambda *_, **__: 0)
+
+        assert (0, [True]) == (batch_module.handle(parse("--input", "-")), frozen)
+
+    def test_a_fault_after_progress_starts_a_new_line(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """On a terminal, the message of a fault starts on a line of its own."""
+
+        class Tty(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        monkeypatch.setattr(batch_module, "_PROGRESS_SECONDS", 0)
+        monkeypatch.setattr(batch_module, "os", FakeOs(fail_after=1, partial=False))
+        source = tmp_path / "rows.jsonl"
+        source.write_bytes(b"{}\n" * 4)
+        stderr = Tty()
+        args = parse("--input", str(source), "--output", str(tmp_path / "o"), "--chunksize", "2")
+
+        assert 4 == run(args, stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=stderr)
+        assert "\nlegcramps batch: error: cannot write" in stderr.getvalue()
+
+    def test_standard_output_that_is_not_a_file(self, tmp_path: Path) -> None:
+        """Output to a device (here /dev/null) is written whole, with nothing to cut back."""
+        source = tmp_path / "rows.jsonl"
+        source.write_bytes(b"{}\n" * 3)
+
+        with Path(os.devnull).open("wb") as stdout:
+            status = run(
+                parse("--input", str(source)),
+                stdin=io.BytesIO(),
+                stdout=stdout,
+                stderr=io.StringIO(),
+            )
+
+        assert 0 == status
+
+    def test_a_failed_write_then_a_failed_close(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """After a failed write, a failed close adds nothing: the write's reason is reported."""
+
+        class Unclosable(io.FileIO):
+            def close(self) -> None:
+                super().close()
+                raise OSError(errno.EIO, "Input/output error")
+
+        fake = FakeOs(fail_after=0, partial=False)
+        fake.fdopen = lambda fd, *_, **__: Unclosable(fd, "wb")  # type: ignore[attr-defined]
+        monkeypatch.setattr(batch_module, "os", fake)
+
+        status, _, err = batch(tmp_path, b"{}\n")
+
+        assert 4 == status
+        assert "No space left on device" in err
+        assert "Input/output error" not in err
+
+    def test_an_over_long_quoted_cell(self, tmp_path: Path) -> None:
+        """A quoted cell over the CSV field limit, with lines inside, is one problems record."""
+        inside = b"5,yes\n" * (csv.field_size_limit() // 6 + 10)
+        content = b'sitting_hours,medications\n1,"' + inside + b'"\n2,none\n'
+
+        status, out, _ = batch(tmp_path, content, name="rows.csv")
+
+        records = lines(out)
+        assert (1, [1, 2]) == (status, [r["record"] for r in records])
+        assert "field larger than field limit" in records[0]["problems"][0]["hint"]
+
+
+class TestParquetFaults:
+    def test_a_failed_write(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A Parquet row group that cannot be written: exit 4, saying how many records it holds."""
+        pq = pytest.importorskip("pyarrow.parquet", reason="Parquet output needs pyarrow")
+
+        def full(*_: Any, **__: Any) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
+
+        status, _, err = batch(tmp_path, b"{}\n" * 3, out="out.parquet")
+
+        assert 4 == status
+        assert "No space left on device; the Parquet file holds the first 0 records" in err
+
+    def test_a_failed_close(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A Parquet file that cannot be closed (its footer) is a failed write."""
+        pq = pytest.importorskip("pyarrow.parquet", reason="Parquet output needs pyarrow")
+        real_close = pq.ParquetWriter.close
+
+        def close(self: Any) -> None:
+            real_close(self)
+            raise OSError(errno.EIO, "Input/output error")
+
+        monkeypatch.setattr(pq.ParquetWriter, "close", close)
+
+        status, _, err = batch(tmp_path, b"{}\n" * 3, out="out.parquet")
+
+        assert (4, True) == (status, "Input/output error" in err)
+
+    def test_a_signal_keeps_a_readable_file(self, tmp_path: Path) -> None:
+        """Stopped by a signal, the Parquet file is closed with the rows gathered: readable."""
+        pq = pytest.importorskip("pyarrow.parquet", reason="Parquet output needs pyarrow")
+        target = tmp_path / "out.parquet"
+        args = parse("--input", "-", "--output", str(target), "--chunksize", "2")
+        stdin = _signal_on_read(signal.SIGTERM, 6)(b"{}\n" * 10)
+
+        assert 143 == run(args, stdin=stdin, stdout=io.BytesIO(), stderr=io.StringIO())
+        assert 4 == pq.read_table(target).num_rows

@@ -94,7 +94,8 @@ class TestResultWriter:
 
     def test_a_result_of_another_knowledge(self) -> None:
         """A result whose causes the writer does not know is written through to_dict()."""
-        mine = attrs.evolve(legcramps.KNOWLEDGE, version="mine-3")
+        k = legcramps.KNOWLEDGE
+        mine = k.replace_cause(attrs.evolve(k.cause("posture"), name="Posture"), version="mine-3")
         writer = _resultjson.ResultWriter(legcramps.KNOWLEDGE)
         result = mine.assess(sitting_hours=8)
 
@@ -242,6 +243,23 @@ class TestChunksAlike:
         )
 
         assert fast == plain
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.lists(answers(), min_size=1, max_size=5))
+    def test_rows_without_kept_columns(self, rows: list[dict[str, Any]]) -> None:
+        """Good rows, no kept columns: each line is json.dumps of record, line and result."""
+        plan = Plan(None, (), output="dict")
+        raw = [json.dumps(r).encode() for r in rows]
+
+        data, _, _, _ = encode_chunk(Job(plan, "jsonl", "jsonl", accelerate=False), _chunk(raw))
+
+        assert (
+            b"".join(
+                standard({"record": n, "line": n, "result": legcramps.assess(r).to_dict()}) + b"\n"
+                for n, r in enumerate(rows, 1)
+            )
+            == data
+        )
 
     def test_as_json_dumps_writes_the_records(self) -> None:
         """Each line is json.dumps of the record: record, line, kept, result or problems."""

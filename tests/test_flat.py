@@ -266,6 +266,18 @@ class TestAssessManyRecords:
 
         assert (20, 5) == (len(record["problems"]), record["more"])
 
+    @pytest.mark.parametrize("output", ["assessment", "dict"])
+    def test_any_mapping_is_a_row(self, output: str) -> None:
+        """A row may be any mapping, not only a dict."""
+        from types import MappingProxyType
+
+        [made] = legcramps.assess_many([MappingProxyType({"sitting_hours": 8})], output=output)  # type: ignore[call-overload]
+
+        expected = legcramps.assess(sitting_hours=8)
+        assert (expected if output == "assessment" else expected.to_dict()) == (
+            made if output == "assessment" else made["result"]
+        )
+
     def test_rows_are_not_changed(self) -> None:
         """Kept columns are copied, not taken out of the caller's rows."""
         row = {"id": 1, "sitting_hours": 2}

@@ -14,6 +14,7 @@ from legcramps import _flat
 from legcramps._answers import read_items
 from legcramps._errors import InvalidInput, Problem, Problems, describe
 from legcramps._knowledge import KNOWLEDGE, Knowledge, checked_knowledge
+from legcramps._parse import read_cells
 from legcramps._public import publish
 from legcramps._result import Assessment
 
@@ -73,6 +74,7 @@ def assess_many(
     knowledge: Knowledge | None = ...,
     keep: Sequence[str] = ...,
     ignore_unknown: bool = ...,
+    cells: bool = ...,
     output: Literal["assessment"] = ...,
     fields: Sequence[str] | None = ...,
 ) -> Iterator[Assessment | RowError]: ...
@@ -88,6 +90,7 @@ def assess_many(
     knowledge: Knowledge | None = ...,
     keep: Sequence[str] = ...,
     ignore_unknown: bool = ...,
+    cells: bool = ...,
     output: Literal["dict", "flat"],
     fields: Sequence[str] | None = ...,
 ) -> Iterator[dict[str, Any]]: ...
@@ -102,6 +105,7 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
     knowledge: Knowledge | None = None,
     keep: Sequence[str] = (),
     ignore_unknown: bool = False,
+    cells: bool = False,
     output: Literal["assessment", "dict", "flat"] = "assessment",
     fields: Sequence[str] | None = None,
 ) -> Iterator[Assessment | RowError] | Iterator[dict[str, Any]]:
@@ -130,7 +134,10 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
     copy into its record, after ``index`` (``None`` where a row lacks one);
     only the ``"dict"`` and ``"flat"`` outputs have records to copy them to.
     A key that is not an input is a problem of its row, unless
-    *ignore_unknown* is true: then it is left out.
+    *ignore_unknown* is true: then it is left out. With *cells* true, the
+    answers are text cells, as read from a CSV file, and are read as
+    ``legcramps batch`` reads them (see :func:`legcramps.batch.parse_cells`):
+    ``"yes"``, ``"2 h"``, an empty cell or ``None`` for unknown.
 
     Rows are read only as results are consumed. With *workers* 1, each is
     assessed as it is taken, at the speed of a loop over
@@ -178,8 +185,9 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
     if type(chunksize) is not int or not 1 <= chunksize <= MAX_CHUNKSIZE:
         expected = f"a whole number from 1 to {MAX_CHUNKSIZE}"
         problems.add("chunksize", describe(chunksize), expected)
-    if type(ignore_unknown) is not bool:
-        problems.add("ignore_unknown", describe(ignore_unknown), "True or False")
+    for name, flag in (("ignore_unknown", ignore_unknown), ("cells", cells)):
+        if type(flag) is not bool:
+            problems.add(name, describe(flag), "True or False")
     if not (type(output) is str and output in _OUTPUTS):
         problems.add("output", describe(output), "'assessment', 'dict' or 'flat'")
     knowledge = checked_knowledge(knowledge, problems)
@@ -202,6 +210,7 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
         ignore_unknown,
         output,
         None if fields is None else tuple(fields),
+        cells,
     )
     raising = on_error == "raise"
     if workers == 1:
@@ -272,11 +281,12 @@ class Plan:
     ignore_unknown: bool = False
     output: str = "assessment"
     fields: tuple[str, ...] | None = None
+    cells: bool = False
 
     @property
     def simple(self) -> bool:
         """Whether rows go to ``assess()`` as they are, and results come back as they are."""
-        return self.output == "assessment" and not self.ignore_unknown
+        return self.output == "assessment" and not self.ignore_unknown and not self.cells
 
 
 @attrs.frozen(weakref_slot=False)
@@ -294,11 +304,12 @@ class Rows:
     but the small plan travels.
     """
 
-    __slots__ = ("assess", "flattener", "keep", "known", "output")
+    __slots__ = ("assess", "factors", "flattener", "keep", "known", "output")
 
     def __init__(self, plan: Plan) -> None:
         knowledge = KNOWLEDGE if plan.knowledge is None else plan.knowledge
         self.assess = knowledge.assess
+        self.factors = {f.id: f for f in knowledge.factors} if plan.cells else None
         self.keep = plan.keep
         self.known = frozenset(f.id for f in knowledge.factors) if plan.ignore_unknown else None
         self.output = plan.output
@@ -321,7 +332,13 @@ class Rows:
         try:
             mapping = read_row(row)
             kept = {k: mapping.get(k) for k in self.keep}
-            result = self.assess(self.answers(mapping))
+            answers = self.answers(mapping)
+            if self.factors is not None:
+                problems = Problems()
+                answers = read_cells(self.factors, answers.items(), problems)
+                if problems:
+                    raise problems.error()
+            result = self.assess(answers)
         except InvalidInput as e:
             return Failed(RowError(index, e.problems, e.more), kept)
         if self.output == "assessment":

@@ -9,7 +9,7 @@ the one place that checks answers.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from legcramps._errors import Problems, describe
@@ -29,6 +29,7 @@ __all__ = [
     "parse_choice",
     "parse_number",
     "read_cell",
+    "read_cells",
 ]
 
 
@@ -312,30 +313,40 @@ def parse_cells(
     """
     problems = Problems()
     knowledge = checked_knowledge(knowledge, problems)
-    answers: dict[str, AnswerValue] = {}
-    items = list(cells.items()) if isinstance(cells, Mapping) else None
-    if items is None:
+    if not isinstance(cells, Mapping):
         problems.add("cells", describe(cells), "a mapping of input names to text cells")
-    known = {f.id: f for f in knowledge.factors}
-    for name, text in items or ():
-        factor = known.get(name) if type(name) is str else None
+        raise problems.error()
+    answers = read_cells({f.id: f for f in knowledge.factors}, cells.items(), problems)
+    if problems:
+        raise problems.error()
+    return answers
+
+
+def read_cells(
+    factors: Mapping[str, RiskFactor], cells: Iterable[tuple[object, object]], problems: Problems
+) -> dict[str, AnswerValue]:
+    """Return the answers in *cells* (name and text pairs), adding a problem for each bad one.
+
+    *factors* are the inputs by id. ``None`` is an unknown cell.
+    """
+    answers: dict[str, AnswerValue] = {}
+    for name, text in cells:
+        factor = factors.get(name) if type(name) is str else None
         if factor is None:
             import difflib
 
-            close = difflib.get_close_matches(str(name), known, n=1)
+            close = difflib.get_close_matches(str(name), factors, n=1)
             hint = f"did you mean {close[0]!r}?" if close else ""
             expected = "one of the inputs in legcramps.RISK_FACTORS"
             problems.add(str(name), describe(text), expected, hint)
         elif text is None:
             continue
         elif not isinstance(text, str):
-            problems.add(name, describe(text), "a cell's text (str), or None (unknown)")
+            problems.add(factor.id, describe(text), "a cell's text (str), or None (unknown)")
         else:
             value = read_cell(factor, str.__str__(text), problems)
             if value is not None:
-                answers[name] = value
-    if problems:
-        raise problems.error()
+                answers[factor.id] = value
     return answers
 
 
