@@ -17,8 +17,10 @@ import pytest
 
 import legcramps
 import legcramps.batch
+from legcramps._cli import _records, _sinks
 from legcramps._cli import batch as batch_module
-from legcramps._cli.batch import MAX_RECORD_BYTES, add_parser, run
+from legcramps._cli._records import MAX_RECORD_BYTES
+from legcramps._cli.batch import add_parser, run
 
 
 def parse(*argv: str) -> argparse.Namespace:
@@ -266,7 +268,7 @@ class TestOutputFormats:
     def test_parquet_row_groups(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Rows are written in row groups as they come, the rest at the end."""
         pq = pytest.importorskip("pyarrow.parquet", reason="Parquet output needs pyarrow")
-        monkeypatch.setattr(batch_module, "_ROW_GROUP", 3)
+        monkeypatch.setattr(_sinks, "ROW_GROUP", 3)
 
         batch(tmp_path, b"{}\n" * 7, "--chunksize", "2", out="out.pq")
 
@@ -320,7 +322,7 @@ class TestCsvRecords:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """A quote still open after MAX_RECORD_BYTES costs its first line only."""
-        monkeypatch.setattr(batch_module, "MAX_RECORD_BYTES", 30)
+        monkeypatch.setattr(_records, "MAX_RECORD_BYTES", 30)
         content = b'sitting_hours\n"1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15"\n'
 
         _, out, _ = batch(tmp_path, content, name="rows.csv")
@@ -486,7 +488,7 @@ class TestWriteFaults:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """A write that fails part way: exit 4, the file cut back to the last whole chunk."""
-        monkeypatch.setattr(batch_module, "os", FakeOs(fail_after=2))
+        monkeypatch.setattr(_sinks, "os", FakeOs(fail_after=2))
 
         status, out, err = batch(tmp_path, b"{}\n" * 10, "--chunksize", "2")
 
@@ -497,7 +499,7 @@ class TestWriteFaults:
 
     def test_a_broken_pipe_mid_way(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """EPIPE on an output file is the broken-pipe status, 141, without a message."""
-        monkeypatch.setattr(batch_module, "os", FakeOs(0, errno.EPIPE, partial=False))
+        monkeypatch.setattr(_sinks, "os", FakeOs(0, errno.EPIPE, partial=False))
 
         status, _, err = batch(tmp_path, b"{}\n" * 3)
 
@@ -516,7 +518,7 @@ class TestWriteFaults:
 
         fake = FakeOs(fail_after=100)
         fake.fdopen = fdopen  # type: ignore[attr-defined]
-        monkeypatch.setattr(batch_module, "os", fake)
+        monkeypatch.setattr(_sinks, "os", fake)
 
         status, out, err = batch(tmp_path, b"{}\n" * 3)
 
@@ -543,7 +545,7 @@ class TestWriteFaults:
         source.write_bytes(b"{}\n" * 3)
         target = tmp_path / "out.jsonl"
         target.write_bytes(b"before\n")
-        monkeypatch.setattr(batch_module, "os", FakeOs(fail_after=0))
+        monkeypatch.setattr(_sinks, "os", FakeOs(fail_after=0))
         args = parse("--input", str(source))
 
         fd = os.open(target, os.O_WRONLY | os.O_APPEND)
@@ -594,7 +596,7 @@ class TestSignalsHere:
                 os.kill(os.getpid(), signal.SIGTERM)  # a second one changes nothing
                 return os.write(fd, bytes(data[:5]))  # and a short write, to be completed
 
-        monkeypatch.setattr(batch_module, "os", SignallingOs(0))
+        monkeypatch.setattr(_sinks, "os", SignallingOs(0))
 
         status, out, _ = batch(tmp_path, b"{}\n" * 10, "--chunksize", "3")
 
@@ -675,7 +677,7 @@ class TestMore:
                 return True
 
         monkeypatch.setattr(batch_module, "_PROGRESS_SECONDS", 0)
-        monkeypatch.setattr(batch_module, "os", FakeOs(fail_after=1, partial=False))
+        monkeypatch.setattr(_sinks, "os", FakeOs(fail_after=1, partial=False))
         source = tmp_path / "rows.jsonl"
         source.write_bytes(b"{}\n" * 4)
         stderr = Tty()
@@ -711,7 +713,7 @@ class TestMore:
 
         fake = FakeOs(fail_after=0, partial=False)
         fake.fdopen = lambda fd, *_, **__: Unclosable(fd, "wb")  # type: ignore[attr-defined]
-        monkeypatch.setattr(batch_module, "os", fake)
+        monkeypatch.setattr(_sinks, "os", fake)
 
         status, _, err = batch(tmp_path, b"{}\n")
 

@@ -22,8 +22,9 @@ from hypothesis import strategies as st
 import legcramps
 from legcramps._batch import Plan
 from legcramps._cli import _jsonio, _resultjson
+from legcramps._cli._encode import Job, encode_chunk
 from legcramps._cli._io import DuplicateKey
-from legcramps._cli.batch import Job, encode_chunk, run
+from legcramps._cli.batch import run
 from strategies import answers
 
 DUMPS = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode

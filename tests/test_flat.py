@@ -234,6 +234,20 @@ class TestAssessManyRecords:
             record["problems"][0]["hint"],
         )
 
+    def test_text_cells(self) -> None:
+        """cells=True reads text cells as the batch reads CSV; a bad cell is a problem."""
+        out = list(
+            legcramps.assess_many(
+                [{"sitting_hours": "8 h", "hot_weather": ""}, {"hot_weather": "maybe"}],
+                cells=True,
+                on_error="record",
+            )
+        )
+
+        assert legcramps.assess(sitting_hours=8) == out[0]
+        assert isinstance(out[1], legcramps.RowError)
+        assert "hot_weather" == out[1].problems[0].input
+
     def test_ignore_unknown_with_assessments(self) -> None:
         """ignore_unknown works for Assessment output too."""
         [result] = legcramps.assess_many([{"sitting_hours": 8, "age": 40}], ignore_unknown=True)

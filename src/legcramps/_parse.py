@@ -6,7 +6,6 @@ tuple of names) and leaves range checks to :meth:`~legcramps.Knowledge.validate`
 the one place that checks answers.
 """
 
-
 import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType

@@ -16,7 +16,6 @@ standard error at the end, unless ``--quiet``.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import signal
 import sys
@@ -24,23 +23,31 @@ import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-import attrs
 from typing_extensions import Self
 
 from legcramps import _flat
-from legcramps._batch import MAX_CHUNKSIZE, MAX_WORKERS, Plan, Rows, check_keep, map_chunks
-from legcramps._cli._io import BROKEN_PIPE, INTERRUPTED, DuplicateKey, silence
-from legcramps._cli._jsonio import decoder, encoder, plain
-from legcramps._cli._resultjson import result_writer
-from legcramps._errors import InvalidInput, Problems, describe
+from legcramps._batch import MAX_CHUNKSIZE, MAX_WORKERS, Plan, check_keep, map_chunks
+from legcramps._cli._encode import Job, encode_chunk
+from legcramps._cli._io import BROKEN_PIPE, INTERRUPTED, silence
+from legcramps._cli._records import (
+    UNREADABLE,
+    CellSplitter,
+    Chunk,
+    CsvRecords,
+    Reader,
+    ReadFailed,
+    chunked,
+    jsonl_records,
+    sniff,
+)
+from legcramps._cli._sinks import WriteFailed, open_sink
+from legcramps._errors import Problems
 from legcramps._knowledge import KNOWLEDGE, checked_knowledge
-from legcramps._parse import read_cell
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
     from legcramps._knowledge import Knowledge
-    from legcramps._result import Assessment
 
 #: Exit statuses: every row assessed and written; some rows written as problems; the run
 #: could not start; a worker died; reading or writing failed; stopped by SIGTERM.
@@ -51,34 +58,8 @@ WORKER_DIED = 3
 IO_FAILED = 4
 TERMINATED = 128 + signal.SIGTERM
 
-#: The longest record read (a line of JSON Lines, or a CSV record with its quoted lines).
-MAX_RECORD_BYTES = 1 << 20
 
 _PROGRESS_SECONDS = 0.5
-#: Rows of Parquet output gathered into one row group.
-_ROW_GROUP = 65_536
-_PARQUET_SUFFIXES = (".parquet", ".pq")
-
-#: One chunk of input: the first record's number, its ``(line, record)`` items, and the
-#: input's offset after them. A record is its bytes, or the name of why it could not be
-#: read (:data:`_UNREADABLE`).
-Chunk = tuple[int, list[tuple[int, "bytes | str"]], int]
-#: One chunk of output: what to write (bytes, or rows for Parquet), its rows, how many
-#: of them are problems, and the input's offset after them.
-Out = tuple["bytes | list[list[Any]]", int, int, int]
-
-_UNREADABLE = {
-    "long": (
-        f"a record of more than {MAX_RECORD_BYTES:,} bytes",
-        f"a record of at most {MAX_RECORD_BYTES:,} bytes",
-        "",
-    ),
-    "quote": (
-        'a " that opens a quoted cell no later line closes',
-        "a CSV record",
-        "the lines after it are read as records of their own",
-    ),
-}
 
 
 def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -219,22 +200,6 @@ class _CannotStart(Exception):
     """The run cannot start: the message names the option at fault."""
 
 
-@attrs.frozen(weakref_slot=False)
-class Job:
-    """What the workers need to turn a chunk of input into output; sent with every chunk.
-
-    *columns* (CSV) says what each cell of a record is: ``("input", id)``,
-    ``("keep", name)`` or ``("skip", name)``.
-    """
-
-    plan: Plan
-    source: str
-    target: str
-    columns: tuple[tuple[str, str], ...] = ()
-    delimiter: str = ","
-    accelerate: bool = True
-
-
 def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str]) -> int:
     """Run the batch with explicit streams, for tests.
 
@@ -254,11 +219,11 @@ def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[bytes], stderr
         except _CannotStart as e:
             stderr.write(f"legcramps batch: error: {e}\n")
             return USAGE
-        except _ReadFailed as e:
+        except ReadFailed as e:
             stderr.write(f"legcramps batch: error: cannot read {_name(args.input)}: {e}\n")
             return IO_FAILED
         tally = _Tally(started, stderr, _size(source), quiet=args.quiet)
-        return _run(args, job, _chunked(records, args.chunksize, reader), stdout, tally)
+        return _run(args, job, chunked(records, args.chunksize, reader), stdout, tally)
     finally:
         if source is not stdin:
             source.close()
@@ -310,7 +275,7 @@ def _size(source: IO[bytes]) -> int | None:
 
 def _prepare(
     args: argparse.Namespace, source: IO[bytes]
-) -> tuple[Job, Iterator[tuple[int, bytes | str]], _Reader]:
+) -> tuple[Job, Iterator[tuple[int, bytes | str]], Reader]:
     """Check the options against the knowledge, read a CSV header; return the job.
 
     :raises _CannotStart: naming the option at fault.
@@ -339,22 +304,22 @@ def _prepare(
         "dict" if target == "jsonl" and fields is None else "flat",
         None if fields is None else tuple(fields),
     )
-    reader = _Reader(source)
+    reader = Reader(source)
     if source_format == "jsonl":
-        return Job(plan, "jsonl", target), _jsonl_records(reader), reader
-    records = _CsvRecords(reader)
+        return Job(plan, "jsonl", target), jsonl_records(reader), reader
+    records = CsvRecords(reader)
     header = next(iter(records), None)
     if header is None:  # an empty file: no header, no rows
         return Job(plan, "csv", target), iter(()), reader
     _, payload = header
     if type(payload) is str:
-        received, _, _ = _UNREADABLE[payload]
+        received, _, _ = UNREADABLE[payload]
         msg = f"argument --input: cannot read the CSV header: {received}"
         raise _CannotStart(msg)
     assert isinstance(payload, bytes)  # noqa: S101 - a str is handled above
     text = payload.decode("utf-8", "replace")
-    delimiter = args.delimiter or _sniff(text)
-    cells = _CellSplitter(delimiter).split(text)
+    delimiter = args.delimiter or sniff(text)
+    cells = CellSplitter(delimiter).split(text)
     if type(cells) is str:
         msg = f"argument --input: cannot read the CSV header: {cells}"
         raise _CannotStart(msg)
@@ -381,13 +346,6 @@ def _check_parquet(args: argparse.Namespace) -> None:
     except ImportError:
         msg = "argument --output-format: parquet needs pyarrow: pip install 'legcramps[parquet]'"
         raise _CannotStart(msg) from None
-
-
-def _sniff(header: str) -> str:
-    """Return the delimiter of a CSV *header*: the most frequent of , ; tab | (a comma if none)."""
-    counts = {d: header.count(d) for d in ",;\t|"}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
 
 
 def _header_columns(
@@ -442,7 +400,7 @@ def _run(
     args: argparse.Namespace, job: Job, chunks: Iterator[Chunk], stdout: IO[bytes], tally: _Tally
 ) -> int:
     try:
-        sink = _sink(args, job, stdout)
+        sink = open_sink(args, job, stdout)
     except OSError as e:
         tally.stderr.write(
             f"legcramps batch: error: argument --output: cannot write {args.output!r}: "
@@ -471,10 +429,10 @@ def _run(
     except _Stopped as e:
         status = INTERRUPTED if e.signum == signal.SIGINT else TERMINATED
         message = f"stopped by {signal.Signals(e.signum).name}"
-    except _WriteFailed as e:
+    except WriteFailed as e:
         status = IO_FAILED
         message = f"cannot write {_name(args.output)}: {e}"
-    except _ReadFailed as e:
+    except ReadFailed as e:
         status = IO_FAILED
         message = f"cannot read {_name(args.input)}: {e}"
     except BrokenProcessPool:
@@ -656,603 +614,3 @@ def _clock(seconds: float) -> str:
     minutes, secs = divmod(round(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
-
-
-# --- writing -------------------------------------------------------------------------------
-
-
-class _WriteFailed(Exception):
-    """Writing the output failed; the message says why."""
-
-
-class _ReadFailed(Exception):
-    """Reading the input failed; the message says why."""
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
-
-
-def _sink(args: argparse.Namespace, job: Job, stdout: IO[bytes]) -> _Sink | _ParquetSink:
-    """Open the output and write its header, if it has one.
-
-    :raises OSError: if the output file cannot be opened.
-    """
-    if job.target == "parquet":
-        return _ParquetSink(args.output, _parquet_schema(job))
-    if args.output == "-":
-        sink = _Sink(stdout, owned=False)
-    else:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-        fd = os.open(args.output, flags, 0o666)
-        sink = _Sink(os.fdopen(fd, "wb", buffering=0), owned=True)
-    if job.target == "csv":
-        sink.write(_csv_header(job))
-    return sink
-
-
-class _Sink:
-    """Where whole records go: every write is complete, or cut back to the last whole record.
-
-    Writes go straight to the file descriptor (no buffer to lose): a chunk is
-    written in full, or, if the disk fills or a write fails on the way, a
-    regular file is truncated back to the end of the last whole chunk.
-    """
-
-    def __init__(self, stream: IO[bytes], *, owned: bool) -> None:
-        import stat
-
-        self.stream = stream
-        self.owned = owned
-        self.fd: int | None = None
-        self.regular = False
-        #: The offset after the last whole record, if the output is a file we can cut back.
-        self.good: int | None = None
-        try:
-            fd = stream.fileno()
-            status = os.fstat(fd)
-        except (OSError, ValueError, AttributeError):  # not a real file, such as BytesIO
-            return
-        self.fd = fd
-        self.regular = stat.S_ISREG(status.st_mode)
-        if self.regular:
-            here = os.lseek(fd, 0, os.SEEK_CUR)
-            # Appending (>>) starts at offset 0 on Linux, and the first write moves it to
-            # the end: unknown until then.
-            self.good = here if owned or here or not status.st_size else None
-
-    def write(self, data: bytes | list[list[Any]]) -> None:
-        """Write *data* whole, or raise :class:`_WriteFailed` with the output cut back.
-
-        :raises BrokenPipeError: if the reader of the output went away.
-        """
-        assert isinstance(data, bytes)  # noqa: S101 - rows are for the Parquet sink
-        fd = self.fd
-        if fd is None:
-            self.stream.write(data)
-            return
-        view = memoryview(data)
-        try:
-            while view:
-                view = view[os.write(fd, view) :]
-            if self.regular:
-                self.good = os.lseek(fd, 0, os.SEEK_CUR)
-        except BrokenPipeError:
-            raise
-        except OSError as e:
-            self.abandon()
-            raise _WriteFailed(_reason(e)) from None
-
-    def abandon(self) -> None:
-        """Cut the output back to its last whole record (a write may have stopped half way)."""
-        if self.good is not None and self.fd is not None:
-            try:
-                os.ftruncate(self.fd, self.good)
-            except OSError:  # not a regular file after all: nothing to cut
-                self.good = None
-        self.close(quietly=True)
-
-    def close(self, *, quietly: bool = False) -> None:
-        """Close the file we opened (a failed close is a failed write, unless *quietly*)."""
-        if self.owned and not self.stream.closed:
-            try:
-                self.stream.close()
-            except OSError as e:
-                if not quietly:
-                    raise _WriteFailed(_reason(e)) from None
-
-    def kept(self, rows: int) -> str:
-        """Say what the output holds after a fault, *rows* having been written."""
-        return f"the output holds the first {rows:,} records, each whole"
-
-
-def _parquet_schema(job: Job) -> Any:
-    import pyarrow as pa
-
-    knowledge = KNOWLEDGE if job.plan.knowledge is None else job.plan.knowledge
-    columns = _flat.select(knowledge, job.plan.fields, Problems(), "fields")
-    kinds = {_flat.STRING: pa.string(), _flat.INTEGER: pa.int64()}
-    return pa.schema(
-        [
-            ("record", pa.int64()),
-            ("line", pa.int64()),
-            *((k, pa.string()) for k in job.plan.keep),
-            *((c.name, kinds[c.kind]) for c in columns),
-        ]
-    )
-
-
-class _ParquetSink:
-    """Parquet output: rows gathered into row groups; closed (with its footer) on any stop."""
-
-    def __init__(self, path: str, schema: Any) -> None:
-        import pyarrow.parquet as pq
-
-        self.schema = schema
-        self.writer = pq.ParquetWriter(path, schema)
-        self.rows: list[list[Any]] = []
-        self.written = 0
-
-    def write(self, data: bytes | list[list[Any]]) -> None:
-        """Gather the rows of a chunk; write a row group when enough are in."""
-        assert isinstance(data, list)  # noqa: S101 - bytes are for the other sink
-        self.rows.extend(data)
-        if len(self.rows) >= _ROW_GROUP:
-            self._flush()
-
-    def _flush(self) -> None:
-        import pyarrow as pa
-
-        if not self.rows:
-            return
-        columns = list(zip(*self.rows, strict=True))
-        table = pa.Table.from_arrays(
-            [pa.array(c, type=f.type) for c, f in zip(columns, self.schema, strict=True)],
-            schema=self.schema,
-        )
-        try:
-            self.writer.write_table(table)
-        except OSError as e:
-            raise _WriteFailed(_reason(e)) from None
-        self.written += len(self.rows)
-        self.rows = []
-
-    def close(self, *, quietly: bool = False) -> None:
-        """Write what is gathered and the footer."""
-        try:
-            if not quietly:
-                self._flush()
-            self.writer.close()
-        except OSError as e:
-            if not quietly:
-                raise _WriteFailed(_reason(e)) from None
-
-    def abandon(self) -> None:
-        """Write the rows gathered so far and close, so that the file stays readable."""
-        with contextlib.suppress(_WriteFailed):
-            self._flush()
-        self.close(quietly=True)
-
-    def kept(self, _: int) -> str:
-        """Say what the output holds after a fault."""
-        return f"the Parquet file holds the first {self.written:,} records"
-
-
-def _csv_header(job: Job) -> bytes:
-    import csv
-    import io
-
-    knowledge = KNOWLEDGE if job.plan.knowledge is None else job.plan.knowledge
-    columns = _flat.select(knowledge, job.plan.fields, Problems(), "fields")
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(
-        ["record", "line", *job.plan.keep, *(c.name for c in columns)]
-    )
-    return out.getvalue().encode("utf-8")
-
-
-# --- reading -------------------------------------------------------------------------------
-
-
-class _Reader:
-    """The lines of the input, each at most :data:`MAX_RECORD_BYTES`, counted in bytes.
-
-    Yields ``(line number, line)``, the line with its line end; or ``None`` for
-    a line too long, whose rest is read and dropped, so that memory stays
-    bounded whatever the input.
-    """
-
-    def __init__(self, source: IO[bytes]) -> None:
-        self.source = source
-        #: The bytes read so far.
-        self.offset = 0
-
-    def __iter__(self) -> Iterator[tuple[int, bytes | None]]:
-        readline = self.source.readline
-        limit = MAX_RECORD_BYTES
-        number = 0
-        while True:
-            try:
-                raw = readline(limit + 1)
-            except OSError as e:
-                raise _ReadFailed(_reason(e)) from None
-            if not raw:
-                return
-            number += 1
-            self.offset += len(raw)
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if len(raw) > limit and not raw.endswith(b"\n"):
-                self._skip_rest()
-                yield number, None
-                continue
-            yield number, raw
-
-    def _skip_rest(self) -> None:
-        while True:
-            try:
-                part = self.source.readline(1 << 16)
-            except OSError as e:
-                raise _ReadFailed(_reason(e)) from None
-            self.offset += len(part)
-            if not part or part.endswith(b"\n"):
-                return
-
-
-def _jsonl_records(reader: _Reader) -> Iterator[tuple[int, bytes | str]]:
-    for number, raw in reader:
-        if raw is None:
-            yield number, "long"
-        else:
-            yield number, raw.rstrip(b"\r\n") if raw.endswith(b"\n") else raw
-
-
-class _CsvRecords:
-    """The records of a CSV file, each with the line it starts on, none lost or invented.
-
-    A record is one line, unless a quote opens a cell that a later line closes
-    (an odd number of ``"`` on the line). Such a record is taken only if it
-    closes within :data:`MAX_RECORD_BYTES` and reads as a record of the
-    header's length, or as one whose cell is longer than the CSV reader takes
-    (then it is one record with that problem, its lines never rows);
-    otherwise its first line is a record that cannot be read (an unterminated
-    quote) and the next line starts a record of its own. So an unterminated
-    quote costs one record, never the rows after it, and every line belongs
-    to exactly one record.
-    """
-
-    def __init__(self, reader: _Reader) -> None:
-        self._lines = iter(reader)
-        self._back: list[tuple[int, bytes | None]] = []  # lines read ahead, last first
-        self._cells: int | None = None
-        self._splitter = _CellSplitter(",")
-
-    def expect(self, cells: int, delimiter: str) -> None:
-        """After the header: records have *cells* cells, separated by *delimiter*."""
-        self._cells = cells
-        self._splitter = _CellSplitter(delimiter)
-
-    def _next(self) -> tuple[int, bytes | None] | None:
-        if self._back:
-            return self._back.pop()
-        return next(self._lines, None)
-
-    def __iter__(self) -> Iterator[tuple[int, bytes | str]]:
-        while True:
-            item = self._next()
-            if item is None:
-                return
-            number, raw = item
-            if raw is None:
-                yield number, "long"
-            elif raw.count(b'"') % 2 == 0:
-                yield number, raw
-            else:
-                yield number, self._quoted(raw)
-
-    def _quoted(self, first: bytes) -> bytes | str:
-        """Return the record that *first* opens, or ``"quote"`` (and put back its lines)."""
-        parts = [first]
-        taken: list[tuple[int, bytes | None]] = []
-        size = len(first)
-        while True:
-            item = self._next()
-            if item is None:
-                break
-            taken.append(item)
-            raw = item[1]
-            if raw is None or size + len(raw) > MAX_RECORD_BYTES:
-                break
-            parts.append(raw)
-            size += len(raw)
-            if raw.count(b'"') % 2:
-                record = b"".join(parts)
-                cells = self._splitter.split(record.decode("utf-8", "replace"))
-                if type(cells) is list and (self._cells is None or len(cells) == self._cells):
-                    return record
-                if type(cells) is str and cells.startswith("field larger"):
-                    return record  # one record, its lines in a quoted cell: refused as a whole
-                break
-        self._back.extend(reversed(taken))
-        return "quote"
-
-
-class _CellSplitter:
-    """Splits the text of one record into cells, with one :mod:`csv` reader for many records.
-
-    The reader is fed one record at a time; if it asks for more, the record
-    ended inside a quoted cell, and is refused rather than joined to the next.
-    """
-
-    def __init__(self, delimiter: str) -> None:
-        import csv
-
-        self._text: str | None = None
-        self._overran = False
-        self._reader = csv.reader(self, delimiter=delimiter)
-        self._error = csv.Error
-
-    def __iter__(self) -> _CellSplitter:
-        return self
-
-    def __next__(self) -> str:
-        text = self._text
-        if text is None:
-            self._overran = True
-            raise StopIteration
-        self._text = None
-        return text
-
-    def split(self, text: str) -> list[str] | str:
-        """Return the cells of the record *text*, or why the CSV reader refuses it."""
-        self._text = text
-        self._overran = False
-        try:
-            cells: list[str] | None = next(self._reader, None)
-        except self._error as e:
-            self._text = None
-            return str(e)
-        if cells is None or self._overran:  # the reader wanted more: a quoted cell is open
-            return "a quoted cell is not closed"
-        return cells
-
-
-def _chunked(
-    records: Iterable[tuple[int, bytes | str]], size: int, reader: _Reader
-) -> Iterator[Chunk]:
-    items: list[tuple[int, bytes | str]] = []
-    first = 1
-    for item in records:
-        items.append(item)
-        if len(items) == size:
-            yield first, items, reader.offset
-            first += size
-            items = []
-    if items:
-        yield first, items, reader.offset
-
-
-# --- in the workers: records to output -----------------------------------------------------
-
-
-def encode_chunk(job: Job, chunk: Chunk) -> Out:
-    """Turn a chunk of input records into the output to write (in a worker, or here)."""
-    return _Encoder(job).chunk(chunk)
-
-
-_SCALARS = (str, int, float, bool, type(None))
-_NOTHING_KEPT: dict[str, Any] = {}
-
-
-class _Encoder:
-    """A :class:`Job` made ready for one chunk: parses, assesses and encodes its records."""
-
-    def __init__(self, job: Job) -> None:
-        self.rows = Rows(job.plan)
-        self.keep = job.plan.keep
-        self.target = job.target
-        self.full = job.plan.output == "dict"
-        self.names = self.rows.flattener.names if self.rows.flattener is not None else ()
-        self.encode = encoder(accelerate=job.accelerate)
-        self.decode = decoder(accelerate=job.accelerate)
-        knowledge = KNOWLEDGE if job.plan.knowledge is None else job.plan.knowledge
-        # Without orjson, a full result is written from its pre-encoded parts.
-        self.write_result = result_writer(knowledge) if self.full and self.encode is plain else None
-        self.read = self._jsonl if job.source == "jsonl" else self._csv
-        self.quick = job.source == "jsonl" and not self.keep
-        self.columns = [
-            (kind, knowledge.factor(name) if kind == "input" else name)
-            for kind, name in job.columns
-        ]
-        self.splitter = _CellSplitter(job.delimiter) if job.source == "csv" else None
-        self.lines: list[bytes] = []
-        self.table: list[list[Any]] = []
-        self.csv_out: Any = None
-        if job.target == "csv":
-            import csv
-            import io
-
-            self.csv_out = io.StringIO()
-            self.writer = csv.writer(self.csv_out, lineterminator="\n")
-
-    def chunk(self, chunk: Chunk) -> Out:
-        """Return the output of *chunk*: each record's result or problems, in order."""
-        first, items, offset = chunk
-        bad = 0
-        quick = self.quick
-        for number, (line, payload) in enumerate(items, first):
-            if quick and type(payload) is bytes and self._quick(number, line, payload):
-                continue
-            kept, answers, problems = self.read(payload)
-            result = None
-            if answers is not None:
-                try:
-                    result = self.rows.assess(answers)
-                except InvalidInput as e:
-                    problems.extend(e.problems, e.more)
-            if problems or result is None:
-                bad += 1
-                self._problems(number, line, kept, problems)
-            else:
-                self._result(number, line, kept, result)
-        if self.target == "parquet":
-            return self.table, len(items), bad, offset
-        if self.target == "csv":
-            data = self.csv_out.getvalue().encode("utf-8", "backslashreplace")
-        else:
-            data = b"\n".join(self.lines) + b"\n" if self.lines else b""
-        return data, len(items), bad, offset
-
-    def _quick(self, number: int, line: int, payload: bytes) -> bool:
-        """Write a good JSON Lines row without kept columns at once; False for any other."""
-        try:
-            row = self.decode(payload)
-        except (ValueError, RecursionError):  # the long way round reports it
-            return False
-        if type(row) is not dict:
-            return False
-        try:
-            result = self.rows.assess(self.rows.answers(row))
-        except InvalidInput:
-            return False
-        self._result(number, line, _NOTHING_KEPT, result)
-        return True
-
-    # Reading: each returns the kept values, the answers (None if there are none to
-    # assess), and the problems found so far.
-
-    def _unreadable(self, payload: str) -> tuple[dict[str, Any], None, Problems]:
-        problems = Problems()
-        problems.add("row", *_UNREADABLE[payload])
-        return dict.fromkeys(self.keep), None, problems
-
-    def _jsonl(
-        self, payload: bytes | str
-    ) -> tuple[dict[str, Any], dict[str, Any] | None, Problems]:
-        if type(payload) is str:
-            return self._unreadable(payload)
-        assert isinstance(payload, bytes)  # noqa: S101 - a str is handled above
-        problems = Problems()
-        kept = dict.fromkeys(self.keep)
-        expected = "one JSON object of answers per line"
-        if not payload.strip():
-            problems.add("row", "an empty line", expected)
-            return kept, None, problems
-        try:
-            row = self.decode(payload)
-        except UnicodeDecodeError:
-            problems.add("row", "bytes that are not UTF-8", expected + ", in UTF-8")
-            return kept, None, problems
-        except DuplicateKey as e:
-            text = payload.decode("utf-8", "replace")
-            hint = f"the key {e.key!r} appears more than once"
-            problems.add("row", describe(text), expected + ", each key once", hint)
-            return kept, None, problems
-        except (ValueError, RecursionError) as e:
-            import json
-
-            hint = f"not JSON: {e.msg}" if isinstance(e, json.JSONDecodeError) else "not JSON"
-            problems.add("row", describe(payload.decode("utf-8", "replace")), expected, hint)
-            return kept, None, problems
-        if type(row) is not dict:
-            problems.add("row", describe(row), expected)
-            return kept, None, problems
-        for name in self.keep:
-            value = row.get(name)
-            if type(value) not in _SCALARS or (type(value) is float and value - value != 0):
-                expected_id = "a string, a finite number, true, false or null (kept by --id)"
-                problems.add(name, describe(value), expected_id)
-            else:
-                kept[name] = value
-        return kept, self.rows.answers(row), problems
-
-    def _csv(self, payload: bytes | str) -> tuple[dict[str, Any], dict[str, Any] | None, Problems]:
-        if type(payload) is str:
-            return self._unreadable(payload)
-        assert isinstance(payload, bytes)  # noqa: S101 - a str is handled above
-        problems = Problems()
-        kept = dict.fromkeys(self.keep)
-        cells = self.splitter.split(payload.decode("utf-8", "replace"))  # type: ignore[union-attr]
-        if type(cells) is str:
-            problems.add("row", "a record the CSV reader rejects", "a CSV record", cells)
-            return kept, None, problems
-        columns = self.columns
-        if len(cells) != len(columns) and not (cells == [] and len(columns) == 1):
-            expected = f"{len(columns)} cells, one per column of the header"
-            problems.add("row", f"{len(cells)} cell" + ("" if len(cells) == 1 else "s"), expected)
-            return kept, None, problems
-        answers: dict[str, Any] = {}
-        for (kind, what), cell in zip(columns, cells or [""], strict=True):
-            if kind == "input":
-                value = read_cell(what, cell, problems)  # type: ignore[arg-type]  # a factor
-                if value is not None:
-                    answers[what.id] = value  # type: ignore[union-attr]  # a factor
-            elif kind == "keep":
-                kept[what] = cell  # type: ignore[index]  # a name
-        return kept, answers, problems
-
-    # Writing
-
-    def _result(self, number: int, line: int, kept: dict[str, Any], result: Assessment) -> None:
-        if self.write_result is not None:
-            head = f'{{"record":{number},"line":{line},'
-            if kept:
-                head += plain(kept)[1:-1].decode("ascii") + ","
-            self.lines.append(f'{head}"result":{self.write_result(result)}}}'.encode("ascii"))
-        elif self.full:
-            found = result.to_dict()
-            record = {"record": number, "line": line, **kept, "result": found}
-            # Only the answers (and kept values) hold floats, which orjson may write otherwise.
-            numbers = found["answers"].values()
-            self.lines.append(self.encode(record, [*numbers, *kept.values()] if kept else numbers))
-        else:
-            self._flat(number, line, kept, self.rows.flattener.values(result))  # type: ignore[union-attr]
-
-    def _problems(self, number: int, line: int, kept: dict[str, Any], problems: Problems) -> None:
-        if self.full:
-            record: dict[str, Any] = {
-                "record": number,
-                "line": line,
-                **kept,
-                "problems": [p.to_dict() for p in problems.found],
-            }
-            if problems.more:
-                record["more"] = problems.more
-            self.lines.append(self.encode(record, kept.values()))
-        else:
-            values = self.rows.flattener.problem_values(problems.found, problems.more)  # type: ignore[union-attr]
-            self._flat(number, line, kept, values)
-
-    def _flat(self, number: int, line: int, kept: dict[str, Any], values: list[Any]) -> None:
-        if self.target == "jsonl":
-            record = {"record": number, "line": line, **kept}
-            record.update(zip(self.names, values, strict=True))
-            self.lines.append(self.encode(record, kept.values()))
-            return
-        cells = [_text(v) for v in kept.values()]
-        if self.target == "csv":
-            self.writer.writerow([number, line, *cells, *values])
-        else:
-            self.table.append([number, line, *cells, *(_valid(v) for v in values)])
-
-
-def _text(value: object) -> str | None:
-    """Return a kept value as text, for CSV and Parquet: as it is, or as JSON writes it."""
-    if value is None:
-        return None
-    if type(value) is str:
-        return _clean(value)
-    import json
-
-    text: str = json.dumps(value)
-    return text
-
-
-def _valid(value: object) -> object:
-    """Return *value*, a string made one that UTF-8 can hold."""
-    return _clean(value) if type(value) is str else value
-
-
-def _clean(text: str) -> str:
-    r"""Return *text* as UTF-8 can hold it: a lone surrogate (from JSON input) as ``\udXXX``."""
-    return text if text.isascii() else text.encode("utf-8", "backslashreplace").decode("utf-8")
