@@ -64,6 +64,30 @@ TARGET_MANY_VS_GENERATOR = 1.0
 TARGET_MANY_WORKERS = 1.5
 
 
+def _burn(seconds: float) -> None:
+    started = time.process_time()
+    while time.process_time() - started < seconds:
+        pass
+
+
+def parallel_capacity() -> float:
+    """Return how many times the work of one process two processes do here in the same time.
+
+    2.0 on two free cores; less when other work holds a core. The worker
+    figures below can only be read against this.
+    """
+    import multiprocessing
+
+    one = elapsed(lambda: _burn(0.5))
+    processes = [multiprocessing.Process(target=_burn, args=(0.5,)) for _ in range(2)]
+    started = time.perf_counter()
+    for p in processes:
+        p.start()
+    for p in processes:
+        p.join()
+    return 2 * one / (time.perf_counter() - started)
+
+
 def survey(count: int, seed: int = 1) -> list[dict[str, Any]]:
     """Rows as a survey export has them: a few answers each, some lists, a few warning signs."""
     rng = random.Random(seed)
@@ -147,6 +171,11 @@ def main() -> int:
         f"legcramps {legcramps.__version__}, Python {platform.python_version()}, "
         f"{platform.machine()}, {os.cpu_count()} cores; {count:,} rows; orjson "
         + ("installed" if has_orjson else "not installed")
+    )
+    capacity = parallel_capacity()
+    print(
+        f"two processes do {capacity:.2f}x the work of one here"
+        + ("" if capacity > 1.9 else ": another program holds a core, worker figures are low")
     )
     rows = survey(count)
     with tempfile.TemporaryDirectory() as folder:

@@ -218,9 +218,8 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
             return _assessed(rows, knowledge.assess, raising=raising)
         made: Iterable[Any] = _made_in_process(rows, plan)
     else:
-        made = map_ordered(
-            _assess_chunk, plan, enumerate(rows), workers=workers, chunksize=chunksize
-        )
+        chunks = _chunks(enumerate(rows), chunksize)
+        made = _flattened(map_chunks(_assess_chunk, plan, chunks, workers, _worker_started))
     return _finished(made, Rows(plan), raising=raising)
 
 
@@ -407,9 +406,47 @@ def _made_in_process(rows: Iterable[Any], plan: Plan) -> Iterator[Any]:
         yield compiled.made(index, row)
 
 
-def _assess_chunk(plan: Plan, chunk: Sequence[tuple[int, Any]]) -> list[Any]:
+def _flattened(chunks: Generator[list[bytes], None, None]) -> Iterator[Any]:
+    """Yield each result of each chunk, unpickled only as it is taken (see _assess_chunk)."""
+    import pickle
+
+    loads = pickle.loads
+    with contextlib.closing(chunks):
+        for results in chunks:
+            for result in results:
+                yield loads(result)
+
+
+def _worker_started() -> None:
+    """In a worker of :func:`assess_many`: spare the collector, and leave Ctrl-C to the caller.
+
+    A worker is a fork of the caller's process, with all its data; the results
+    of a chunk pile up until it is sent, and each pile-up makes the garbage
+    collector walk everything the process holds. Frozen, what was inherited is
+    never walked again. Ctrl-C reaches every process at a terminal; the
+    caller's ``KeyboardInterrupt`` closes the pool, so the workers ignore it.
+    """
+    import gc
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
+
+
+def _assess_chunk(plan: Plan, chunk: Sequence[tuple[int, Any]]) -> list[bytes]:
+    """In a worker: each row's result or record, pickled on its own.
+
+    Bytes are not tracked by the garbage collector, and each result is
+    unpickled only when the caller takes it, so that it dies young: a chunk's
+    results unpickled at once would outlive enough collections to make the
+    collector walk the caller's whole heap, again and again.
+    """
+    import pickle
+
     compiled = Rows(plan)
-    return [compiled.made(index, row) for index, row in chunk]
+    dumps = pickle.dumps
+    highest = pickle.HIGHEST_PROTOCOL
+    return [dumps(compiled.made(index, row), highest) for index, row in chunk]
 
 
 def read_row(row: object) -> dict[str, Any]:
