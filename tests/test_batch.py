@@ -21,14 +21,14 @@ from hypothesis import strategies as st
 import legcramps
 from helpers import Unequal, Unreadable
 from legcramps import FactorKind, InvalidInput, RiskFactor, RowError
-from legcramps._batch import MAX_CHUNKSIZE, map_ordered
+from legcramps._batch import MAX_CHUNKSIZE, map_chunks
 from legcramps._cli import main as cli_main
 from legcramps._cli._io import BROKEN_PIPE
 from legcramps._cli.batch import _Tally, add_parser, run
 from strategies import answers, any_answers
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator
     from pathlib import Path
 
 ROWS: list[dict[str, Any]] = [
@@ -190,7 +190,7 @@ class TestAssessMany:
             legcramps.assess_many(**options)
 
 
-def _die(context: object, chunk: Sequence[int]) -> list[int]:  # noqa: ARG001 - map_ordered's signature
+def _die(context: object, chunk: int) -> list[int]:  # noqa: ARG001 - map_chunks's signature
     """Stand for a worker killed while assessing (say, by the out-of-memory killer)."""
     import os
 
@@ -221,13 +221,28 @@ def test_the_command_says_when_a_worker_died(
     assert summary.startswith("legcramps batch: 0 rows written, 0 with problems, in ")
 
 
-class TestMapOrdered:
+class TestMapChunks:
     def test_a_dead_worker_stops_the_run(self) -> None:
         """A worker that dies is an error, not a chunk to redo in this process."""
         from concurrent.futures.process import BrokenProcessPool
 
         with pytest.raises(BrokenProcessPool):
-            list(map_ordered(_die, None, [1, 2], workers=2, chunksize=1))
+            list(map_chunks(_die, None, [1, 2], 2))
+
+    def test_a_worker_of_assess_many(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """assess_many's workers leave Ctrl-C to the caller and freeze what they inherit."""
+        import gc
+        import signal
+
+        from legcramps._batch import _worker_started
+
+        calls: list[tuple[Any, ...]] = []
+        monkeypatch.setattr(signal, "signal", lambda *a: calls.append(a))
+        monkeypatch.setattr(gc, "freeze", lambda: calls.append(("freeze",)))
+
+        _worker_started()
+
+        assert [(signal.SIGINT, signal.SIG_IGN), ("freeze",)] == calls
 
 
 def _problems(row: dict[str, Any]) -> tuple[legcramps.Problem, ...]:

@@ -464,24 +464,6 @@ def read_row(row: object) -> dict[str, Any]:
     return dict(items)  # type: ignore[arg-type]  # the validator checks the keys
 
 
-def map_ordered(
-    fn: Callable[[Any, Sequence[T]], list[R]],
-    context: Any,
-    items: Iterable[T],
-    *,
-    workers: int,
-    chunksize: int,
-) -> Generator[R, None, None]:
-    """Yield ``fn(context, chunk)`` over chunks of *items*, flattened, in order.
-
-    With *workers* above 1, *fn* and *context* must be picklable and the
-    chunks run in a process pool with a bounded number in flight.
-    """
-    with contextlib.closing(map_chunks(fn, context, _chunks(items, chunksize), workers)) as done:
-        for results in done:
-            yield from results
-
-
 def map_chunks(
     fn: Callable[[C, K], R],
     context: C,

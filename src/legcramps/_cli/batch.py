@@ -79,7 +79,7 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
             "was assessed, 1 if some rows had problems (all rows are written), 2 if the run "
             "could not start, 3 if a worker process died, 4 if reading or writing failed, "
             "130 or 143 if interrupted (SIGINT, SIGTERM), 141 if the reader of the output "
-            "went away; after 3, 4, 130, 141 and 143 the output is a clean prefix of whole "
+            "went away; after 3, 4, 130 and 143 the output is a clean prefix of whole "
             "records."
         ),
         allow_abbrev=False,
