@@ -92,6 +92,7 @@ class TestIds:
         ("name", "expected"),
         [
             ("sitting_hours", "a column that is not an input"),
+            ("Sitting_Hours", "a column that is not an input (in any case)"),
             ("record", "a name no record uses for its own keys"),
             ("urgency", "a name no record uses for its own keys"),
         ],

@@ -292,6 +292,10 @@ def _prepare(
     columns = _flat.select(knowledge, fields, problems, "--fields")
     keep = tuple(args.keep or ())
     check_keep(keep, knowledge, {"record", *(c.name for c in columns)}, problems, "--id")
+    inputs = {f.id.casefold() for f in knowledge.factors}
+    for name in keep:  # CSV headers are matched ignoring case: so are inputs here
+        if name.casefold() in inputs and name not in inputs:
+            problems.add("--id", repr(name), "a column that is not an input (in any case)")
     if problems:
         msg = f"argument {problems.found[0]}"
         raise _CannotStart(msg)
