@@ -217,6 +217,18 @@ def main() -> int:
             met=one / two >= TARGET_BATCH_WORKERS,
         )
 
+    lines = [json.dumps(r) for r in rows[: max(count // 4, 1)]]
+    assess = legcramps.KNOWLEDGE.assess
+    floor_cpu, engine_cpu = [], []
+    for _ in range(3):
+        floor_cpu.append(cpu(lambda: drain(json.dumps(json.loads(x)) for x in lines)))
+        engine_cpu.append(cpu(lambda: drain(assess(json.loads(x)) for x in lines)))
+    engine = statistics.median(engine_cpu) / statistics.median(floor_cpu)
+    print(
+        f"  for scale: json.loads + assess() alone is {engine:.2f}x the floor "
+        "(CPU time in this process, no output): one worker cannot go below that"
+    )
+
     many = rows[: max(count // 2, 1)]
     print(f"\nassess_many, {len(many):,} rows as dicts, in this process")
     generator, one_worker = [], []
