@@ -112,20 +112,37 @@ def survey(count: int, seed: int = 1) -> list[dict[str, Any]]:
     return rows
 
 
-def wall(argv: list[str]) -> float:
-    """Run *argv* as a child process; return its wall time in seconds."""
+def children_cpu() -> float:
+    """Return the CPU time of this process's ended descendants (and of itself), in seconds."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime + time.process_time()
+
+
+def wall(argv: list[str]) -> tuple[float, float]:
+    """Run *argv* as a child process; return its wall time and its CPU time (with workers)."""
+    cpu_before = children_cpu()
     started = time.perf_counter()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, children_cpu() - cpu_before
 
 
-def best_of(rounds: int, runs: dict[str, list[str]]) -> dict[str, float]:
-    """Run each command *rounds* times, alternating; return the best time of each."""
-    times: dict[str, list[float]] = {name: [] for name in runs}
+def best_of(rounds: int, runs: dict[str, list[str]]) -> dict[str, tuple[float, float]]:
+    """Run each command *rounds* times, alternating; return the best wall and CPU time of each."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for _ in range(rounds):
         for name, argv in runs.items():
             times[name].append(wall(argv))
-    return {name: min(t) for name, t in times.items()}
+    return {name: (min(w for w, _ in t), min(c for _, c in t)) for name, t in times.items()}
+
+
+def cpu_bound(one_cpu: float, two_cpu: float) -> None:
+    """Print what two workers cost in CPU, and the speed-up that bounds on two free cores."""
+    print(
+        f"  {'2 workers spend this much CPU time of 1 (all processes)':<58} "
+        f"{two_cpu / one_cpu:6.2f}x   so on two free cores at most {2 * one_cpu / two_cpu:.2f}x"
+    )
 
 
 def cpu(fn: Any) -> float:
@@ -140,6 +157,13 @@ def elapsed(fn: Any) -> float:
     started = time.perf_counter()
     fn()
     return time.perf_counter() - started
+
+
+def timed(fn: Any) -> tuple[float, float]:
+    """Return the wall time and the CPU time (this process and its ended children) of *fn()*."""
+    cpu_before = children_cpu()
+    wall_time = elapsed(fn)
+    return wall_time, children_cpu() - cpu_before
 
 
 def drain(results: Any) -> None:
@@ -192,10 +216,10 @@ def main() -> int:
                     "--workers", workers, "-q",
                 ]  # fmt: skip
         times = best_of(2, runs)
-    floor = times["floor"]
+    floor = times["floor"][0]
     print(f"\nlegcramps batch, full JSON Lines output (wall time, best of 2; floor {floor:.2f} s)")
     for way in ways:
-        one, two = times[f"{way} 1"], times[f"{way} 2"]
+        (one, one_cpu), (two, two_cpu) = times[f"{way} 1"], times[f"{way} 2"]
         label = "with orjson" if way == "fast" else "standard library"
         print(f"  {label}: 1 worker {one:.2f} s, 2 workers {two:.2f} s")
         line(
@@ -216,6 +240,7 @@ def main() -> int:
             f">= {TARGET_BATCH_WORKERS}",
             met=one / two >= TARGET_BATCH_WORKERS,
         )
+        cpu_bound(one_cpu, two_cpu)
 
     lines = [json.dumps(r) for r in rows[: max(count // 4, 1)]]
     assess = legcramps.KNOWLEDGE.assess
@@ -246,16 +271,17 @@ def main() -> int:
         met=g / m >= TARGET_MANY_VS_GENERATOR,
     )
     for output in ("dict", "flat", "assessment"):
-        one = min(
-            elapsed(lambda: drain(legcramps.assess_many(many, output=output, chunksize=512)))  # noqa: B023
-            for _ in range(2)
-        )
-        two = min(
-            elapsed(
-                lambda: drain(legcramps.assess_many(many, output=output, workers=2, chunksize=512))  # noqa: B023
-            )
-            for _ in range(2)
-        )
+        measured = {
+            workers: [
+                timed(lambda w=workers: drain(
+                    legcramps.assess_many(many, output=output, workers=w, chunksize=512)  # noqa: B023
+                ))
+                for _ in range(2)
+            ]
+            for workers in (1, 2)
+        }  # fmt: skip
+        one, one_cpu = (min(x) for x in zip(*measured[1], strict=True))
+        two, two_cpu = (min(x) for x in zip(*measured[2], strict=True))
         records = output != "assessment"
         line(
             f"speed-up of 2 workers over 1, output={output!r}",
@@ -263,6 +289,7 @@ def main() -> int:
             f">= {TARGET_MANY_WORKERS}" if records else "none (see the docstring)",
             met=one / two >= TARGET_MANY_WORKERS if records else None,
         )
+        cpu_bound(one_cpu, two_cpu)
     return 0
 
 

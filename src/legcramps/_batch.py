@@ -219,7 +219,9 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
         made: Iterable[Any] = _made_in_process(rows, plan)
     else:
         chunks = _chunks(enumerate(rows), chunksize)
-        made = _flattened(map_chunks(_assess_chunk, plan, chunks, workers, _worker_started))
+        made = _flattened(
+            map_chunks(_assess_chunk, plan, chunks, workers, _worker_started), Rows(plan)
+        )
     return _finished(made, Rows(plan), raising=raising)
 
 
@@ -351,6 +353,17 @@ class Rows:
             }
         return {"index": index, **kept, "result": result.to_dict()}
 
+    def flat_row(self, index: int, row: object) -> tuple[Any, ...] | Failed:
+        """Return the flat record of *row* as a tuple of its values (see :attr:`flat_names`)."""
+        made = self.made(index, row)
+        return made if type(made) is Failed else tuple(made.values())
+
+    @property
+    def flat_names(self) -> tuple[str, ...]:
+        """The keys of a flat record, in order."""
+        names = () if self.flattener is None else self.flattener.names
+        return ("index", *self.keep, *names)
+
     def failed(self, failed: Failed) -> RowError | dict[str, Any]:
         """Return the record of a row that could not be assessed."""
         error = failed.error
@@ -406,15 +419,22 @@ def _made_in_process(rows: Iterable[Any], plan: Plan) -> Iterator[Any]:
         yield compiled.made(index, row)
 
 
-def _flattened(chunks: Generator[list[bytes], None, None]) -> Iterator[Any]:
-    """Yield each result of each chunk, unpickled only as it is taken (see _assess_chunk)."""
+def _flattened(chunks: Generator[list[Any], None, None], rows: Rows) -> Iterator[Any]:
+    """Yield each result of each chunk (see _assess_chunk), made whole only as it is taken."""
     import pickle
 
     loads = pickle.loads
+    names = rows.flat_names
     with contextlib.closing(chunks):
         for results in chunks:
             for result in results:
-                yield loads(result)
+                kind = type(result)
+                if kind is bytes:
+                    yield loads(result)
+                elif kind is tuple:
+                    yield dict(zip(names, result, strict=True))
+                else:
+                    yield result
 
 
 def _worker_started() -> None:
@@ -433,17 +453,21 @@ def _worker_started() -> None:
     gc.freeze()
 
 
-def _assess_chunk(plan: Plan, chunk: Sequence[tuple[int, Any]]) -> list[bytes]:
-    """In a worker: each row's result or record, pickled on its own.
+def _assess_chunk(plan: Plan, chunk: Sequence[tuple[int, Any]]) -> list[Any]:
+    """In a worker: each row's result, in the form cheapest to send and to take.
 
-    Bytes are not tracked by the garbage collector, and each result is
-    unpickled only when the caller takes it, so that it dies young: a chunk's
-    results unpickled at once would outlive enough collections to make the
-    collector walk the caller's whole heap, again and again.
+    A flat record goes as the tuple of its values (plain values, which the
+    garbage collector soon stops tracking). Anything else is pickled on its
+    own, as bytes (never tracked), and unpickled only when the caller takes it,
+    so that it dies young: a chunk of results unpickled at once would outlive
+    enough collections to make the collector walk the caller's whole heap,
+    again and again.
     """
+    compiled = Rows(plan)
+    if plan.output == "flat":
+        return [compiled.flat_row(index, row) for index, row in chunk]
     import pickle
 
-    compiled = Rows(plan)
     dumps = pickle.dumps
     highest = pickle.HIGHEST_PROTOCOL
     return [dumps(compiled.made(index, row), highest) for index, row in chunk]
