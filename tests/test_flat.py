@@ -225,6 +225,18 @@ class TestAssessManyRecords:
              "problems": None},
         ] == out  # fmt: skip
 
+    def test_what_a_worker_sends(self) -> None:
+        """A worker sends a flat record as the tuple of its values, a bad row as Failed."""
+        from legcramps._batch import Failed, Plan, Rows, _assess_chunk
+
+        plan = Plan(None, ("id",), ignore_unknown=True, output="flat", fields=("urgency",))
+
+        sent = _assess_chunk(plan, list(enumerate(self.ROWS)))
+
+        assert ("index", "id", "urgency", "problems") == Rows(plan).flat_names
+        assert (0, "a1", "undetermined", None) == sent[0]
+        assert Failed is type(sent[1])
+
     def test_an_unknown_key_is_a_problem_unless_ignored(self) -> None:
         """Without ignore_unknown, an extra key is the row's problem, named with a hint."""
         [record] = legcramps.assess_many([{"sitting_hourz": 1}], output="dict", on_error="record")
