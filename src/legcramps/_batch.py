@@ -144,14 +144,21 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
     :func:`~legcramps.assess`. With *workers* above 1 (at most 64), chunks of
     *chunksize* rows (1 to 10,000) are assessed in a pool of that many
     processes, with at most two chunks per worker in flight, so memory stays
-    flat. Workers pay off for the ``"dict"`` and ``"flat"`` outputs, whose
-    records are made in the workers: on two cores, two workers give about 1.5
-    to 1.8 times the rows a second of one (``python benchmarks/batch.py``).
-    They do not for ``"assessment"``: an :class:`~legcramps.Assessment` comes
-    back from its worker as its answers and is assessed again in this process
-    (cheaper than sending all of it), so this process still does one
-    assessment per row, plus the sending, and two workers are slower than
-    one.
+    flat. What workers cost depends on what comes back (``python
+    benchmarks/batch.py`` measures it):
+
+    - ``"flat"`` records are made in the workers and come back as their plain
+      values: two workers spend about 1.3 times the CPU time of one, so on two
+      free cores they give at most about 1.5 times the rows a second;
+    - ``"dict"`` records are made in the workers too, but this process must
+      build each one again from what is sent (about a quarter of the work of
+      making it): about 1.45 times the CPU time, at most about 1.4 times the
+      rows a second on two cores;
+    - an :class:`~legcramps.Assessment` comes back as its answers and is
+      assessed again in this process (cheaper than sending all of it), so this
+      process still does one assessment per row, plus the sending: two workers
+      are slower than one (about 0.7 times the rows a second at best). Use one
+      worker for Assessment objects, or ``"flat"``.
 
     :raises InvalidInput: if an argument is not acceptable (at once, not when
         iterating), or in ``"raise"`` mode for the first bad row.
@@ -165,7 +172,7 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
     >>> for r in legcramps.assess_many(rows, on_error="record"):
     ...     print(r.urgency.value if isinstance(r, legcramps.Assessment) else r)
     undetermined
-    RowError(index=1, problems=(Problem(input='fluid_litres', received="'lots' (str)", expected='a number of litres from 0 to 20, or None (unknown)', hint=''),))
+    RowError(index=1, problems=(Problem(input='fluid_litres', received="'lots' (str)", expected='a number of litres from 0 to 20, or None (unknown)', hint=''),), more=0)
     undetermined
     >>> survey = [{"id": "a7", "sitting_hours": 8, "age": 40}]
     >>> [record] = legcramps.assess_many(
@@ -548,3 +555,7 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 publish(RowError)
 publish(assess_many)
+
+# Published as legcramps.*, they are not found in this module by doctest, nor in the package
+# (which serves them lazily): name them, so that their examples run.
+__test__ = {"assess_many": assess_many, "RowError": RowError}
