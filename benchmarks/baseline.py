@@ -82,8 +82,10 @@ _LEVEL_OF = {name: level for level, names in _ALONE.items() for name in names}
 
 
 def _checked(answers: dict[str, Any]) -> tuple[dict[str, Any], set[str], bool]:
-    """Return the known answers, the medications' drug classes, and whether a name was not
-    recognised; raise on a bad answer."""
+    """Return the known answers, the medications' drug classes, and if a name is unknown.
+
+    :raises ValueError: naming every bad answer.
+    """
     errors = [name for name in answers if name not in _KNOWN]
     known: dict[str, Any] = {}
     classes: set[str] = set()

@@ -44,7 +44,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._schema",
         "legcramps.schema",
         "legcramps._roundtrip",
+        "legcramps._flat",
         "legcramps._batch",
+        "legcramps.batch",
         "legcramps._parse",
     ),
     # The package's face re-exports the library, some of it lazily; it may import any of it.
@@ -52,6 +54,11 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "cli": (
         "legcramps._cli",
         "legcramps._cli._io",
+        "legcramps._cli._jsonio",
+        "legcramps._cli._encode",
+        "legcramps._cli._records",
+        "legcramps._cli._resultjson",
+        "legcramps._cli._sinks",
         "legcramps._cli.assess",
         "legcramps._cli.batch",
         "legcramps._cli.interview",
