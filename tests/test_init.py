@@ -45,6 +45,7 @@ class TestPublicFace:
             "Urgency",
             "__version__",
             "assess",
+            "assess_frame",
             "assess_many",
             "fhir",
             "from_dict",

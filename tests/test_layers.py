@@ -48,6 +48,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._batch",
         "legcramps.batch",
         "legcramps._parse",
+        "legcramps._frame",
+        "legcramps._columns",
     ),
     # The package's face re-exports the library, some of it lazily; it may import any of it.
     "face": ("legcramps",),

@@ -39,6 +39,7 @@ from legcramps._result import Assessment, Evidence, Finding, RaisedFlag
 
 if TYPE_CHECKING:
     from legcramps._batch import RowError, assess_many
+    from legcramps._frame import assess_frame
     from legcramps._roundtrip import from_dict
 
 __all__ = [
@@ -74,6 +75,7 @@ __all__ = [
     "Urgency",
     "__version__",
     "assess",
+    "assess_frame",
     "assess_many",
     "fhir",
     "from_dict",
@@ -182,6 +184,11 @@ else:
             from legcramps import _batch
 
             return getattr(_batch, name)
+        if name == "assess_frame":
+            # Data frames need pandas (the frame extra), loaded only when assess_frame runs.
+            from legcramps._frame import assess_frame
+
+            return assess_frame
         if name == "from_dict":
             from legcramps._roundtrip import from_dict
 
