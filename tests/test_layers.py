@@ -23,6 +23,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._result",
         "legcramps._errors",
         "legcramps._public",
+        "legcramps._version",
         "legcramps.exceptions",
     ),
     "data": ("legcramps._data",),
@@ -36,6 +37,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     "view": (
         "legcramps._fhir",
+        "legcramps._questionnaire",
         "legcramps.fhir",
         "legcramps._schema",
         "legcramps.schema",
