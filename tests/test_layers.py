@@ -40,6 +40,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._questionnaire",
         "legcramps.fhir",
         "legcramps._schema",
+        "legcramps._jsonparse",
         "legcramps.schema",
         "legcramps._roundtrip",
         "legcramps._batch",
