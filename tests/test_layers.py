@@ -48,6 +48,15 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     # The package's face re-exports the library, some of it lazily; it may import any of it.
     "face": ("legcramps",),
+    # The service (the `service` extra) puts the views on HTTP routes; only the CLI loads it.
+    "service": (
+        "legcramps._service",
+        "legcramps._service.app",
+        "legcramps._service.auth",
+        "legcramps._service.cds",
+        "legcramps._service.config",
+        "legcramps._service.openapi",
+    ),
     "cli": (
         "legcramps._cli",
         "legcramps._cli._io",
@@ -55,6 +64,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._cli.batch",
         "legcramps._cli.interview",
         "legcramps._cli.listing",
+        "legcramps._cli.serve",
         "legcramps.__main__",
     ),
 }
@@ -66,6 +76,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "engine": frozenset({"value", "data", "engine"}),
     "view": frozenset({"value", "data", "engine", "view"}),
     "face": frozenset({"value", "data", "engine", "view", "face"}),
+    "service": frozenset({"value", "data", "engine", "view", "service"}),
     "cli": frozenset(LAYERS),
 }
 

@@ -93,7 +93,9 @@ def parse_json(text: str | bytes | bytearray) -> Any:
     except ValueError as e:  # an integer with more digits than int() converts
         received = f"a number that cannot be read ({e})"
         raise InvalidInput((Problem(_INPUT, received, "a JSON text"),)) from None
-    if _has_surrogate(value):
+    # A string can hold a surrogate only from a \u escape, or from a text that is not ASCII:
+    # the usual text has neither, and its strings need no look.
+    if ("\\u" in text or not text.isascii()) and _has_surrogate(value):
         expected = "strings of Unicode characters (no lone surrogate, such as \\ud800)"
         received = "a string with a lone surrogate"
         raise InvalidInput((Problem(_INPUT, received, expected),))
