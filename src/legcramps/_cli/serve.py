@@ -131,13 +131,19 @@ def _serve(args: argparse.Namespace) -> int:
             server_header=False,
         )
     )
-    # uvicorn stops gracefully on SIGTERM, then raises it again: end as a clean exit then,
-    # so that the process exits 0 and its exit handlers run.
-    signal.signal(signal.SIGTERM, _stopped)
+    # uvicorn stops gracefully on SIGTERM, then raises it again with the handler it found:
+    # this one, so that the command then returns 0 (the default would kill the process).
+    signal.signal(signal.SIGTERM, Stop(server))
     with sock:
         server.run(sockets=[sock])
     return 0
 
 
-def _stopped(*_: object) -> None:
-    raise SystemExit(0)
+class Stop:
+    """The SIGTERM handler: ask the server to stop, which it does gracefully."""
+
+    def __init__(self, server: Any) -> None:
+        self.server = server
+
+    def __call__(self, *_: object) -> None:
+        self.server.should_exit = True
