@@ -23,6 +23,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._result",
         "legcramps._errors",
         "legcramps._public",
+        "legcramps._version",
         "legcramps.exceptions",
     ),
     "data": ("legcramps._data",),
@@ -40,8 +41,10 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     "view": (
         "legcramps._fhir",
+        "legcramps._questionnaire",
         "legcramps.fhir",
         "legcramps._schema",
+        "legcramps._jsonparse",
         "legcramps.schema",
         "legcramps._roundtrip",
         "legcramps._flat",
@@ -51,6 +54,15 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     # The package's face re-exports the library, some of it lazily; it may import any of it.
     "face": ("legcramps",),
+    # The service (the `service` extra) puts the views on HTTP routes; only the CLI loads it.
+    "service": (
+        "legcramps._service",
+        "legcramps._service.app",
+        "legcramps._service.auth",
+        "legcramps._service.cds",
+        "legcramps._service.config",
+        "legcramps._service.openapi",
+    ),
     "cli": (
         "legcramps._cli",
         "legcramps._cli._io",
@@ -63,6 +75,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._cli.batch",
         "legcramps._cli.interview",
         "legcramps._cli.listing",
+        "legcramps._cli.serve",
         "legcramps.__main__",
     ),
 }
@@ -74,6 +87,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "engine": frozenset({"value", "data", "engine"}),
     "view": frozenset({"value", "data", "engine", "view"}),
     "face": frozenset({"value", "data", "engine", "view", "face"}),
+    "service": frozenset({"value", "data", "engine", "view", "service"}),
     "cli": frozenset(LAYERS),
 }
 

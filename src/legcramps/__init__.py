@@ -172,11 +172,13 @@ if TYPE_CHECKING:
 else:
 
     def __getattr__(name: str) -> Any:
-        # Served lazily so that ``import legcramps`` does not pay for importlib.metadata.
+        # Served lazily so that ``import legcramps`` does not pay for importlib.metadata,
+        # and looked up once: the module attribute set here answers every later access.
         if name == "__version__":
-            from importlib.metadata import version
+            from legcramps._version import VERSION
 
-            return version("legcramps")
+            globals()["__version__"] = VERSION
+            return VERSION
         if name in {"assess_many", "RowError"}:
             # Batches are not every program's business; load them on first use.
             from legcramps import _batch
