@@ -197,12 +197,33 @@ class TestCoding:
             "Warning sign (emergency): Chest pain or breathlessness."
         )
 
-    def test_every_snomed_code_names_a_flag_or_cause_of_the_knowledge(self) -> None:
-        """The SNOMED tables name only ids the built-in knowledge has."""
+    def test_a_causes_codes_come_from_the_knowledge(self) -> None:
+        """The codes of a cause are the knowledge's: a custom one sends its own."""
         k = legcramps.KNOWLEDGE
+        posture = k.cause("posture")
+        code = legcramps.Code("http://snomed.info/sct", "1234567", "Example concept")
+        mine = k.replace_cause(attrs.evolve(posture, codes=(code,)), version="coded")
 
-        assert set(legcramps.fhir.RED_FLAG_SNOMED) <= {r.id for r in k.red_flags}
-        assert set(legcramps.fhir.CAUSE_SNOMED) <= {c.id for c in k.causes}
+        r = legcramps.fhir.risk_assessment(mine.assess(sitting_hours=8), subject="Patient/1")
+
+        [prediction] = [
+            p for p in r["prediction"] if p["outcome"]["coding"][0]["code"] == "posture"
+        ]
+        assert {"system": code.system, "code": code.code, "display": code.display} in (
+            prediction["outcome"]["coding"]
+        )
+
+    def test_the_built_in_causes_carry_snomed_codes(self) -> None:
+        """Dehydration is sent with its SNOMED CT concept, 34095006."""
+        a = legcramps.assess(fluid_litres=0.5)
+        r = legcramps.fhir.risk_assessment(a, subject="Patient/1")
+
+        codings = [c for p in r["prediction"] for c in p["outcome"]["coding"]]
+        assert {
+            "system": "http://snomed.info/sct",
+            "code": "34095006",
+            "display": "Dehydration",
+        } in codings
 
     def test_level_mapping(self) -> None:
         """likely -> high, possible -> moderate, unlikely with its questions answered -> low."""

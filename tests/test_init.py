@@ -23,6 +23,7 @@ class TestPublicFace:
             "AnswerValue",
             "Assessment",
             "Cause",
+            "Code",
             "Condition",
             "DrugClass",
             "Evidence",

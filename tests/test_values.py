@@ -32,6 +32,7 @@ SAMPLES: dict[type, Any] = {
         K.factors[0],
         K.causes[0],
         K.causes[0].sources[0],
+        K.cause("dehydration").codes[0],
         K.causes[0].signs[0],
         K.causes[0].signs[0].when,
         K.red_flags[0],

@@ -502,6 +502,31 @@ def cause_sections(knowledge: Knowledge) -> list[str]:
     return lines
 
 
+def code_table(knowledge: Knowledge) -> Table:
+    """Return every concept of another code system the knowledge names: by input, cause, flag.
+
+    >>> import legcramps
+    >>> code_table(legcramps.KNOWLEDGE).rows[0]
+    ('input', 'exercise_minutes', 'http://loinc.org', '55411-3', 'Exercise duration')
+    """
+    named = [
+        *(("input", f.id, f.codes) for f in knowledge.factors),
+        *(("cause", c.id, c.codes) for c in knowledge.causes),
+        *(("red flag", r.id, r.codes) for r in knowledge.red_flags),
+    ]
+    rows = tuple(
+        (what, part_id, code.system, code.code, code.display)
+        for what, part_id, codes in named
+        for code in codes
+    )
+    return Table(
+        ("Part", "Id", "System", "Code", "Display"),
+        (_TEXT, _CODE, _CODE, _CODE, _TEXT),
+        rows,
+        (2, 5, 5, 2, 5),
+    )
+
+
 #: The tables by the name their directive carries (``legcramps-<name>``).
 TABLES = {
     "factors": factor_table,
@@ -511,4 +536,5 @@ TABLES = {
     "urgencies": urgency_table,
     "medications": medication_table,
     "sources": source_table,
+    "codes": code_table,
 }

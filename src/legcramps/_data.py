@@ -14,6 +14,7 @@ from legcramps._model import (
     AdviceRule,
     AllOf,
     Cause,
+    Code,
     Condition,
     DrugClass,
     FactorKind,
@@ -382,6 +383,23 @@ EXPERT_OPINION = Source(
     "No published threshold: a judgement kept as data, documented, and easy to override.",
 )
 
+# --- Codes -----------------------------------------------------------------------------
+# SNOMED CT concepts, each found in the SNOMED International Global Patient Set (July 2020);
+# LOINC codes as docs/fhir.rst lists their sources. A cause or a red flag has a concept only
+# where one means what it names (overuse and posture have none).
+
+SNOMED = "http://snomed.info/sct"
+LOINC = "http://loinc.org"
+
+
+def _snomed(code: str, display: str) -> tuple[Code, ...]:
+    return (Code(SNOMED, code, display),)
+
+
+def _loinc(code: str, display: str) -> tuple[Code, ...]:
+    return (Code(LOINC, code, display),)
+
+
 # --- Risk factors -----------------------------------------------------------------------
 
 YES_NO = FactorKind.YES_NO
@@ -413,6 +431,7 @@ FACTORS = (
         minimum=0,
         maximum=1440,
         help="All exercise together: a run, a class, sport, a long walk. 0 if none.",
+        codes=_loinc("55411-3", "Exercise duration"),
     ),
     RiskFactor(
         "exercise_intensity",
@@ -478,6 +497,7 @@ FACTORS = (
         minimum=0,
         maximum=20,
         help="All drinks together; a mug or a can is about a third of a litre.",
+        codes=_loinc("9108-2", "Fluid intake total 24 hour"),
     ),
     _yes_no("hot_weather", "Was the weather hot, or were you somewhere hot?"),
     _yes_no("heavy_sweating", "Were you sweating heavily?"),
@@ -627,9 +647,14 @@ FACTORS = (
         unit="years",
         minimum=0,
         maximum=120,
+        codes=_loinc("30525-0", "Age"),
     ),
     RiskFactor(
-        "sex", "What was your sex at birth: female or male?", CHOICE, choices=("female", "male")
+        "sex",
+        "What was your sex at birth: female or male?",
+        CHOICE,
+        choices=("female", "male"),
+        codes=_loinc("76689-9", "Sex assigned at birth"),
     ),
     RiskFactor(
         "pregnant_or_postpartum",
@@ -1034,6 +1059,7 @@ CAUSES = (
             ),
             _sign(Condition("poor_diet"), 1, "Eating less well than usual.", SEED_TEXT),
         ),
+        codes=_snomed("84229001", "Fatigue"),
     ),
     Cause(
         id="medication",
@@ -1104,6 +1130,7 @@ CAUSES = (
                 min_urgency=Urgency.SEE_DOCTOR,
             ),
         ),
+        codes=_snomed("62014003", "Adverse reaction caused by drug"),
     ),
     Cause(
         id="posture",
@@ -1190,6 +1217,7 @@ CAUSES = (
                 MERCK_MUSCLE_CRAMPS,
             ),
         ),
+        codes=_snomed("34095006", "Dehydration"),
     ),
 )
 
@@ -1255,6 +1283,7 @@ RED_FLAGS = (
         ),
         time_frame=NOW,
         risk_factors=CLOT_RISKS,
+        codes=_snomed("59282003", "Pulmonary embolism"),
     ),
     RedFlag(
         id="acute_limb_ischaemia",
@@ -1318,6 +1347,7 @@ RED_FLAGS = (
             AllOf((Condition("pain_worse_than_expected"), Condition("muscle_weakness"))),
         ),
         time_frame=NOW,
+        codes=_snomed("240131006", "Rhabdomyolysis"),
     ),
     RedFlag(
         id="tetanus",
@@ -1331,6 +1361,7 @@ RED_FLAGS = (
             AllOf((Condition("recent_wound"), Condition("palpitations"))),
         ),
         time_frame=NOW,
+        codes=_snomed("76902006", "Tetanus"),
     ),
     RedFlag(
         id="deep_vein_thrombosis",
@@ -1349,6 +1380,7 @@ RED_FLAGS = (
         when=(Condition("leg_swelling"), Condition("one_leg_pain_or_tenderness")),
         time_frame=TODAY,
         risk_factors=CLOT_RISKS,
+        codes=_snomed("404223003", "Deep venous thrombosis of lower extremity"),
     ),
     RedFlag(
         id="poor_blood_flow",
@@ -1365,6 +1397,7 @@ RED_FLAGS = (
         sources=(NHS_PAD, NIDIRECT_PAD),
         when=(COLD_LEG, Condition("sudden_severe_leg_pain"), Condition("leg_pain_at_rest")),
         time_frame=RIGHT_AWAY,
+        codes=_snomed("233958001", "Peripheral ischemia"),
     ),
     RedFlag(
         id="muscle_damage",
@@ -1437,6 +1470,7 @@ RED_FLAGS = (
         sources=(MERCK_MUSCLE_CRAMPS, NICE_CKS_LEG_CRAMPS),
         when=(Condition("muscle_twitching"),),
         time_frame=RIGHT_AWAY,
+        codes=_snomed("82470000", "Muscle fasciculation"),
     ),
     RedFlag(
         id="low_calcium_signs",
@@ -1460,6 +1494,7 @@ RED_FLAGS = (
         sources=(MAYO_HYPOKALEMIA, MAYO_LOW_POTASSIUM),
         when=(Condition("palpitations"),),
         time_frame=RIGHT_AWAY,
+        codes=_snomed("80313002", "Palpitations"),
     ),
     RedFlag(
         id="tetanus_risk",
@@ -1512,6 +1547,7 @@ RED_FLAGS = (
         sources=(NHS_FEVER, NHS_WALES_HEAT, CDC_NIOSH_HEAT, EXPERT_OPINION),
         when=(Condition("high_body_temperature"), Condition("very_high_temperature")),
         time_frame=TODAY,
+        codes=_snomed("386661006", "Fever"),
     ),
     RedFlag(
         id="heat_cramps_with_heart_or_salt",
@@ -1579,6 +1615,7 @@ RED_FLAGS = (
         sources=(NIDIRECT_OEDEMA,),
         when=(Condition("both_legs_swollen"),),
         time_frame=SOON,
+        codes=_snomed("762898005", "Swelling of bilateral lower limbs"),
     ),
     RedFlag(
         id="claudication",
@@ -1592,6 +1629,7 @@ RED_FLAGS = (
         sources=(MERCK_MUSCLE_CRAMPS, NIDIRECT_PAD, NHS_PAD),
         when=(Condition("pain_on_walking_eased_by_rest"),),
         time_frame=ONE_TO_TWO_DAYS,
+        codes=_snomed("63491006", "Intermittent claudication"),
     ),
     RedFlag(
         id="muscle_wasting",

@@ -31,7 +31,7 @@ import attrs
 
 from legcramps._errors import InvalidInput, Problems, describe
 from legcramps._knowledge import KNOWLEDGE
-from legcramps._model import Cause, Level, RedFlag, Urgency
+from legcramps._model import Cause, Code, Level, RedFlag, Urgency
 from legcramps._result import Assessment, Finding, RaisedFlag
 from legcramps._version import VERSION
 
@@ -61,36 +61,6 @@ STATUSES = (
 
 #: SNOMED CT 225338004 "Risk assessment (procedure)": the RiskAssessment's ``code``.
 RISK_ASSESSMENT_CODE = ("225338004", "Risk assessment")
-
-#: SNOMED CT concepts for the causes of the built-in knowledge, where one fits (code,
-#: display); each checked in the SNOMED International Global Patient Set (July 2020).
-#: Overuse and posture have none: no concept means "exercise overuse" or "prolonged
-#: sitting or standing" as the cause of a cramp.
-CAUSE_SNOMED: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "fatigue": ("84229001", "Fatigue"),
-        "medication": ("62014003", "Adverse reaction caused by drug"),
-        "dehydration": ("34095006", "Dehydration"),
-    }
-)
-
-#: SNOMED CT concepts for the red flags, where one fits: the condition the warning sign
-#: points to (a disorder), or the sign itself (a finding) where the flag names one sign.
-#: Each is in the SNOMED International Global Patient Set (July 2020).
-RED_FLAG_SNOMED: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "pulmonary_embolism": ("59282003", "Pulmonary embolism"),
-        "rhabdomyolysis": ("240131006", "Rhabdomyolysis"),
-        "tetanus": ("76902006", "Tetanus"),
-        "deep_vein_thrombosis": ("404223003", "Deep venous thrombosis of lower extremity"),
-        "poor_blood_flow": ("233958001", "Peripheral ischemia"),
-        "muscle_twitching": ("82470000", "Muscle fasciculation"),
-        "palpitations": ("80313002", "Palpitations"),
-        "high_temperature": ("386661006", "Fever"),
-        "both_legs_swollen": ("762898005", "Swelling of bilateral lower limbs"),
-        "claudication": ("63491006", "Intermittent claudication"),
-    }
-)
 
 #: Level -> (risk-probability code, its display). UNKNOWN has no entry on purpose.
 LEVEL_TO_RISK: Mapping[Level, tuple[str, str]] = MappingProxyType(
@@ -438,7 +408,8 @@ class _CauseView(NamedTuple):
     cause: Cause
     name: str
     html: str
-    snomed: tuple[str, str] | None
+    #: the cause's concepts in other code systems, as codings
+    codes: tuple[dict[str, str], ...]
     inputs: int
 
 
@@ -448,7 +419,8 @@ class _FlagView(NamedTuple):
     flag: RedFlag
     name: str
     html: str
-    snomed: tuple[str, str] | None
+    #: the flag's concepts in other code systems, as codings
+    codes: tuple[dict[str, str], ...]
     #: the rationale: its urgency, why and what to do
     rationale: str
 
@@ -456,14 +428,19 @@ class _FlagView(NamedTuple):
 def _cause_view(cause: Cause) -> _CauseView:
     name = _text(cause.name)
     inputs = len({s.when.factor for s in cause.signs})
-    return _CauseView(cause, name, _html(cause.name), CAUSE_SNOMED.get(cause.id), inputs)
+    return _CauseView(cause, name, _html(cause.name), _codings(cause.codes), inputs)
 
 
 def _flag_view(flag: RedFlag) -> _FlagView:
     name = _text(flag.name)
     parts = [f"Warning sign ({flag.urgency.value})" + (f": {name}." if name else ".")]
     parts += [t for t in (_text(flag.why), _text(flag.advice)) if t]
-    return _FlagView(flag, name, _html(flag.name), RED_FLAG_SNOMED.get(flag.id), " ".join(parts))
+    return _FlagView(flag, name, _html(flag.name), _codings(flag.codes), " ".join(parts))
+
+
+def _codings(codes: tuple[Code, ...]) -> tuple[dict[str, str], ...]:
+    """Return the knowledge's *codes* as FHIR codings (copied into each resource)."""
+    return tuple({"system": c.system, "code": c.code, "display": c.display} for c in codes)
 
 
 _CAUSES = MappingProxyType({c.id: _cause_view(c) for c in KNOWLEDGE.causes})
@@ -636,9 +613,7 @@ def _cause_prediction(finding: Finding, view: _CauseView, urls: Systems) -> dict
     outcome: dict[str, Any] = {"system": urls.cause, "code": cause.id}
     if view.name:
         outcome["display"] = view.name
-    codings = [outcome]
-    if view.snomed is not None:
-        codings.append({"system": SNOMED, "code": view.snomed[0], "display": view.snomed[1]})
+    codings = [outcome, *(dict(c) for c in view.codes)]
     level = finding.level
     if _so_far(finding, view):
         open_count = len(finding.unanswered)
@@ -672,9 +647,7 @@ def _flag_prediction(raised: RaisedFlag, view: _FlagView, urls: Systems) -> dict
     outcome: dict[str, Any] = {"system": urls.red_flag, "code": flag.id}
     if view.name:
         outcome["display"] = view.name
-    codings = [outcome]
-    if view.snomed is not None:
-        codings.append({"system": SNOMED, "code": view.snomed[0], "display": view.snomed[1]})
+    codings = [outcome, *(dict(c) for c in view.codes)]
     rationale = view.rationale
     time_frame = _text(raised.time_frame)
     if time_frame:

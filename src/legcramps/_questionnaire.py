@@ -30,7 +30,6 @@ from legcramps._fhir import (
     ATC,
     DEFAULT_BASE_URL,
     ID,
-    LOINC,
     UCUM,
     Systems,
     check_base_url,
@@ -84,13 +83,6 @@ _UCUM = {
     "dL": ("volume", Fraction(1, 10)),
     "cL": ("volume", Fraction(1, 100)),
     "mL": ("volume", Fraction(1, 1000)),
-}
-#: LOINC codes of the questions that have one (docs/fhir.rst gives the sources).
-LOINC_CODES = {
-    "exercise_minutes": ("55411-3", "Exercise duration"),
-    "fluid_litres": ("9108-2", "Fluid intake total 24 hour"),
-    "age_years": ("30525-0", "Age"),
-    "sex": ("76689-9", "Sex assigned at birth"),
 }
 OTHER_GROUP = "questions"
 _MEMBERS = "-members"
@@ -237,9 +229,7 @@ def _unless_no(screen_id: str) -> list[dict[str, Any]]:
 def _item(factor: RiskFactor, kinds: Mapping[str, FactorKind], urls: Systems) -> dict[str, Any]:
     item: dict[str, Any] = {"linkId": factor.id}
     codes = [{"system": urls.factor, "code": factor.id}]
-    loinc = LOINC_CODES.get(factor.id)
-    if loinc is not None:
-        codes.append(_coding(LOINC, loinc))
+    codes += [{"system": c.system, "code": c.code, "display": c.display} for c in factor.codes]
     item["code"] = codes
     item["text"] = fhir_text(factor.question) or factor.id
     kind = factor.kind

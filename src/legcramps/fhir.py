@@ -19,22 +19,17 @@ Every code system and the Questionnaire are canonical under one base URL,
 
 from legcramps._fhir import (
     ATC,
-    CAUSE_SNOMED,
     DEFAULT_BASE_URL,
-    RED_FLAG_SNOMED,
     STATUSES,
     operation_outcome,
     risk_assessment,
 )
 from legcramps._public import publish
-from legcramps._questionnaire import LOINC_CODES, answers, questionnaire, questionnaire_response
+from legcramps._questionnaire import answers, questionnaire, questionnaire_response
 
 __all__ = [
     "ATC",
-    "CAUSE_SNOMED",
     "DEFAULT_BASE_URL",
-    "LOINC_CODES",
-    "RED_FLAG_SNOMED",
     "STATUSES",
     "answers",
     "operation_outcome",
