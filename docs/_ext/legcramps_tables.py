@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from legcramps import AllOf, Cause, Condition, Knowledge, RedFlag, RiskFactor, Source
 
@@ -502,6 +502,13 @@ def cause_sections(knowledge: Knowledge) -> list[str]:
     return lines
 
 
+def _translation_tables() -> dict[str, Callable[[Knowledge], Table]]:
+    """Return the review tables of the translations (``legcramps_languages``), by name."""
+    import legcramps_languages
+
+    return legcramps_languages.TABLES
+
+
 #: The tables by the name their directive carries (``legcramps-<name>``).
 TABLES = {
     "factors": factor_table,
@@ -511,4 +518,5 @@ TABLES = {
     "urgencies": urgency_table,
     "medications": medication_table,
     "sources": source_table,
+    **_translation_tables(),
 }
