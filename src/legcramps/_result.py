@@ -277,7 +277,7 @@ class Assessment:
         """
         return tuple(f for f in self.findings if f.level is Level.LIKELY)
 
-    def to_dict(self, language: "str | Catalog" = "en") -> dict[str, Any]:
+    def to_dict(self, *, language: "str | Catalog" = "en") -> dict[str, Any]:
         """Return the assessment as a JSON-ready dict.
 
         Enums become their string values; causes, factors and red flags are

@@ -119,6 +119,13 @@ TRANSLATED_PLACEHOLDERS = frozenset({"unit"})
 
 # --- where each text is ---------------------------------------------------------------------
 
+#: The library's own texts, by kind. A part of legcramps that writes texts of its own (a
+#: view, the command line) names them here, so that every catalog must translate them.
+LIBRARY: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("report", REPORT),
+    ("message", MESSAGE + EXPECTED + RECEIVED),
+)
+
 #: The kinds of text that may tell someone how soon to get help: a translation of one must
 #: use the words of urgency that its English uses, no more and no fewer.
 URGENCY_KINDS = frozenset(
@@ -156,6 +163,14 @@ def texts_of(knowledge: KnowledgeFields) -> tuple[tuple[str, str, str], ...]:
         (f"knowledge.advice_rules[{n}].advice", "advice", rule.advice)
         for n, rule in enumerate(knowledge.advice_rules)
     ]
+    found += _red_flags(knowledge) + _causes(knowledge) + _factors(knowledge)
+    for kind, texts in LIBRARY:
+        found += [(f"{kind}[{n}]", kind, text) for n, text in enumerate(texts)]
+    return tuple(found)
+
+
+def _red_flags(knowledge: KnowledgeFields) -> list[tuple[str, str, str]]:
+    found: list[tuple[str, str, str]] = []
     for flag in knowledge.red_flags:
         at = f"red_flags.{flag.id}"
         found += [(f"{at}.name", "name", flag.name), (f"{at}.why", "why", flag.why)]
@@ -166,6 +181,11 @@ def texts_of(knowledge: KnowledgeFields) -> tuple[tuple[str, str, str], ...]:
             (f"{at}.risk_factors[{n}]", "risk_factor", note.text)
             for n, note in enumerate(flag.risk_factors)
         ]
+    return found
+
+
+def _causes(knowledge: KnowledgeFields) -> list[tuple[str, str, str]]:
+    found: list[tuple[str, str, str]] = []
     for cause in knowledge.causes:
         at = f"causes.{cause.id}"
         found += [(f"{at}.name", "cause", cause.name), (f"{at}.summary", "cause", cause.summary)]
@@ -176,6 +196,11 @@ def texts_of(knowledge: KnowledgeFields) -> tuple[tuple[str, str, str], ...]:
             found.append((f"{at}.signs[{n}].reason", "reason", sign.reason))
             if sign.advice:
                 found.append((f"{at}.signs[{n}].advice", "advice", sign.advice))
+    return found
+
+
+def _factors(knowledge: KnowledgeFields) -> list[tuple[str, str, str]]:
+    found: list[tuple[str, str, str]] = []
     for factor in knowledge.factors:
         at = f"factors.{factor.id}"
         found.append((f"{at}.question", "question", factor.question))
@@ -184,11 +209,7 @@ def texts_of(knowledge: KnowledgeFields) -> tuple[tuple[str, str, str], ...]:
         if factor.unit:
             found.append((f"{at}.unit", "unit", factor.unit))
         found += [(f"{at}.choices[{n}]", "choice", c) for n, c in enumerate(factor.choices)]
-    found += [(f"report[{n}]", "report", text) for n, text in enumerate(REPORT)]
-    found += [(f"message[{n}]", "message", text) for n, text in enumerate(MESSAGE)]
-    found += [(f"expected[{n}]", "message", text) for n, text in enumerate(EXPECTED)]
-    found += [(f"received[{n}]", "message", text) for n, text in enumerate(RECEIVED)]
-    return tuple(found)
+    return found
 
 
 def _advice(knowledge: KnowledgeFields) -> tuple[tuple[str, str], ...]:
