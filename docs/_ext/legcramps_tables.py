@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from legcramps import AllOf, Cause, Condition, Knowledge, RedFlag, RiskFactor, Source
 
@@ -527,6 +527,13 @@ def code_table(knowledge: Knowledge) -> Table:
     )
 
 
+def _translation_tables() -> dict[str, Callable[[Knowledge], Table]]:
+    """Return the review tables of the translations (``legcramps_languages``), by name."""
+    import legcramps_languages
+
+    return legcramps_languages.TABLES
+
+
 #: The tables by the name their directive carries (``legcramps-<name>``).
 TABLES = {
     "factors": factor_table,
@@ -537,4 +544,5 @@ TABLES = {
     "medications": medication_table,
     "sources": source_table,
     "codes": code_table,
+    **_translation_tables(),
 }

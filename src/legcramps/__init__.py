@@ -40,18 +40,21 @@ from legcramps._result import Assessment, Evidence, Finding, RaisedFlag
 
 if TYPE_CHECKING:
     from legcramps._batch import RowError, assess_many
+    from legcramps._catalog import LANGUAGES, Catalog, catalog, choose_language
     from legcramps._roundtrip import from_dict
 
 __all__ = [
     "CAUSES",
     "KNOWLEDGE",
     "KNOWLEDGE_VERSION",
+    "LANGUAGES",
     "RED_FLAGS",
     "RISK_FACTORS",
     "AdviceRule",
     "AllOf",
     "AnswerValue",
     "Assessment",
+    "Catalog",
     "Cause",
     "Code",
     "Condition",
@@ -77,6 +80,8 @@ __all__ = [
     "__version__",
     "assess",
     "assess_many",
+    "catalog",
+    "choose_language",
     "fhir",
     "from_dict",
     "recognize_medication",
@@ -187,6 +192,11 @@ else:
             from legcramps import _batch
 
             return getattr(_batch, name)
+        if name in {"LANGUAGES", "Catalog", "catalog", "choose_language"}:
+            # Languages other than English are not every program's business either.
+            from legcramps import _catalog
+
+            return getattr(_catalog, name)
         if name == "from_dict":
             from legcramps._roundtrip import from_dict
 
