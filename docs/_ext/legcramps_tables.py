@@ -403,7 +403,7 @@ def medication_table(knowledge: Knowledge) -> Table:
     >>> import legcramps
     >>> rows = medication_table(legcramps.KNOWLEDGE).rows
     >>> rows[0]
-    ('furosemide', ('Lasix', 'frusemide', 'furosemid'), 'loop diuretic', 'C03CA01')
+    ('furosemide', ('Lasix', 'frusemide', 'furosemid', 'furosemida'), 'loop diuretic', 'C03CA01')
     >>> rows[2][3]
     'C03CA04 \u2020'
     """

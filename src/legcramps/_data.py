@@ -10,6 +10,8 @@ address, and the citation says so. Where no source gives a number (the weights, 
 thresholds), the basis is :data:`EXPERT_OPINION`.
 """
 
+import attrs
+
 from legcramps._model import (
     AdviceRule,
     AllOf,
@@ -817,7 +819,7 @@ STATIN = DrugClass.STATIN
 ESTROGEN = DrugClass.ESTROGEN
 OTHER = DrugClass.OTHER_LINKED
 
-MEDICATIONS = (
+_MEDICATIONS = (
     Medication("furosemide", LOOP, "C03CA01", ("Lasix",), ("frusemide", "furosemid")),
     Medication("bumetanide", LOOP, "C03CA02", ("Bumex", "Burinex"), atc_confirmed=False),
     Medication("torasemide", LOOP, "C03CA04", ("Demadex",), ("torsemide",), atc_confirmed=False),
@@ -937,6 +939,53 @@ MEDICATIONS = (
     Medication("teriparatide", OTHER, "H05AA02", atc_confirmed=False),
     Medication("salbutamol", OTHER, "R03AC02", (), ("albuterol",)),
     Medication("nifedipine", OTHER, "C08CA05", atc_confirmed=False),
+)
+
+#: The Spanish names (DCI) of the medications, for people who write them in Spanish
+#: (accented and plain); the spellings are the usual Spanish forms of the WHO
+#: international non-proprietary names (no source read: names, not clinical facts).
+SPANISH_NAMES = {
+    "furosemide": ("furosemida",),
+    "bumetanide": ("bumetanida",),
+    "torasemide": ("torasemida",),
+    "etacrynic acid": ("ácido etacrínico", "acido etacrinico"),
+    "hydrochlorothiazide": ("hidroclorotiazida",),
+    "chlorothiazide": ("clorotiazida",),
+    "bendroflumethiazide": ("bendroflumetiazida",),
+    "methyclothiazide": ("meticlotiazida",),
+    "chlortalidone": ("clortalidona",),
+    "indapamide": ("indapamida",),
+    "metolazone": ("metolazona",),
+    "xipamide": ("xipamida",),
+    "spironolactone": ("espironolactona",),
+    "eplerenone": ("eplerenona",),
+    "amiloride": ("amilorida",),
+    "triamterene": ("triamtereno",),
+    "triamterene/hydrochlorothiazide": ("triamtereno/hidroclorotiazida",),
+    "amiloride/hydrochlorothiazide": ("amilorida/hidroclorotiazida",),
+    "amiloride/furosemide": ("amilorida/furosemida",),
+    "fluticasone propionate/salmeterol": ("fluticasona/salmeterol", "salmeterol/fluticasona"),
+    "budesonide/formoterol": ("budesonida/formoterol", "formoterol/budesonida"),
+    "beclometasone/formoterol": ("beclometasona/formoterol", "formoterol/beclometasona"),
+    "fluticasone furoate/vilanterol": ("fluticasona/vilanterol", "vilanterol/fluticasona"),
+    "atorvastatin": ("atorvastatina",),
+    "simvastatin": ("simvastatina",),
+    "rosuvastatin": ("rosuvastatina",),
+    "pravastatin": ("pravastatina",),
+    "lovastatin": ("lovastatina",),
+    "fluvastatin": ("fluvastatina",),
+    "pitavastatin": ("pitavastatina",),
+    "iron sucrose": ("hierro sacarosa",),
+    "conjugated estrogens": ("estrógenos conjugados", "estrogenos conjugados"),
+    "raloxifene": ("raloxifeno",),
+    "naproxen": ("naproxeno",),
+    "teriparatide": ("teriparatida",),
+    "nifedipine": ("nifedipino",),
+}
+
+MEDICATIONS = tuple(
+    attrs.evolve(m, other_names=(*m.other_names, *SPANISH_NAMES.get(m.generic, ())))
+    for m in _MEDICATIONS
 )
 
 DIURETICS = (LOOP.value, THIAZIDE.value, THIAZIDE_LIKE.value, K_SPARING.value)
@@ -1421,10 +1470,10 @@ RED_FLAGS = (
         why=(
             "Cramps after vomiting or diarrhoea, or while taking a diuretic with heavy "
             "sweating, heat or little to drink, may mean the body's water and salts are out "
-            "of balance. (Merck also lists heavy sweating alone; without a diuretic, this "
-            "knowledge follows the CDC/NIOSH self-care for heat cramps, with help if they "
-            "last more than an hour.)"
+            "of balance."
         ),
+        # Merck also lists heavy sweating alone; without a diuretic, this knowledge follows
+        # the CDC/NIOSH self-care for heat cramps, with help if they last over an hour.
         urgency=URGENT,
         advice="See a doctor right away, today.",
         sources=(MERCK_MUSCLE_CRAMPS, CDC_HEAT_CRAMPS),
@@ -1475,10 +1524,8 @@ RED_FLAGS = (
     RedFlag(
         id="low_calcium_signs",
         name="Tingling around the mouth or in the fingers",
-        why=(
-            "With cramps, may be a low level of calcium in the blood, which needs a blood test "
-            "(the urgency is expert opinion: no source read gives one)."
-        ),
+        why=("With cramps, may be a low level of calcium in the blood, which needs a blood test."),
+        # The urgency is expert opinion: no source read gives one.
         urgency=URGENT,
         advice="See a doctor today.",
         sources=(MERCK_HYPOCALCEMIA, EXPERT_OPINION),
@@ -1499,12 +1546,10 @@ RED_FLAGS = (
     RedFlag(
         id="tetanus_risk",
         name="Cramps after a wound",
-        why=(
-            "Cramps after a wound, above all a dirty one, may be the start of tetanus. (The "
-            "NHS tetanus page counts painful spasms after a wound as a 999 sign, which the "
-            "emergency question asks about; the NHS leg-cramps page gives an urgent "
-            "appointment for cramps after a wound that may carry tetanus.)"
-        ),
+        why=("Cramps after a wound, above all a dirty one, may be the start of tetanus."),
+        # The NHS tetanus page counts painful spasms after a wound as a 999 sign, which the
+        # emergency question asks about; the NHS leg-cramps page gives an urgent appointment
+        # for cramps after a wound that may carry tetanus.
         urgency=URGENT,
         advice="Ask for an urgent appointment today, and mention the wound.",
         sources=(NHS_LEG_CRAMPS, NHS_TETANUS),
@@ -1535,10 +1580,8 @@ RED_FLAGS = (
     RedFlag(
         id="high_temperature",
         name="A high temperature",
-        why=(
-            "A fever with cramps may be an infection or heat illness that needs to be checked "
-            "(the urgency is expert opinion; 38 degrees C is the NHS's high temperature)."
-        ),
+        why=("A fever with cramps may be an infection or heat illness that needs to be checked."),
+        # The urgency is expert opinion; 38 degrees C is the NHS's high temperature.
         urgency=URGENT,
         advice=(
             "Get medical advice today. If you are hot from the heat or from exercise, cool "
