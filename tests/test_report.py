@@ -119,13 +119,16 @@ class TestContent:
         assert not any("ask" in line.lower() or "open" in line for line in lines(str(a)))
 
     def test_a_calm_result_lists_the_questions_still_to_ask(self) -> None:
-        """Below urgent, every question still to ask is listed, in order."""
+        """Below urgent, every question still to ask is listed, in order, a screening
+        question in place of the signs it stands for."""
         a = legcramps.assess(sitting_hours=1)
         text = a.report(width=None)
 
+        screened = {m for q in a.next_questions for m in q.members}
+        shown = [q for q in a.next_questions if q.id not in screened]
         at = lines(text).index("Still to ask:")
-        expected = [f"  - {q.question}" for q in a.next_questions]
-        assert expected == lines(text)[at + 1 : at + 1 + len(a.next_questions)]
+        expected = [f"  - {q.question}" for q in shown]
+        assert expected == lines(text)[at + 1 : at + 1 + len(shown)]
 
 
 class TestPressingResults:
@@ -359,3 +362,12 @@ class TestBadArguments:
         legcramps.assess(dark_urine=True).report(emphasis=True)
 
         assert ("", "") == capsys.readouterr()
+
+
+def test_a_screen_still_to_ask_stands_for_its_signs() -> None:
+    """The report lists a pending screening question, not each sign it stands for."""
+    text = legcramps.assess(exercise_minutes=20).report(width=None)
+    k = legcramps.KNOWLEDGE
+
+    assert k.factor("leg_signs").question in text
+    assert k.factor("leg_swelling").question not in text

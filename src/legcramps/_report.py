@@ -145,16 +145,20 @@ def _finding(f: Finding, catalog: Catalog) -> str:
 def _questions(a: Assessment, catalog: Catalog, *, pressing: bool) -> list[_Line]:
     """Return the lines on the questions still to ask.
 
-    When the result is pressing, help comes first: the questions are counted, not
-    listed, but for the one that could still make an urgent result an emergency.
+    A screening question stands for its signs, which are not listed with it. When the
+    result is pressing, help comes first: the questions are counted, not listed, but
+    for the one that could still make an urgent result an emergency.
     """
     t = catalog.text
     questions = a.next_questions
     if not questions:
         return []
     if not pressing:
+        # A screening question still to ask stands for its signs: list it, not them.
+        listed = {q.id for q in questions}
+        screened = {m for q in questions if q.id in listed for m in q.members}
         return [("", "", t(_texts.STILL_TO_ASK))] + [
-            ("  - ", "    ", t(q.question)) for q in questions
+            ("  - ", "    ", t(q.question)) for q in questions if q.id not in screened
         ]
     lines: list[_Line] = []
     if a.may_rise_to is Urgency.EMERGENCY:
