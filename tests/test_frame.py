@@ -191,6 +191,32 @@ def settled_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
     return rows
 
 
+#: The screening questions, their members, and the inputs on which a member applies.
+SCREENING = tuple(
+    dict.fromkeys(
+        f
+        for screen in K.factors
+        if screen.members
+        for member in (K.factor(m) for m in screen.members)
+        for f in (screen, member, *(K.factor(c.factor) for c in member.applies_when))
+    )
+)
+
+
+@st.composite
+def screening_rows(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """1 to 6 rows of answers to screens, their members and what the members apply on.
+
+    Where a screen stands or is settled, a member cannot apply, or a screen is
+    still to ask although a member is answered.
+    """
+    chosen = draw(st.lists(st.sampled_from(SCREENING), unique=True, max_size=16))
+    return [
+        {f.id: draw(st.one_of(st.none(), answer(f))) for f in chosen if draw(st.booleans())}
+        for _ in range(draw(st.integers(1, 6)))
+    ]
+
+
 def cell_text(value: Any) -> str:
     """A valid answer written as a CSV cell."""
     if isinstance(value, bool):
@@ -319,6 +345,19 @@ class TestSameAsAssess:
         assert expected(frame) == plain(legcramps.assess_frame(frame))
 
     @settings(max_examples=300)
+    @given(screening_rows(), st.booleans())
+    def test_screens_and_their_members_are_what_assess_gives(
+        self,
+        rows: list[dict[str, Any]],
+        objects: bool,  # noqa: FBT001 - drawn by Hypothesis
+    ) -> None:
+        """Screens raised, settled, implied or to ask, members that cannot apply: as assess()."""
+        frame = frame_of(rows, objects=objects)
+
+        check_against_assess(frame)
+        assert expected(frame) == plain(legcramps.assess_frame(frame))
+
+    @settings(max_examples=300)
     @given(st.data())
     def test_bad_cells_are_the_problems_assess_names(self, data: st.DataObject) -> None:
         """A row with a bad cell has the problems assess() raises; the other rows, results."""
@@ -371,6 +410,16 @@ class TestExamples:
 
         check_against_assess(frame)
         assert "emergency_sign_reported" in one(frame)["red_flags"].split(";")
+        assert expected(frame) == plain(legcramps.assess_frame(frame))
+
+    def test_a_screen_is_asked_when_its_only_answered_member_cannot_apply(self) -> None:
+        """A member answered that cannot apply leaves its screen to ask, as next_questions does."""
+        row = {"sex": "male", "pregnant_or_postpartum": False}  # cannot apply to a male
+        frame = frame_of([row])
+        asked = legcramps.assess(row).next_questions
+
+        assert "clot_risks" in [q.id for q in asked]
+        assert len(asked) == one(frame)["questions_left"]
         assert expected(frame) == plain(legcramps.assess_frame(frame))
 
     def test_an_open_minimum_urgency_is_may_rise_to(self) -> None:

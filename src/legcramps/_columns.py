@@ -733,14 +733,18 @@ def _rank(s: _State, knowledge: Knowledge, results: Results) -> tuple[list[Array
 
 
 def _questions(s: _State, results: Results) -> None:
-    """Set the count of questions left and the next one (as ``next_questions``)."""
+    """Set the count of questions left and the next one (as ``next_questions``).
+
+    A screen is pending where it is not answered and no member is answered
+    (an answer to a member that cannot apply aside).
+    """
     np = numpy()
     tables = s.tables
     pending = {}
     for screen, members in tables.screens:
         some = np.zeros(s.rows, dtype=bool)
         for m in members:
-            some |= s.known[m]
+            some |= s.known[m] & ~s.not_applicable(m)
         pending[screen] = ~s.answers.given.get(screen, s.no) & ~some
     left = np.zeros(s.rows, dtype=np.int64)
     first = np.full(s.rows, -1, dtype=np.int64)
