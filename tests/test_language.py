@@ -466,6 +466,7 @@ class TestChooseLanguage:
             (("en;q=0.2, es",), "es"),
             (("es;q=0, en;q=0.1",), "en"),
             (("es;q=oops, en;q=0.5",), "en"),
+            (("es;level=1, en;q=0.5",), "es"),
             (("*",), "en"),
             ((), "en"),
         ],
