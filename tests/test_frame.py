@@ -9,6 +9,7 @@ import decimal
 import doctest
 import math
 import sys
+import warnings
 from typing import Any
 
 import attrs
@@ -743,3 +744,23 @@ class TestArguments:
         loaded = loaded_by("import legcramps; legcramps.assess_frame")
 
         assert [] == [m for m in loaded if m.split(".")[0] in {"pandas", "numpy"}]
+
+
+class TestChunks:
+    def test_the_frames_of_chunks_concatenate_without_a_warning(self) -> None:
+        """Chunks with and without problems concatenate into one frame, pandas warning of
+        nothing (free-text columns are plain text, not categoricals of their own)."""
+        chunks = [
+            pd.DataFrame({"sitting_hours": [8, 2]}),
+            pd.DataFrame({"sitting_hours": [-1]}, index=[2]),
+        ]
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            joined = pd.concat([legcramps.assess_frame(c) for c in chunks])
+        assert [None, None] == joined["problems"].iloc[:2].tolist()
+
+    def test_ordered_columns_stay_ordered_categoricals_across_chunks(self) -> None:
+        """The urgency of concatenated chunks is still an ordered categorical."""
+        chunks = [pd.DataFrame({"dark_urine": [True]}), pd.DataFrame({"dark_urine": [False]})]
+        joined = pd.concat([legcramps.assess_frame(c, fields=["urgency"]) for c in chunks])
+        assert "emergency" == joined["urgency"].max()

@@ -567,7 +567,7 @@ def _not_applicable(s: _State) -> None:
         s.na[fid] = na
         for i in _bits(mask):
             s.answered[i] |= na
-        for a in alternatives:
+        for a in _bits(alternatives):
             s.dead[a] |= na
 
 
@@ -603,7 +603,7 @@ def _apply(s: _State, outcome: Outcome, rows: Array) -> None:
         s.floor = np.where(rows, np.maximum(s.floor, rank), s.floor)
     for a in raised:
         s.count[a] += rows
-    for a in killed:
+    for a in _bits(killed):
         s.dead[a] |= rows
 
 
@@ -819,9 +819,20 @@ class _Text:
         return code
 
     def column(self) -> Any:
-        import pandas as pd
+        """Return the column: an ordered ``Categorical``, or text and ``None`` for a null.
 
-        return pd.Categorical.from_codes(self.codes, self.categories, ordered=self.ordered)
+        An ordered column (an urgency, a level) has the same categories in every frame,
+        so the frames of the chunks of one file concatenate as one categorical column.
+        Free text (problems, red flags, medication names) differs from frame to frame:
+        it is plain text (the texts shared, not copied).
+        """
+        if self.ordered:
+            import pandas as pd
+
+            return pd.Categorical.from_codes(self.codes, self.categories, ordered=True)
+        np = numpy()
+        texts = np.array([*self.categories, None], dtype=object)
+        return texts[self.codes]  # a code of -1 picks the last: None
 
 
 class _Number:

@@ -44,9 +44,10 @@ def assess_frame(  # noqa: PLR0913 - keyword-only options, each with a default
     they are, such as a respondent's id), then the columns of the flat layout
     that *fields* selects (see :func:`legcramps.batch.flat_columns`; all by
     default): the columns ``legcramps batch --output-format csv`` writes after
-    its ``record`` and ``line``. Text columns are pandas categoricals
-    (``urgency`` and the ``_level`` columns ordered, calmest first, so that
-    ``max()`` is the most pressing); whole numbers are ``Int64``.
+    its ``record`` and ``line``. ``urgency`` and the ``_level`` columns are
+    ordered pandas categoricals, calmest first, so that ``max()`` is the most
+    pressing; other text columns are plain text (``None`` for a null), so that the
+    frames of a file's chunks concatenate; whole numbers are ``Int64``.
 
     How cells are read:
 
@@ -86,7 +87,7 @@ def assess_frame(  # noqa: PLR0913 - keyword-only options, each with a default
       respondent       urgency             red_flags posture_level
     0         r1  undetermined                              likely
     1         r2        urgent  deep_vein_thrombosis       unknown
-    2         r3           NaN                   NaN           NaN
+    2         r3           NaN                  None           NaN
     >>> print(results.loc[2, "problems"])
     fluid_litres: received -1.0 (float); expected a number of litres from 0 to 20, or None (unknown)
     """
