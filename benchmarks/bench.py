@@ -269,7 +269,7 @@ def main() -> int:
             to_dict_ratio.median <= TARGET_TO_DICT_RATIO,
         ),
     ]
-    print("Targets (issue 6):")
+    print("Targets (issue 10):")
     for name, figure, target, ok in targets:
         print(f"{_row(name, figure, '')}  target {target:<8} {_verdict(ok)}")
     return 0 if all(ok for *_, ok in targets) else 1

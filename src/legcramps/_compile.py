@@ -42,8 +42,9 @@ _INF = float("inf")  # not math.inf: the math module is an extension, loaded at 
 # that the per-call loops unpack them instead of looking up attributes):
 #: raising a sign: (cause index, weight, evidence, advice, minimum urgency rank)
 Effect = tuple[int, int, Evidence, str, int]
-#: what one answer does: (sign effects, alternatives it helps raise, alternatives it kills)
-Outcome = tuple[tuple[Effect, ...], tuple[int, ...], tuple[int, ...]]
+#: what one answer does: (sign effects, alternatives it helps raise, alternatives it kills
+#: as a bit mask)
+Outcome = tuple[tuple[Effect, ...], tuple[int, ...], int]
 #: a sign tested per call: (comparison, bound, one_of, cause index, weight, reason,
 #: advice, minimum urgency rank, evidence by the one medication that matches)
 Rule = tuple[
@@ -80,7 +81,7 @@ Check = tuple[FactorKind, float, float, frozenset[str], RiskFactor]
 #: one_of)
 Test = tuple[str, FactorKind, Callable[[Any, Any], Any], float, frozenset[str]]
 
-NOTHING: Outcome = ((), (), ())
+NOTHING: Outcome = ((), (), 0)
 
 
 class Tables:
@@ -104,11 +105,13 @@ class Tables:
         "factors",
         "first_questions",
         "flag_alternatives",
+        "flag_masks",
         "flag_order",
         "flag_rank",
         "flags_by_urgency",
         "medication_inputs",
         "medications",
+        "open_masks",
         "plan",
         "question_order",
         "quiet_findings",
@@ -141,6 +144,11 @@ class Tables:
     flag_alternatives: tuple[tuple[int, ...], ...]
     #: per red flag, most urgent first: (flag index, urgency rank, alternatives)
     flags_by_urgency: tuple[tuple[int, int, tuple[int, ...]], ...]
+    #: per red flag: its alternatives as a bit mask
+    flag_masks: tuple[int, ...]
+    #: per urgency rank of some red flag, highest first: (rank, the alternatives of the
+    #: flags of that urgency, as a bit mask)
+    open_masks: tuple[tuple[int, int], ...]
     #: the inputs that are medication lists
     medication_inputs: tuple[str, ...]
     #: the red flag indexes, most urgent first; and each flag's urgency rank
@@ -149,8 +157,8 @@ class Tables:
     #: per red flag: the risk factors it names when raised, as (test, text)
     risk_notes: tuple[tuple[tuple[Test, str], ...], ...]
     #: the factors that apply only sometimes: (factor id, its causes as a bit mask, its
-    #: red-flag alternatives, the tests under which it applies)
-    applicability: tuple[tuple[str, int, tuple[int, ...], tuple[Test, ...]], ...]
+    #: red-flag alternatives as a bit mask, the tests under which it applies)
+    applicability: tuple[tuple[str, int, int, tuple[Test, ...]], ...]
     #: the screening questions: (screen id, its members)
     screens: tuple[tuple[str, tuple[str, ...]], ...]
     #: the inputs whose signs set a minimum urgency, with that urgency's rank
@@ -265,7 +273,7 @@ def _entry(
             if _holds(s.when, value)
         )
         raised = tuple(a for a, cond in conditions if _holds(cond, value))
-        killed = tuple(a for a, cond in conditions if not _holds(cond, value))
+        killed = sum({1 << a for a, cond in conditions if not _holds(cond, value)})
         return (effects, raised, killed) if effects or raised or killed else NOTHING
 
     kind = factor.kind
@@ -354,6 +362,11 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
     questions = question_order(factors, causes, red_flags)
     flag_rank = tuple(r.urgency.rank for r in red_flags)
     flag_order = tuple(sorted(range(len(flag_rank)), key=lambda j: (-flag_rank[j], j)))
+    flag_masks = tuple(sum(1 << a for a in alternatives) for alternatives in per_flag)
+    open_masks = tuple(
+        (rank, sum(m for m, r in zip(flag_masks, flag_rank, strict=True) if r == rank))
+        for rank in sorted(set(flag_rank), reverse=True)
+    )
     escalators: dict[str, int] = {}
     for cause in causes:
         for sign in cause.signs:
@@ -370,6 +383,8 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
         flag_order=flag_order,
         flag_rank=flag_rank,
         flags_by_urgency=tuple((j, flag_rank[j], per_flag[j]) for j in flag_order),
+        flag_masks=flag_masks,
+        open_masks=open_masks,
         medication_inputs=tuple(f.id for f in factors if f.kind is FactorKind.MEDICATIONS),
         risk_notes=tuple(
             tuple((test_of(note.when, by_id), note.text) for note in flag.risk_factors)
@@ -379,7 +394,7 @@ def compile_tables(knowledge: KnowledgeFields) -> Tables:
             (
                 f.id,
                 sum(1 << cause_index[c] for c in f.causes),
-                tuple(dict.fromkeys(a for a, _ in on_factor[f.id])),
+                sum({1 << a for a, _ in on_factor[f.id]}),
                 tuple(test_of(c, by_id) for c in f.applies_when),
             )
             for f in factors

@@ -158,7 +158,7 @@ def _not_applicable(tables: Tables, s: State) -> None:
         if all(truth(t, s) is False for t in tests):
             s.na.add(fid)
             s.answered |= mask  # a question that cannot apply is not unknown
-            s.dead.update(alternatives)
+            s.dead |= alternatives
 
 
 def score(tables: Tables, s: State, values: dict[str, AnswerValue]) -> None:  # noqa: C901, PLR0912, PLR0915 - the scoring loop
@@ -172,7 +172,7 @@ def score(tables: Tables, s: State, values: dict[str, AnswerValue]) -> None:  # 
     floor = 0
     effects: tuple[Effect, ...]
     raised: tuple[int, ...]
-    killed: tuple[int, ...]
+    killed: int
     for fid, kind, mask, yes, no, by_choice, rules, tests, _, factor in tables.plan:
         value = get(fid)
         if value is None:
@@ -197,17 +197,18 @@ def score(tables: Tables, s: State, values: dict[str, AnswerValue]) -> None:  # 
                     evidence[i].append(Evidence(factor, value, reason, weight))
                     if note:
                         sign_advice.append(note)
-                    floor = max(floor, rank)
+                    if rank > floor:
+                        floor = rank
             for compare, bound, _, a in tests:
                 if compare(value, bound):
                     true_count[a] += 1
                 else:
-                    dead.add(a)
+                    dead |= 1 << a
             continue
         else:
-            s.answered = answered
+            s.answered, s.dead = answered, dead
             _medications(s, fid, factor, mask, rules, tests)
-            answered = s.answered
+            answered, dead = s.answered, s.dead
             continue
         answered |= mask
         for i, weight, shown, note, rank in effects:
@@ -215,12 +216,12 @@ def score(tables: Tables, s: State, values: dict[str, AnswerValue]) -> None:  # 
             evidence[i].append(shown)
             if note:
                 sign_advice.append(note)
-            floor = max(floor, rank)
+            if rank > floor:
+                floor = rank
         for a in raised:
             true_count[a] += 1
-        if killed:
-            dead.update(killed)
-    s.answered = answered
+        dead |= killed
+    s.answered, s.dead = answered, dead
     s.floor = max(s.floor, floor)
 
 
@@ -264,7 +265,7 @@ def _medications(  # noqa: PLR0913, PLR0917 - the parts of one plan entry
         if held:
             s.true_count[a] += 1
         elif held is False:
-            s.dead.add(a)
+            s.dead |= 1 << a
     s.answered |= hit if unrecognized else mask
 
 
@@ -275,20 +276,17 @@ def _flags(tables: Tables, s: State) -> tuple[list[int], int]:
     one is not dead yet. A sign that sets a minimum urgency, on an input not yet
     answered, keeps that urgency open too.
     """
-    size, true_count, dead = tables.alternative_size, s.true_count, s.dead
-    raised: list[int] = []
-    open_rank = 0
-    for j, rank, alternatives in tables.flags_by_urgency:
-        alive = False
-        for a in alternatives:  # a loop, not any(): most flags have one alternative
-            if true_count[a] == size[a]:
-                raised.append(j)
-                break
-            if a not in dead:
-                alive = True
-        else:
-            if alive and rank > open_rank:
-                open_rank = rank
+    size, true_count = tables.alternative_size, s.true_count
+    whole = (
+        {tables.alternative_flag[a] for a, held in enumerate(true_count) if held == size[a]}
+        if any(true_count)  # most often no condition of any flag holds
+        else ()
+    )
+    raised = [j for j in tables.flag_order if j in whole] if whole else []
+    alive = ~s.dead  # a bit per alternative that may still be raised
+    for j in whole:
+        alive &= ~tables.flag_masks[j]
+    open_rank = next((rank for rank, mask in tables.open_masks if alive & mask), 0)
     for fid, rank in tables.escalators:
         if rank > open_rank and fid not in s.effective and fid not in s.na:
             open_rank = rank

@@ -53,8 +53,8 @@ class State:
         self.answered = 0
         #: per red-flag alternative: how many of its conditions hold
         self.true_count = [0] * len(tables.alternative_flag)
-        #: the red-flag alternatives that cannot be raised: one of their conditions fails
-        self.dead: set[int] = set()
+        #: a bit per red-flag alternative that cannot be raised: one of its conditions fails
+        self.dead = 0
         self.sign_advice: list[str] = []
         #: the highest minimum urgency rank a raised sign sets
         self.floor = 0
