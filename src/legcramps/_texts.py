@@ -189,6 +189,54 @@ FHIR = (
 )
 
 
+# --- the service's CDS Hooks cards ----------------------------------------------------------
+# What the cards of legcramps serve say to a clinician (see legcramps._service.cds); the
+# report's labels, the urgencies' headlines and the knowledge's texts are reused.
+
+CDS_SUMMARY = "Leg cramps: {headline}"
+CDS_SUMMARY_FLAG = "Leg cramps: {headline} Warning sign: {name}."
+CDS_CAUSES = "Causes the answers point at:"
+CDS_SAVE = "Save the leg cramp risk assessment to the record"
+CDS_CREATE = "Create the RiskAssessment of the patient's answers."
+CDS_SOURCE = "legcramps {version} (knowledge {knowledge})"
+CDS_ORDER_SUMMARY = "{medication} ({drug_class}) can cause leg cramps, which this patient reported."
+CDS_ORDER_DETAIL = (
+    "The medication ordered, {medication}, is a {drug_class}; the legcramps knowledge lists"
+    " {drug_class}s among the medications linked to severe leg cramps, and the patient"
+    " reported such cramps ({reported}). Consider this when choosing or reviewing the order."
+    " This is information, not a recommendation to change the order: a prescribed medicine"
+    " is changed only by its prescriber."
+)
+CDS_ANSWERED = "answered the legcramps questionnaire"
+CDS_ON_RECORD = "a leg cramp condition is on the record"
+#: The classes of medication an order-select card may name, as it names them.
+CDS_DRUG_CLASSES = (
+    "loop diuretic",
+    "thiazide diuretic",
+    "thiazide-like diuretic",
+    "potassium-sparing diuretic",
+    "long-acting beta-agonist",
+    "statin",
+)
+
+CDS = (
+    CDS_SUMMARY,
+    CDS_SUMMARY_FLAG,
+    WARNING_SIGNS,
+    FLAG,
+    CDS_CAUSES,
+    ADVICE,
+    CDS_SAVE,
+    CDS_CREATE,
+    CDS_SOURCE,
+    CDS_ORDER_SUMMARY,
+    CDS_ORDER_DETAIL,
+    CDS_ANSWERED,
+    CDS_ON_RECORD,
+    *CDS_DRUG_CLASSES,
+)
+
+
 def group_title(screen_id: str) -> str:
     """Return the title of the Questionnaire's group of a screening question, from its id.
 
@@ -262,6 +310,7 @@ TRANSLATED_PLACEHOLDERS = frozenset({"unit"})
 LIBRARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("report", REPORT),
     ("fhir", FHIR),
+    ("cds", CDS),
     ("message", MESSAGE + EXPECTED + RECEIVED),
 )
 
@@ -278,6 +327,7 @@ URGENCY_KINDS = frozenset(
         "knowledge",
         "report",
         "fhir",
+        "cds",
     }
 )
 
