@@ -17,6 +17,8 @@ pytest.importorskip("starlette", reason="the service extra is not installed")
 pytest.importorskip("uvicorn", reason="the service extra is not installed")
 
 import jsonschema
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import legcramps
 import legcramps.fhir
@@ -952,3 +954,16 @@ class TestLanguage:
             (c["id"], c["name"]) for c in causes
         ]
         assert ("es", "Accept-Language") == (headers["content-language"], headers["vary"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_accept_language_gives_a_language_of_legcramps(header: bytes) -> None:
+    """Whatever bytes the header holds, the service picks English or Spanish, and never fails."""
+    from starlette.requests import Request
+
+    from legcramps._service.app import language
+
+    request = Request({"type": "http", "headers": [(b"accept-language", header)]})
+
+    assert language(request).language in legcramps.LANGUAGES
