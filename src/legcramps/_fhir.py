@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from types import MappingProxyType
 from typing import Any, NamedTuple, cast
@@ -91,6 +91,16 @@ LEVEL_CODES = (
 _URGENCY_NOTE = MappingProxyType(_texts.FHIR_URGENCY_NOTES)
 #: The built-in English catalog: the texts as the knowledge and the library write them.
 _ENGLISH = resolve("en")
+
+
+def _as_written(text: str, /, **values: object) -> str:
+    """Return *text*, a template filled with *values* if there are any: the English."""
+    return text.format(**values) if values else text
+
+
+def _words(catalog: Catalog) -> Callable[..., str]:
+    """Return the function that gives a text in *catalog*'s language (quickly in English)."""
+    return _as_written if catalog is _ENGLISH else catalog.text
 
 
 def urgency_word(urgency: Urgency, catalog: Catalog) -> str:
@@ -399,6 +409,8 @@ def _cleaned_texts() -> tuple[Mapping[str, str], Mapping[str, str]]:
     _strings(KNOWLEDGE, found)
     found.update(dict.fromkeys(_URGENCY_NOTE.values()))
     found.update(dict.fromkeys(u.headline for u in Urgency))
+    found.update(dict.fromkeys(u.value for u in Urgency))
+    found.update(dict.fromkeys(_texts.FHIR))
     clean = {text: fhir_text(text) for text in found}
     return MappingProxyType(clean), MappingProxyType(
         {text: escape(c, quote=False) for text, c in clean.items()}
@@ -448,7 +460,7 @@ def _cause_view(cause: Cause, catalog: Catalog = _ENGLISH) -> _CauseView:
 
 
 def _flag_view(flag: RedFlag, catalog: Catalog = _ENGLISH) -> _FlagView:
-    tr = catalog.text
+    tr = _words(catalog)
     shown = tr(flag.name)
     name = _text(shown)
     word = urgency_word(flag.urgency, catalog)
@@ -587,7 +599,7 @@ def _resource(  # noqa: PLR0913 - the checked arguments of risk_assessment()
     catalog: Catalog,
     language: str | None,
 ) -> dict[str, Any]:
-    tr = catalog.text
+    tr = _words(catalog)
     knowledge_version = assessment.knowledge_version
     flags = [(raised, _view_of_flag(raised.flag, catalog)) for raised in assessment.red_flags]
     findings = [(f, _view_of_cause(f.cause, catalog)) for f in assessment.findings]
@@ -658,7 +670,7 @@ def _so_far(finding: Finding, view: _CauseView) -> bool:
 def _cause_prediction(
     finding: Finding, view: _CauseView, urls: Systems, catalog: Catalog
 ) -> dict[str, Any]:
-    tr = catalog.text
+    tr = _words(catalog)
     cause = finding.cause
     outcome: dict[str, Any] = {"system": urls.cause, "code": cause.id}
     if view.name:
@@ -712,7 +724,7 @@ _RISK_TEXTS = MappingProxyType(
 def _flag_prediction(
     raised: RaisedFlag, view: _FlagView, urls: Systems, catalog: Catalog
 ) -> dict[str, Any]:
-    tr = catalog.text
+    tr = _words(catalog)
     flag = raised.flag
     outcome: dict[str, Any] = {"system": urls.red_flag, "code": flag.id}
     if view.name:
@@ -729,7 +741,7 @@ def _flag_prediction(
 
 
 def _rationale(finding: Finding, catalog: Catalog) -> str:
-    tr = catalog.text
+    tr = _words(catalog)
     parts = [t for t in (_text(tr(e.reason)) for e in finding.evidence) if t]
     if not parts:
         parts = [tr(_texts.FHIR_NO_EVIDENCE)]
@@ -740,21 +752,23 @@ def _rationale(finding: Finding, catalog: Catalog) -> str:
 
 
 def _urgency_note(assessment: Assessment, catalog: Catalog) -> str:
-    note = catalog.text(_URGENCY_NOTE[assessment.urgency])
+    tr = _words(catalog)
+    note = tr(_URGENCY_NOTE[assessment.urgency])
     rise = assessment.may_rise_to
     if rise is not None:
-        note += " " + catalog.text(_texts.FHIR_MAY_RISE, urgency=urgency_word(rise, catalog))
+        note += " " + tr(_texts.FHIR_MAY_RISE, urgency=urgency_word(rise, catalog))
     return note
 
 
 def _notes(
     assessment: Assessment, findings: list[tuple[Finding, _CauseView]], catalog: Catalog
 ) -> list[str]:
+    tr = _words(catalog)
     notes = [_urgency_note(assessment, catalog)]
     unknown = [v.name or v.cause.id for f, v in findings if f.level is Level.UNKNOWN]
     if unknown:
-        notes.append(catalog.text(_texts.FHIR_NOT_ASSESSED, causes=", ".join(unknown)))
-    disclaimer = _text(catalog.text(assessment.disclaimer))
+        notes.append(tr(_texts.FHIR_NOT_ASSESSED, causes=", ".join(unknown)))
+    disclaimer = _text(tr(assessment.disclaimer))
     if disclaimer:
         notes.append(disclaimer)
     return notes
@@ -777,7 +791,7 @@ def _narrative(
     catalog: Catalog,
 ) -> str:
     """Return the XHTML ``div`` that a person reads: urgency, warnings, causes, advice."""
-    tr = catalog.text
+    tr = _words(catalog)
     parts = [
         '<div xmlns="http://www.w3.org/1999/xhtml"><p><b>',
         _html(tr(assessment.urgency.headline)),
