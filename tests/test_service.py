@@ -285,6 +285,31 @@ class TestFhir:
 
 
 class TestOpenApi:
+    def test_the_language_is_documented_where_it_is_honoured(self, service: Service) -> None:
+        """Each operation that honours Accept-Language documents it and its two headers."""
+        _, _, body = service.call("GET", "/openapi.json")
+        documented = sorted(
+            (path, method)
+            for path, item in body["paths"].items()
+            for method, operation in item.items()
+            if any(p["name"] == "Accept-Language" for p in operation.get("parameters", []))
+            and {"Content-Language", "Vary"} <= set(operation["responses"]["200"]["headers"])
+        )
+
+        assert (
+            sorted(
+                [
+                    ("/assess", "post"),
+                    ("/causes", "get"),
+                    ("/cds-services/{id}", "post"),
+                    ("/factors", "get"),
+                    ("/questionnaire", "get"),
+                    ("/questionnaire-response", "post"),
+                ]
+            )
+            == documented
+        )
+
     def test_the_document_is_made_from_the_same_schemas(self, service: Service) -> None:
         """The OpenAPI components are the library's own JSON Schemas."""
         _, _, body = service.call("GET", "/openapi.json")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from legcramps._schema import answers, result
@@ -49,6 +50,51 @@ def _errors(*codes: str, fhir: bool = False) -> dict[str, Any]:
     return out
 
 
+#: The operations whose answer is in the language the request asks for.
+LANGUAGE_PATHS = (
+    ("/assess", "post"),
+    ("/factors", "get"),
+    ("/causes", "get"),
+    ("/questionnaire", "get"),
+    ("/questionnaire-response", "post"),
+    ("/cds-services/{id}", "post"),
+)
+_ACCEPT_LANGUAGE = {
+    "name": "Accept-Language",
+    "in": "header",
+    "required": False,
+    "description": (
+        "The languages the caller reads, by q-value (es-ES,es;q=0.9,en;q=0.8): the texts of"
+        " the answer are in the most preferred of en and es; English when none fits or the"
+        " header cannot be read."
+    ),
+    "schema": {"type": "string"},
+}
+_LANGUAGE_HEADERS = {
+    "Content-Language": {
+        "description": "The language of the texts: en or es.",
+        "schema": {"enum": ["en", "es"]},
+    },
+    "Vary": {
+        "description": "Accept-Language: the answer depends on it.",
+        "schema": {"type": "string"},
+    },
+}
+
+
+def _with_languages(paths: dict[str, Any]) -> dict[str, Any]:
+    """Return *paths* with the Accept-Language parameter and the language headers added."""
+    for path, method in LANGUAGE_PATHS:
+        operation = paths[path][method]
+        parameter = copy.deepcopy(_ACCEPT_LANGUAGE)
+        operation["parameters"] = [*operation.get("parameters", ()), parameter]
+        operation["responses"]["200"] = {
+            **operation["responses"]["200"],
+            "headers": copy.deepcopy(_LANGUAGE_HEADERS),
+        }
+    return paths
+
+
 def document(config: ServiceConfig) -> dict[str, Any]:
     """Return the OpenAPI document of a service with *config*."""
     k = config.knowledge
@@ -84,115 +130,119 @@ def document(config: ServiceConfig) -> dict[str, Any]:
             ),
             "license": {"name": "MIT", "identifier": "MIT"},
         },
-        "paths": {
-            "/health": {
-                "get": {
-                    "summary": "Whether the service runs, and its versions",
-                    "responses": {"200": {"description": "Running.", **_body("Health")}},
-                }
-            },
-            "/assess": {
-                "post": {
-                    "summary": "Assess answers",
-                    "requestBody": {"required": True, **_body("Answers")},
-                    "responses": {
-                        "200": {
-                            "description": "The assessment (Assessment.to_dict()).",
-                            **_body("Result"),
+        "paths": _with_languages(
+            {
+                "/health": {
+                    "get": {
+                        "summary": "Whether the service runs, and its versions",
+                        "responses": {"200": {"description": "Running.", **_body("Health")}},
+                    }
+                },
+                "/assess": {
+                    "post": {
+                        "summary": "Assess answers",
+                        "requestBody": {"required": True, **_body("Answers")},
+                        "responses": {
+                            "200": {
+                                "description": "The assessment (Assessment.to_dict()).",
+                                **_body("Result"),
+                            },
+                            **_errors(*plain),
                         },
-                        **_errors(*plain),
-                    },
-                }
-            },
-            "/factors": {
-                "get": {
-                    "summary": "The inputs, with their questions, kinds and bounds",
-                    "responses": {"200": {"description": "The factors.", **_body("Factors")}},
-                }
-            },
-            "/causes": {
-                "get": {
-                    "summary": "The causes, with their inputs and sources",
-                    "responses": {"200": {"description": "The causes.", **_body("Causes")}},
-                }
-            },
-            "/schema/answers": {
-                "get": {
-                    "summary": "The JSON Schema of the answers",
-                    "responses": {
-                        "200": {
-                            "description": "A JSON Schema (draft 2020-12).",
-                            **_body("JsonSchema"),
-                        }
-                    },
-                }
-            },
-            "/schema/result": {
-                "get": {
-                    "summary": "The JSON Schema of a result",
-                    "responses": {
-                        "200": {
-                            "description": "A JSON Schema (draft 2020-12).",
-                            **_body("JsonSchema"),
-                        }
-                    },
-                }
-            },
-            "/questionnaire": {
-                "get": {
-                    "summary": "The questions as an HL7 FHIR R4 Questionnaire",
-                    "responses": {
-                        "200": {
-                            "description": "The Questionnaire.",
-                            **_body("Questionnaire", _FHIR),
-                        }
-                    },
-                }
-            },
-            "/questionnaire-response": {
-                "post": {
-                    "summary": "Assess a QuestionnaireResponse into a RiskAssessment",
-                    "requestBody": {"required": True, **_body("QuestionnaireResponse", _FHIR)},
-                    "responses": {
-                        "200": {
-                            "description": "The RiskAssessment.",
-                            **_body("RiskAssessment", _FHIR),
+                    }
+                },
+                "/factors": {
+                    "get": {
+                        "summary": "The inputs, with their questions, kinds and bounds",
+                        "responses": {"200": {"description": "The factors.", **_body("Factors")}},
+                    }
+                },
+                "/causes": {
+                    "get": {
+                        "summary": "The causes, with their inputs and sources",
+                        "responses": {"200": {"description": "The causes.", **_body("Causes")}},
+                    }
+                },
+                "/schema/answers": {
+                    "get": {
+                        "summary": "The JSON Schema of the answers",
+                        "responses": {
+                            "200": {
+                                "description": "A JSON Schema (draft 2020-12).",
+                                **_body("JsonSchema"),
+                            }
                         },
-                        **_errors(*plain, fhir=True),
-                    },
-                }
-            },
-            "/openapi.json": {
-                "get": {
-                    "summary": "This document",
-                    "responses": {"200": {"description": "OpenAPI 3.1.", **_body("JsonSchema")}},
-                }
-            },
-            "/cds-services": {
-                "get": {
-                    "summary": "CDS Hooks discovery",
-                    "responses": {
-                        "200": {"description": "The services.", **_body("CdsDiscovery")},
-                        **_errors("401"),
-                    },
-                }
-            },
-            "/cds-services/{id}": cds,
-            "/cds-services/{id}/feedback": {
-                "post": {
-                    "summary": "Feedback on the cards (checked, not kept)",
-                    "parameters": cds["post"]["parameters"],
-                    "requestBody": _body("CdsFeedback"),
-                    "responses": {
-                        "200": {
-                            "description": "Received.",
-                            "content": {_JSON: {"schema": {"type": "object"}}},
+                    }
+                },
+                "/schema/result": {
+                    "get": {
+                        "summary": "The JSON Schema of a result",
+                        "responses": {
+                            "200": {
+                                "description": "A JSON Schema (draft 2020-12).",
+                                **_body("JsonSchema"),
+                            }
                         },
-                        **_errors("400", "401", "404", "413", "415", "422"),
-                    },
-                }
-            },
-        },
+                    }
+                },
+                "/questionnaire": {
+                    "get": {
+                        "summary": "The questions as an HL7 FHIR R4 Questionnaire",
+                        "responses": {
+                            "200": {
+                                "description": "The Questionnaire.",
+                                **_body("Questionnaire", _FHIR),
+                            }
+                        },
+                    }
+                },
+                "/questionnaire-response": {
+                    "post": {
+                        "summary": "Assess a QuestionnaireResponse into a RiskAssessment",
+                        "requestBody": {"required": True, **_body("QuestionnaireResponse", _FHIR)},
+                        "responses": {
+                            "200": {
+                                "description": "The RiskAssessment.",
+                                **_body("RiskAssessment", _FHIR),
+                            },
+                            **_errors(*plain, fhir=True),
+                        },
+                    }
+                },
+                "/openapi.json": {
+                    "get": {
+                        "summary": "This document",
+                        "responses": {
+                            "200": {"description": "OpenAPI 3.1.", **_body("JsonSchema")}
+                        },
+                    }
+                },
+                "/cds-services": {
+                    "get": {
+                        "summary": "CDS Hooks discovery",
+                        "responses": {
+                            "200": {"description": "The services.", **_body("CdsDiscovery")},
+                            **_errors("401"),
+                        },
+                    }
+                },
+                "/cds-services/{id}": cds,
+                "/cds-services/{id}/feedback": {
+                    "post": {
+                        "summary": "Feedback on the cards (checked, not kept)",
+                        "parameters": cds["post"]["parameters"],
+                        "requestBody": _body("CdsFeedback"),
+                        "responses": {
+                            "200": {
+                                "description": "Received.",
+                                "content": {_JSON: {"schema": {"type": "object"}}},
+                            },
+                            **_errors("400", "401", "404", "413", "415", "422"),
+                        },
+                    }
+                },
+            }
+        ),
         "components": {
             "schemas": {
                 "Answers": answers(k),
