@@ -82,8 +82,8 @@ _LANGUAGE_HEADERS = {
 }
 
 
-def _with_languages(paths: dict[str, Any]) -> dict[str, Any]:
-    """Return *paths* with the Accept-Language parameter and the language headers added."""
+def _with_languages(paths: dict[str, Any]) -> None:
+    """Add the Accept-Language parameter and the language headers to *paths*."""
     for path, method in LANGUAGE_PATHS:
         operation = paths[path][method]
         parameter = copy.deepcopy(_ACCEPT_LANGUAGE)
@@ -92,7 +92,6 @@ def _with_languages(paths: dict[str, Any]) -> dict[str, Any]:
             **operation["responses"]["200"],
             "headers": copy.deepcopy(_LANGUAGE_HEADERS),
         }
-    return paths
 
 
 def document(config: ServiceConfig) -> dict[str, Any]:
@@ -117,7 +116,7 @@ def document(config: ServiceConfig) -> dict[str, Any]:
             },
         }
     }
-    return {
+    doc: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {
             "title": "legcramps",
@@ -130,119 +129,115 @@ def document(config: ServiceConfig) -> dict[str, Any]:
             ),
             "license": {"name": "MIT", "identifier": "MIT"},
         },
-        "paths": _with_languages(
-            {
-                "/health": {
-                    "get": {
-                        "summary": "Whether the service runs, and its versions",
-                        "responses": {"200": {"description": "Running.", **_body("Health")}},
-                    }
-                },
-                "/assess": {
-                    "post": {
-                        "summary": "Assess answers",
-                        "requestBody": {"required": True, **_body("Answers")},
-                        "responses": {
-                            "200": {
-                                "description": "The assessment (Assessment.to_dict()).",
-                                **_body("Result"),
-                            },
-                            **_errors(*plain),
+        "paths": {
+            "/health": {
+                "get": {
+                    "summary": "Whether the service runs, and its versions",
+                    "responses": {"200": {"description": "Running.", **_body("Health")}},
+                }
+            },
+            "/assess": {
+                "post": {
+                    "summary": "Assess answers",
+                    "requestBody": {"required": True, **_body("Answers")},
+                    "responses": {
+                        "200": {
+                            "description": "The assessment (Assessment.to_dict()).",
+                            **_body("Result"),
                         },
-                    }
-                },
-                "/factors": {
-                    "get": {
-                        "summary": "The inputs, with their questions, kinds and bounds",
-                        "responses": {"200": {"description": "The factors.", **_body("Factors")}},
-                    }
-                },
-                "/causes": {
-                    "get": {
-                        "summary": "The causes, with their inputs and sources",
-                        "responses": {"200": {"description": "The causes.", **_body("Causes")}},
-                    }
-                },
-                "/schema/answers": {
-                    "get": {
-                        "summary": "The JSON Schema of the answers",
-                        "responses": {
-                            "200": {
-                                "description": "A JSON Schema (draft 2020-12).",
-                                **_body("JsonSchema"),
-                            }
+                        **_errors(*plain),
+                    },
+                }
+            },
+            "/factors": {
+                "get": {
+                    "summary": "The inputs, with their questions, kinds and bounds",
+                    "responses": {"200": {"description": "The factors.", **_body("Factors")}},
+                }
+            },
+            "/causes": {
+                "get": {
+                    "summary": "The causes, with their inputs and sources",
+                    "responses": {"200": {"description": "The causes.", **_body("Causes")}},
+                }
+            },
+            "/schema/answers": {
+                "get": {
+                    "summary": "The JSON Schema of the answers",
+                    "responses": {
+                        "200": {
+                            "description": "A JSON Schema (draft 2020-12).",
+                            **_body("JsonSchema"),
+                        }
+                    },
+                }
+            },
+            "/schema/result": {
+                "get": {
+                    "summary": "The JSON Schema of a result",
+                    "responses": {
+                        "200": {
+                            "description": "A JSON Schema (draft 2020-12).",
+                            **_body("JsonSchema"),
+                        }
+                    },
+                }
+            },
+            "/questionnaire": {
+                "get": {
+                    "summary": "The questions as an HL7 FHIR R4 Questionnaire",
+                    "responses": {
+                        "200": {
+                            "description": "The Questionnaire.",
+                            **_body("Questionnaire", _FHIR),
+                        }
+                    },
+                }
+            },
+            "/questionnaire-response": {
+                "post": {
+                    "summary": "Assess a QuestionnaireResponse into a RiskAssessment",
+                    "requestBody": {"required": True, **_body("QuestionnaireResponse", _FHIR)},
+                    "responses": {
+                        "200": {
+                            "description": "The RiskAssessment.",
+                            **_body("RiskAssessment", _FHIR),
                         },
-                    }
-                },
-                "/schema/result": {
-                    "get": {
-                        "summary": "The JSON Schema of a result",
-                        "responses": {
-                            "200": {
-                                "description": "A JSON Schema (draft 2020-12).",
-                                **_body("JsonSchema"),
-                            }
+                        **_errors(*plain, fhir=True),
+                    },
+                }
+            },
+            "/openapi.json": {
+                "get": {
+                    "summary": "This document",
+                    "responses": {"200": {"description": "OpenAPI 3.1.", **_body("JsonSchema")}},
+                }
+            },
+            "/cds-services": {
+                "get": {
+                    "summary": "CDS Hooks discovery",
+                    "responses": {
+                        "200": {"description": "The services.", **_body("CdsDiscovery")},
+                        **_errors("401"),
+                    },
+                }
+            },
+            "/cds-services/{id}": cds,
+            "/cds-services/{id}/feedback": {
+                "post": {
+                    "summary": "Feedback on the cards (checked, not kept)",
+                    "parameters": cds["post"]["parameters"],
+                    "requestBody": _body("CdsFeedback"),
+                    "responses": {
+                        "200": {
+                            "description": "Received.",
+                            "content": {_JSON: {"schema": {"type": "object"}}},
                         },
-                    }
-                },
-                "/questionnaire": {
-                    "get": {
-                        "summary": "The questions as an HL7 FHIR R4 Questionnaire",
-                        "responses": {
-                            "200": {
-                                "description": "The Questionnaire.",
-                                **_body("Questionnaire", _FHIR),
-                            }
-                        },
-                    }
-                },
-                "/questionnaire-response": {
-                    "post": {
-                        "summary": "Assess a QuestionnaireResponse into a RiskAssessment",
-                        "requestBody": {"required": True, **_body("QuestionnaireResponse", _FHIR)},
-                        "responses": {
-                            "200": {
-                                "description": "The RiskAssessment.",
-                                **_body("RiskAssessment", _FHIR),
-                            },
-                            **_errors(*plain, fhir=True),
-                        },
-                    }
-                },
-                "/openapi.json": {
-                    "get": {
-                        "summary": "This document",
-                        "responses": {
-                            "200": {"description": "OpenAPI 3.1.", **_body("JsonSchema")}
-                        },
-                    }
-                },
-                "/cds-services": {
-                    "get": {
-                        "summary": "CDS Hooks discovery",
-                        "responses": {
-                            "200": {"description": "The services.", **_body("CdsDiscovery")},
-                            **_errors("401"),
-                        },
-                    }
-                },
-                "/cds-services/{id}": cds,
-                "/cds-services/{id}/feedback": {
-                    "post": {
-                        "summary": "Feedback on the cards (checked, not kept)",
-                        "parameters": cds["post"]["parameters"],
-                        "requestBody": _body("CdsFeedback"),
-                        "responses": {
-                            "200": {
-                                "description": "Received.",
-                                "content": {_JSON: {"schema": {"type": "object"}}},
-                            },
-                            **_errors("400", "401", "404", "413", "415", "422"),
-                        },
-                    }
-                },
-            }
-        ),
+                        **_errors("400", "401", "404", "413", "415", "422"),
+                    },
+                }
+            },
+        },
         "components": {
             "schemas": {
                 "Answers": answers(k),
@@ -316,3 +311,5 @@ def document(config: ServiceConfig) -> dict[str, Any]:
             }
         },
     }
+    _with_languages(doc["paths"])
+    return doc
