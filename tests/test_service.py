@@ -17,6 +17,8 @@ pytest.importorskip("starlette", reason="the service extra is not installed")
 pytest.importorskip("uvicorn", reason="the service extra is not installed")
 
 import jsonschema
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import legcramps
 import legcramps.fhir
@@ -283,6 +285,31 @@ class TestFhir:
 
 
 class TestOpenApi:
+    def test_the_language_is_documented_where_it_is_honoured(self, service: Service) -> None:
+        """Each operation that honours Accept-Language documents it and its two headers."""
+        _, _, body = service.call("GET", "/openapi.json")
+        documented = sorted(
+            (path, method)
+            for path, item in body["paths"].items()
+            for method, operation in item.items()
+            if any(p["name"] == "Accept-Language" for p in operation.get("parameters", []))
+            and {"Content-Language", "Vary"} <= set(operation["responses"]["200"]["headers"])
+        )
+
+        assert (
+            sorted(
+                [
+                    ("/assess", "post"),
+                    ("/causes", "get"),
+                    ("/cds-services/{id}", "post"),
+                    ("/factors", "get"),
+                    ("/questionnaire", "get"),
+                    ("/questionnaire-response", "post"),
+                ]
+            )
+            == documented
+        )
+
     def test_the_document_is_made_from_the_same_schemas(self, service: Service) -> None:
         """The OpenAPI components are the library's own JSON Schemas."""
         _, _, body = service.call("GET", "/openapi.json")
@@ -781,3 +808,187 @@ def test_the_log_holds_nothing_personal() -> None:
     assert 0 == s.process.returncode
     assert "secret" not in s.stderr
     assert "" == s.stderr.strip()
+
+
+ES = legcramps.catalog("es")
+SPANISH = {"Accept-Language": "es-ES,es;q=0.9,en;q=0.8"}
+URGENT = {"leg_swelling": True, "sitting_hours": 8}
+
+
+class TestLanguage:
+    @pytest.mark.parametrize(
+        ("header", "expected"),
+        [
+            ("es-ES,es;q=0.9,en;q=0.8", "es"),
+            ("es", "es"),
+            ("ES-mx", "es"),
+            ("en-GB,en;q=0.9,es;q=0.8", "en"),
+            ("fr-CH, fr;q=0.9, es;q=0.8, *;q=0.5", "es"),
+            ("en;q=0.2, es;q=0.7", "es"),
+            ("es;q=0, en", "en"),
+            ("fr, de", "en"),
+            ("*", "en"),
+        ],
+    )
+    def test_accept_language_picks_the_language(
+        self, service: Service, header: str, expected: str
+    ) -> None:
+        """The most preferred language legcramps has wins, by q-value; none is English."""
+        status, headers, _ = service.call(
+            "POST", "/assess", {"fluid_litres": 0.5}, headers={"Accept-Language": header}
+        )
+
+        assert (200, expected) == (status, headers["content-language"])
+
+    @pytest.mark.parametrize(
+        "header",
+        ["", ";;;", "es;q=abc", "es;q=", ",,,;q=1", "q=0.9", "\u00e9s", "es;q=nan", "x" * 4000],
+    )
+    def test_a_malformed_header_is_english_never_an_error(
+        self, service: Service, header: str
+    ) -> None:
+        """An Accept-Language that cannot be read gives English, never a 4xx or 500."""
+        status, headers, body = service.call(
+            "POST", "/assess", {"fluid_litres": 0.5}, headers={"Accept-Language": header}
+        )
+
+        assert (200, "en") == (status, headers["content-language"])
+        assert legcramps.assess(fluid_litres=0.5).to_dict() == body
+
+    def test_a_header_that_is_not_text_is_english(self, service: Service) -> None:
+        """Bytes that are not ASCII in the header are read as English, not an error."""
+        status, headers, _ = service.call(
+            "POST", "/assess", {"fluid_litres": 0.5}, headers={"Accept-Language": "es;q=\xff"}
+        )
+
+        assert (200, "en") == (status, headers["content-language"])
+
+    def test_the_result_is_spanish(self, service: Service) -> None:
+        """/assess with Spanish asked for answers to_dict(language="es")."""
+        status, _, body = service.call("POST", "/assess", URGENT, headers=SPANISH)
+
+        assert 200 == status
+        assert legcramps.assess(URGENT).to_dict(language="es") == body
+
+    def test_the_spanish_result_fits_the_result_schema(self, service: Service) -> None:
+        """The Spanish result validates against legcramps.schema.result()."""
+        _, _, body = service.call("POST", "/assess", URGENT, headers=SPANISH)
+
+        jsonschema.Draft202012Validator(legcramps.schema.result()).validate(body)
+
+    @pytest.mark.parametrize(
+        ("method", "path", "body"),
+        [
+            ("POST", "/assess", {"fluid_litres": 0.5}),
+            ("GET", "/questionnaire", None),
+            ("POST", "/questionnaire-response", None),
+            ("POST", "/cds-services/legcramps-patient-view", None),
+        ],
+    )
+    def test_a_response_says_it_varies_by_language(
+        self, service: Service, method: str, path: str, body: object
+    ) -> None:
+        """Each response that has a language names it, and varies by Accept-Language."""
+        if path == "/questionnaire-response":
+            body = response_to(URGENT)
+        elif path.startswith("/cds"):
+            body = hook("patient-view", {"questionnaireResponse": response_to(URGENT)})
+        status, headers, _ = service.call(method, path, body, headers=SPANISH)
+
+        assert (200, "es", "Accept-Language") == (
+            status,
+            headers["content-language"],
+            headers["vary"],
+        )
+
+    def test_the_questionnaire_is_spanish(self, service: Service) -> None:
+        """/questionnaire in Spanish is legcramps.fhir.questionnaire(language="es")."""
+        _, _, body = service.call("GET", "/questionnaire", headers=SPANISH)
+
+        assert legcramps.fhir.questionnaire(language="es") == body
+
+    def test_the_questionnaire_is_english_by_default(self, service: Service) -> None:
+        """/questionnaire without the header is the default English Questionnaire."""
+        _, headers, body = service.call("GET", "/questionnaire")
+
+        assert (Q, "en") == (body, headers["content-language"])
+
+    def test_the_risk_assessment_is_spanish_and_valid(self, service: Service) -> None:
+        """/questionnaire-response in Spanish gives a Spanish RiskAssessment that validates."""
+        status, _, resource = service.call(
+            "POST", "/questionnaire-response", response_to(URGENT), headers=SPANISH
+        )
+
+        assert (200, "es") == (status, resource["language"])
+        assert resource["text"]["div"].find(ES.text(legcramps.Urgency.URGENT.headline)) > 0
+        validate(resource)
+
+    def test_the_patient_view_card_is_spanish(self, service: Service) -> None:
+        """The card's summary, detail, suggestion and resource are Spanish, and valid."""
+        request = hook("patient-view", {"questionnaireResponse": response_to(URGENT)})
+        _, _, body = service.call(
+            "POST", "/cds-services/legcramps-patient-view", request, headers=SPANISH
+        )
+        (card,) = body["cards"]
+        suggestion = card["suggestions"][0]
+        resource = suggestion["actions"][0]["resource"]
+        flag = legcramps.assess(URGENT).red_flags[0]
+
+        check_card(card)
+        assert card["summary"].startswith("Calambres en las piernas: URGENTE")
+        assert ES.text(flag.why) in card["detail"]
+        assert "Señales de alarma:" in card["detail"]
+        assert ES.text("Save the leg cramp risk assessment to the record") == suggestion["label"]
+        assert "es" == resource["language"]
+        validate(resource)
+
+    def test_the_order_select_card_is_spanish(self, service: Service) -> None:
+        """The order-select card names the class and the report in Spanish."""
+        request = hook(
+            "order-select",
+            {"questionnaireResponse": response_to({"sitting_hours": 6})},
+            selections=["MedicationRequest/o1"],
+            draftOrders=bundle(medication_request("o1", {"system": ATC, "code": "C03CA01"})),
+        )
+        _, headers, body = service.call(
+            "POST", "/cds-services/legcramps-order-select", request, headers=SPANISH
+        )
+        (card,) = body["cards"]
+
+        check_card(card)
+        assert "Furosemide (diurético del asa)" == card["summary"].partition(" puede")[0]
+        assert "respondió el cuestionario de legcramps" in card["detail"]
+        assert "es" == headers["content-language"]
+
+    def test_every_warned_class_has_a_text(self) -> None:
+        """Each class order-select warns of is a text of the catalog, so it is translated."""
+        from legcramps import _texts
+        from legcramps._service import cds
+
+        assert {c.value for c in cds.WARNED_CLASSES} == set(_texts.CDS_DRUG_CLASSES)
+
+    def test_the_factors_and_causes_are_spanish(self, service: Service) -> None:
+        """/factors gives the Spanish questions, /causes the Spanish names, ids unchanged."""
+        _, _, factors = service.call("GET", "/factors", headers=SPANISH)
+        _, headers, causes = service.call("GET", "/causes", headers=SPANISH)
+
+        assert [(f.id, ES.text(f.question)) for f in legcramps.RISK_FACTORS] == [
+            (f["id"], f["question"]) for f in factors
+        ]
+        assert [(c.id, ES.text(c.name)) for c in legcramps.CAUSES] == [
+            (c["id"], c["name"]) for c in causes
+        ]
+        assert ("es", "Accept-Language") == (headers["content-language"], headers["vary"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_accept_language_gives_a_language_of_legcramps(header: bytes) -> None:
+    """Whatever bytes the header holds, the service picks English or Spanish, and never fails."""
+    from starlette.requests import Request
+
+    from legcramps._service.app import language
+
+    request = Request({"type": "http", "headers": [(b"accept-language", header)]})
+
+    assert language(request).language in legcramps.LANGUAGES

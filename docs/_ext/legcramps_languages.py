@@ -33,6 +33,7 @@ GROUPS = {
     "causes": ("cause", "reason"),
     "questions": ("question", "help", "unit", "choice"),
     "report-and-messages": ("report", "message"),
+    "fhir": ("fhir", "cds"),
 }
 
 

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from types import MappingProxyType
 from typing import Any, NamedTuple, cast
 
 import attrs
 
+from legcramps import _texts
+from legcramps._catalog import Catalog, resolve
 from legcramps._errors import InvalidInput, Problems, describe
 from legcramps._knowledge import KNOWLEDGE
 from legcramps._model import Cause, Code, Level, RedFlag, Urgency
@@ -86,17 +88,41 @@ LEVEL_CODES = (
     ),
 )
 
-_URGENCY_NOTE = MappingProxyType(
-    {
-        Urgency.EMERGENCY: "Urgency: emergency. Get emergency help now.",
-        Urgency.URGENT: "Urgency: urgent. Get medical advice today, the same day.",
-        Urgency.SEE_DOCTOR: "Urgency: see a doctor.",
-        Urgency.SELF_CARE: "Urgency: self-care, with the advice given.",
-        Urgency.UNDETERMINED: (
-            "Urgency: undetermined. Not enough is known yet; this is not a self-care result."
-        ),
-    }
-)
+_URGENCY_NOTE = MappingProxyType(_texts.FHIR_URGENCY_NOTES)
+#: The built-in English catalog: the texts as the knowledge and the library write them.
+_ENGLISH = resolve("en")
+
+
+def _as_written(text: str, /, **values: object) -> str:
+    """Return *text*, a template filled with *values* if there are any: the English."""
+    return text.format(**values) if values else text
+
+
+def _words(catalog: Catalog) -> Callable[..., str]:
+    """Return the function that gives a text in *catalog*'s language (quickly in English)."""
+    return _as_written if catalog is _ENGLISH else catalog.text
+
+
+def urgency_word(urgency: Urgency, catalog: Catalog) -> str:
+    """Return *urgency* in a few words of *catalog*'s language; in English, its id.
+
+    >>> urgency_word(Urgency.SEE_DOCTOR, resolve("en")), urgency_word(Urgency.URGENT, resolve("es"))
+    ('see_doctor', 'urgente')
+    """
+    return catalog.texts.get(_texts.FHIR_URGENCY_WORDS[urgency]) or urgency.value
+
+
+def language_of(language: object, problems: Problems) -> Catalog:
+    """Return the catalog *language* names (see :func:`legcramps._catalog.resolve`).
+
+    A *language* that names none adds its problem, and English is returned.
+    """
+    try:
+        return resolve(language)
+    except InvalidInput as e:
+        problems.extend(e.problems, e.more)
+        return _ENGLISH
+
 
 # --- FHIR primitives ------------------------------------------------------------------
 
@@ -383,6 +409,8 @@ def _cleaned_texts() -> tuple[Mapping[str, str], Mapping[str, str]]:
     _strings(KNOWLEDGE, found)
     found.update(dict.fromkeys(_URGENCY_NOTE.values()))
     found.update(dict.fromkeys(u.headline for u in Urgency))
+    found.update(dict.fromkeys(u.value for u in Urgency))
+    found.update(dict.fromkeys(_texts.FHIR))
     clean = {text: fhir_text(text) for text in found}
     return MappingProxyType(clean), MappingProxyType(
         {text: escape(c, quote=False) for text, c in clean.items()}
@@ -425,17 +453,23 @@ class _FlagView(NamedTuple):
     rationale: str
 
 
-def _cause_view(cause: Cause) -> _CauseView:
-    name = _text(cause.name)
+def _cause_view(cause: Cause, catalog: Catalog = _ENGLISH) -> _CauseView:
+    shown = catalog.text(cause.name)
     inputs = len({s.when.factor for s in cause.signs})
-    return _CauseView(cause, name, _html(cause.name), _codings(cause.codes), inputs)
+    return _CauseView(cause, _text(shown), _html(shown), _codings(cause.codes), inputs)
 
 
-def _flag_view(flag: RedFlag) -> _FlagView:
-    name = _text(flag.name)
-    parts = [f"Warning sign ({flag.urgency.value})" + (f": {name}." if name else ".")]
-    parts += [t for t in (_text(flag.why), _text(flag.advice)) if t]
-    return _FlagView(flag, name, _html(flag.name), _codings(flag.codes), " ".join(parts))
+def _flag_view(flag: RedFlag, catalog: Catalog = _ENGLISH) -> _FlagView:
+    tr = _words(catalog)
+    shown = tr(flag.name)
+    name = _text(shown)
+    word = urgency_word(flag.urgency, catalog)
+    if name:
+        parts = [tr(_texts.FHIR_WARNING_SIGN, urgency=word, name=name)]
+    else:
+        parts = [tr(_texts.FHIR_WARNING_SIGN_UNNAMED, urgency=word)]
+    parts += [t for t in (_text(tr(flag.why)), _text(tr(flag.advice))) if t]
+    return _FlagView(flag, name, _html(shown), _codings(flag.codes), " ".join(parts))
 
 
 def _codings(codes: tuple[Code, ...]) -> tuple[dict[str, str], ...]:
@@ -447,12 +481,16 @@ _CAUSES = MappingProxyType({c.id: _cause_view(c) for c in KNOWLEDGE.causes})
 _FLAGS = MappingProxyType({r.id: _flag_view(r) for r in KNOWLEDGE.red_flags})
 
 
-def _view_of_cause(cause: Cause) -> _CauseView:
+def _view_of_cause(cause: Cause, catalog: Catalog) -> _CauseView:
+    if catalog is not _ENGLISH:
+        return _cause_view(cause, catalog)
     view = _CAUSES.get(cause.id)
     return view if view is not None and view.cause is cause else _cause_view(cause)
 
 
-def _view_of_flag(flag: RedFlag) -> _FlagView:
+def _view_of_flag(flag: RedFlag, catalog: Catalog) -> _FlagView:
+    if catalog is not _ENGLISH:
+        return _flag_view(flag, catalog)
     view = _FLAGS.get(flag.id)
     return view if view is not None and view.flag is flag else _flag_view(flag)
 
@@ -470,6 +508,7 @@ def risk_assessment(  # noqa: PLR0913 - the elements a caller sets, each by keyw
     basis: object = None,
     identifier: object = None,
     base_url: object = DEFAULT_BASE_URL,
+    language: object = None,
 ) -> dict[str, Any]:
     """Return *assessment* as a coded HL7 FHIR R4 ``RiskAssessment`` (a JSON-ready dict).
 
@@ -482,6 +521,12 @@ def risk_assessment(  # noqa: PLR0913 - the elements a caller sets, each by keyw
     *base_url* the canonical base of legcramps' code systems. The FHIR page of the
     docs gives the mapping of each part.
 
+    *language* is a code of :data:`~legcramps.LANGUAGES` or a
+    :class:`~legcramps.Catalog`: every text a person reads is in it, and the resource's
+    ``language`` says which. The default, None, writes English and leaves ``language``
+    out, as earlier releases did. The displays of SNOMED CT, LOINC, ATC and HL7 codes
+    stay those code systems' own English terms.
+
     :raises InvalidInput: listing every argument that is not acceptable.
 
     >>> import legcramps, legcramps.fhir
@@ -491,6 +536,9 @@ def risk_assessment(  # noqa: PLR0913 - the elements a caller sets, each by keyw
     ('RiskAssessment', {'reference': 'Patient/1'}, '#legcramps')
     >>> r["prediction"][0]["qualitativeRisk"]["coding"][1]["code"]
     'moderate'
+    >>> es = legcramps.fhir.risk_assessment(a, subject="Patient/1", language="es")
+    >>> es["language"], es["prediction"][0]["outcome"]["text"]
+    ('es', 'Deshidratación')
     """
     problems = Problems()
     if not isinstance(assessment, Assessment):
@@ -506,6 +554,7 @@ def risk_assessment(  # noqa: PLR0913 - the elements a caller sets, each by keyw
     bases = _basis(basis, problems)
     ident = None if identifier is None else check_identifier(identifier, "identifier", problems)
     urls = systems(check_base_url(base_url, problems))
+    catalog = _ENGLISH if language is None else language_of(language, problems)
     if problems or reference is None:
         raise problems.error()
     return _resource(
@@ -517,6 +566,8 @@ def risk_assessment(  # noqa: PLR0913 - the elements a caller sets, each by keyw
         resource_id=cast("str | None", resource_id),
         bases=bases,
         identifier=ident,
+        catalog=catalog,
+        language=None if language is None else catalog.language,
     )
 
 
@@ -545,23 +596,29 @@ def _resource(  # noqa: PLR0913 - the checked arguments of risk_assessment()
     resource_id: str | None,
     bases: list[dict[str, Any]],
     identifier: dict[str, Any] | None,
+    catalog: Catalog,
+    language: str | None,
 ) -> dict[str, Any]:
+    tr = _words(catalog)
     knowledge_version = assessment.knowledge_version
-    flags = [(raised, _view_of_flag(raised.flag)) for raised in assessment.red_flags]
-    findings = [(f, _view_of_cause(f.cause)) for f in assessment.findings]
+    flags = [(raised, _view_of_flag(raised.flag, catalog)) for raised in assessment.red_flags]
+    findings = [(f, _view_of_cause(f.cause, catalog)) for f in assessment.findings]
     resource: dict[str, Any] = {"resourceType": "RiskAssessment"}
     if resource_id is not None:
         resource["id"] = resource_id
-    resource["text"] = {"status": "generated", "div": _narrative(assessment, flags, findings)}
+    if language is not None:
+        resource["language"] = language
+    narrative = _narrative(assessment, flags, findings, catalog)
+    resource["text"] = {"status": "generated", "div": narrative}
     resource["contained"] = [
         {
             "resourceType": "Device",
             "id": "legcramps",
             "deviceName": [{"name": "legcramps", "type": "model-name"}],
-            "type": {"text": "Software"},
+            "type": {"text": tr(_texts.FHIR_DEVICE)},
             "version": [
-                {"type": {"text": "software"}, "value": VERSION},
-                {"type": {"text": "knowledge"}, "value": knowledge_version},
+                {"type": {"text": tr(_texts.FHIR_SOFTWARE_VERSION)}, "value": VERSION},
+                {"type": {"text": tr(_texts.FHIR_KNOWLEDGE_VERSION)}, "value": knowledge_version},
             ],
         }
     ]
@@ -574,15 +631,15 @@ def _resource(  # noqa: PLR0913 - the checked arguments of risk_assessment()
                 "system": urls.method,
                 "version": knowledge_version,
                 "code": "legcramps",
-                "display": "legcramps assessment of the causes of severe leg cramps",
+                "display": tr(_texts.FHIR_METHOD_DISPLAY),
             }
         ],
-        "text": f"legcramps knowledge {knowledge_version}",
+        "text": tr(_texts.FHIR_METHOD, version=knowledge_version),
     }
     code, display = RISK_ASSESSMENT_CODE
     resource["code"] = {
         "coding": [{"system": SNOMED, "code": code, "display": display}],
-        "text": "Risk assessment: causes of severe leg cramps",
+        "text": tr(_texts.FHIR_CODE),
     }
     resource["subject"] = dict(subject)
     if when is not None:
@@ -590,16 +647,18 @@ def _resource(  # noqa: PLR0913 - the checked arguments of risk_assessment()
     resource["performer"] = {"reference": "#legcramps", "display": f"legcramps {VERSION}"}
     if bases:
         resource["basis"] = [dict(b) for b in bases]
-    predictions = [_flag_prediction(raised, view, urls) for raised, view in flags]
+    predictions = [_flag_prediction(raised, view, urls, catalog) for raised, view in flags]
     predictions += [
-        _cause_prediction(f, view, urls) for f, view in findings if f.level is not Level.UNKNOWN
+        _cause_prediction(f, view, urls, catalog)
+        for f, view in findings
+        if f.level is not Level.UNKNOWN
     ]
     if predictions:
         resource["prediction"] = predictions
-    advice = [t for t in map(_text, assessment.advice) if t]
+    advice = [t for t in (_text(tr(a)) for a in assessment.advice) if t]
     if advice:
         resource["mitigation"] = "\n".join(advice)
-    resource["note"] = [{"text": t} for t in _notes(assessment, findings)]
+    resource["note"] = [{"text": t} for t in _notes(assessment, findings, catalog)]
     return resource
 
 
@@ -608,7 +667,10 @@ def _so_far(finding: Finding, view: _CauseView) -> bool:
     return finding.level is Level.UNLIKELY and 2 * len(finding.unanswered) > view.inputs
 
 
-def _cause_prediction(finding: Finding, view: _CauseView, urls: Systems) -> dict[str, Any]:
+def _cause_prediction(
+    finding: Finding, view: _CauseView, urls: Systems, catalog: Catalog
+) -> dict[str, Any]:
+    tr = _words(catalog)
     cause = finding.cause
     outcome: dict[str, Any] = {"system": urls.cause, "code": cause.id}
     if view.name:
@@ -617,74 +679,96 @@ def _cause_prediction(finding: Finding, view: _CauseView, urls: Systems) -> dict
     level = finding.level
     if _so_far(finding, view):
         open_count = len(finding.unanswered)
+        so_far = "unlikely-so-far"
         risk = {
             "coding": [
-                {"system": urls.level, "code": "unlikely-so-far", "display": "Unlikely so far"}
+                {
+                    "system": urls.level,
+                    "code": so_far,
+                    "display": tr(_texts.FHIR_LEVEL_DISPLAYS[so_far]),
+                }
             ],
-            "text": (
-                f"unlikely so far (legcramps score {finding.score}; {open_count} of"
-                f" {view.inputs} questions unanswered): not a low likelihood"
+            "text": tr(
+                _texts.FHIR_RISK_SO_FAR, score=finding.score, open=open_count, inputs=view.inputs
             ),
         }
     else:
         code, display = LEVEL_TO_RISK[level]
         risk = {
             "coding": [
-                {"system": urls.level, "code": level.value, "display": level.value.capitalize()},
+                {
+                    "system": urls.level,
+                    "code": level.value,
+                    "display": tr(_texts.FHIR_LEVEL_DISPLAYS[level.value]),
+                },
                 {"system": RISK_PROBABILITY, "code": code, "display": display},
             ],
-            "text": f"{level.value} (legcramps score {finding.score})",
+            "text": tr(_RISK_TEXTS[level], score=finding.score),
         }
     return {
         "outcome": {"coding": codings, "text": view.name or cause.id},
         "qualitativeRisk": risk,
-        "rationale": _rationale(finding),
+        "rationale": _rationale(finding, catalog),
     }
 
 
-def _flag_prediction(raised: RaisedFlag, view: _FlagView, urls: Systems) -> dict[str, Any]:
+_RISK_TEXTS = MappingProxyType(
+    {
+        Level.LIKELY: _texts.FHIR_RISK_LIKELY,
+        Level.POSSIBLE: _texts.FHIR_RISK_POSSIBLE,
+        Level.UNLIKELY: _texts.FHIR_RISK_UNLIKELY,
+    }
+)
+
+
+def _flag_prediction(
+    raised: RaisedFlag, view: _FlagView, urls: Systems, catalog: Catalog
+) -> dict[str, Any]:
+    tr = _words(catalog)
     flag = raised.flag
     outcome: dict[str, Any] = {"system": urls.red_flag, "code": flag.id}
     if view.name:
         outcome["display"] = view.name
     codings = [outcome, *(dict(c) for c in view.codes)]
     rationale = view.rationale
-    time_frame = _text(raised.time_frame)
+    time_frame = _text(tr(raised.time_frame))
     if time_frame:
-        rationale += f" When: {time_frame}."
-    notes = [t for t in map(_text, raised.risk_factors) if t]
+        rationale += " " + tr(_texts.FHIR_WHEN, time_frame=time_frame)
+    notes = [t for t in (_text(tr(r)) for r in raised.risk_factors) if t]
     if notes:
-        rationale += " Risk factors in the answers: " + "; ".join(notes) + "."
+        rationale += " " + tr(_texts.FHIR_RISK_FACTORS, factors="; ".join(notes))
     return {"outcome": {"coding": codings, "text": view.name or flag.id}, "rationale": rationale}
 
 
-def _rationale(finding: Finding) -> str:
-    parts = [t for t in (_text(e.reason) for e in finding.evidence) if t]
+def _rationale(finding: Finding, catalog: Catalog) -> str:
+    tr = _words(catalog)
+    parts = [t for t in (_text(tr(e.reason)) for e in finding.evidence) if t]
     if not parts:
-        parts = ["No answer so far points at this cause."]
+        parts = [tr(_texts.FHIR_NO_EVIDENCE)]
     if finding.unanswered:
-        parts.append("Not yet answered: " + ", ".join(f.id for f in finding.unanswered) + ".")
+        inputs = ", ".join(f.id for f in finding.unanswered)
+        parts.append(tr(_texts.FHIR_NOT_YET_ANSWERED, inputs=inputs))
     return " ".join(parts)
 
 
-def _urgency_note(assessment: Assessment) -> str:
-    note = _URGENCY_NOTE[assessment.urgency]
+def _urgency_note(assessment: Assessment, catalog: Catalog) -> str:
+    tr = _words(catalog)
+    note = tr(_URGENCY_NOTE[assessment.urgency])
     rise = assessment.may_rise_to
     if rise is not None:
-        note += f" A question still open could raise it to {rise.value}."
+        note += " " + tr(_texts.FHIR_MAY_RISE, urgency=urgency_word(rise, catalog))
     return note
 
 
-def _notes(assessment: Assessment, findings: list[tuple[Finding, _CauseView]]) -> list[str]:
-    notes = [_urgency_note(assessment)]
+def _notes(
+    assessment: Assessment, findings: list[tuple[Finding, _CauseView]], catalog: Catalog
+) -> list[str]:
+    tr = _words(catalog)
+    notes = [_urgency_note(assessment, catalog)]
     unknown = [v.name or v.cause.id for f, v in findings if f.level is Level.UNKNOWN]
     if unknown:
-        notes.append(
-            "Not assessed, because no question about them was answered (not a prediction): "
-            + ", ".join(unknown)
-            + "."
-        )
-    disclaimer = _text(assessment.disclaimer)
+        notes.append(tr(_texts.FHIR_NOT_ASSESSED, causes=", ".join(unknown)))
+    disclaimer = _text(tr(assessment.disclaimer))
     if disclaimer:
         notes.append(disclaimer)
     return notes
@@ -692,10 +776,10 @@ def _notes(assessment: Assessment, findings: list[tuple[Finding, _CauseView]]) -
 
 _LEVEL_WORDS = MappingProxyType(
     {
-        Level.LIKELY: "likely",
-        Level.POSSIBLE: "possible",
-        Level.UNLIKELY: "unlikely",
-        Level.UNKNOWN: "not assessed (no question about it was answered)",
+        Level.LIKELY: _texts.FHIR_LIKELY,
+        Level.POSSIBLE: _texts.FHIR_POSSIBLE,
+        Level.UNLIKELY: _texts.FHIR_UNLIKELY,
+        Level.UNKNOWN: _texts.FHIR_NOT_ASSESSED_WORDS,
     }
 )
 
@@ -704,28 +788,32 @@ def _narrative(
     assessment: Assessment,
     flags: list[tuple[RaisedFlag, _FlagView]],
     findings: list[tuple[Finding, _CauseView]],
+    catalog: Catalog,
 ) -> str:
     """Return the XHTML ``div`` that a person reads: urgency, warnings, causes, advice."""
+    tr = _words(catalog)
     parts = [
         '<div xmlns="http://www.w3.org/1999/xhtml"><p><b>',
-        _html(assessment.urgency.headline),
+        _html(tr(assessment.urgency.headline)),
         "</b></p>",
     ]
     if flags:
-        parts.append("<p>Warning signs:</p><ul>")
+        parts += ("<p>", _html(tr(_texts.WARNING_SIGNS)), "</p><ul>")
         for raised, shown in flags:
             name = shown.html or escape(shown.flag.id)
-            parts += ("<li>", name, " (", raised.urgency.value, ")</li>")
+            word = _html(urgency_word(raised.urgency, catalog))
+            parts += ("<li>", name, " (", word, ")</li>")
         parts.append("</ul>")
-    parts.append("<p>Causes:</p><ul>")
+    parts += ("<p>", _html(tr(_texts.CAUSES)), "</p><ul>")
     for finding, view in findings:
-        words = "unlikely so far" if _so_far(finding, view) else _LEVEL_WORDS[finding.level]
-        parts += ("<li>", view.html or view.cause.id, ": ", words, "</li>")
+        words = _texts.FHIR_SO_FAR if _so_far(finding, view) else _LEVEL_WORDS[finding.level]
+        parts += ("<li>", view.html or view.cause.id, ": ", _html(tr(words)), "</li>")
     parts.append("</ul>")
-    advice = [t for t in map(_html, assessment.advice) if t]
+    advice = [t for t in (_html(tr(a)) for a in assessment.advice) if t]
     if advice:
-        parts += ("<p>Advice:</p><ul><li>", "</li><li>".join(advice), "</li></ul>")
-    disclaimer = _html(assessment.disclaimer)
+        parts += ("<p>", _html(tr(_texts.ADVICE)), "</p><ul><li>")
+        parts += ("</li><li>".join(advice), "</li></ul>")
+    disclaimer = _html(tr(assessment.disclaimer))
     if disclaimer:
         parts += ("<p>", disclaimer, "</p>")
     parts.append("</div>")

@@ -24,7 +24,9 @@ from fractions import Fraction
 from html import escape
 from typing import Any, NamedTuple
 
+from legcramps import _texts
 from legcramps._answers import number
+from legcramps._catalog import Catalog, resolve
 from legcramps._errors import InvalidInput, Problems, describe
 from legcramps._fhir import (
     ATC,
@@ -36,6 +38,7 @@ from legcramps._fhir import (
     check_reference,
     date_time,
     fhir_text,
+    language_of,
     systems,
 )
 from legcramps._knowledge import Knowledge, checked_knowledge
@@ -133,7 +136,10 @@ def _medication_options(knowledge: Knowledge) -> dict[str, Medication]:
 
 
 def questionnaire(
-    knowledge: Knowledge | None = None, *, base_url: str = DEFAULT_BASE_URL
+    knowledge: Knowledge | None = None,
+    *,
+    base_url: str = DEFAULT_BASE_URL,
+    language: str | Catalog | None = None,
 ) -> dict[str, Any]:
     """Return the knowledge's questions as an HL7 FHIR R4 ``Questionnaire`` (a JSON-ready dict).
 
@@ -141,8 +147,14 @@ def questionnaire(
     :data:`DEFAULT_BASE_URL`). It renders with no terminology server: the value sets it
     binds are contained, with their expansions.
 
-    :raises InvalidInput: if *knowledge* is not a :class:`~legcramps.Knowledge` or
-        *base_url* is not an http(s) URL.
+    *language* is a code of :data:`~legcramps.LANGUAGES` or a
+    :class:`~legcramps.Catalog`: the titles, the questions and the displays of the
+    options are in it, and the resource's ``language`` says which. The default, None,
+    writes English and leaves ``language`` out. Link ids and codes are the same in every
+    language, so a response to any of them reads back the same answers.
+
+    :raises InvalidInput: if *knowledge* is not a :class:`~legcramps.Knowledge`,
+        *base_url* is not an http(s) URL or *language* names no catalog.
 
     >>> import legcramps.fhir
     >>> q = legcramps.fhir.questionnaire()
@@ -150,33 +162,38 @@ def questionnaire(
     ('Questionnaire', True)
     >>> [group["linkId"] for group in q["item"]][:2]
     ['emergency_signs-group', 'leg_signs-group']
+    >>> es = legcramps.fhir.questionnaire(language="es")
+    >>> es["language"], es["item"][0]["text"]
+    ('es', 'Signos de emergencia')
     """
     problems = Problems()
     k = checked_knowledge(knowledge, problems)
     urls = systems(check_base_url(base_url, problems))
+    catalog = resolve("en") if language is None else language_of(language, problems)
     if problems:
         raise problems.error()
+    tr = catalog.text
     form = _form(k)
     kinds = {f.id: f.kind for f in k.factors}
     contained = []
     if any(f.kind is FactorKind.YES_NO for f in k.factors):
-        contained.append(_yes_no_value_set())
+        contained.append(_yes_no_value_set(catalog))
     if any(f.kind is FactorKind.MEDICATIONS for f in k.factors):
-        contained.append(_medication_value_set(k, urls.choice))
+        contained.append(_medication_value_set(k, urls.choice, catalog))
     items = []
     for screen, members in form.screens:
         children = [
-            _item(screen, kinds, urls),
+            _item(screen, kinds, urls, catalog),
             {
                 "linkId": screen.id + _MEMBERS,
-                "text": "Each of these, one by one",
+                "text": tr(_texts.FHIR_MEMBERS),
                 "type": "group",
                 "enableWhen": _unless_no(screen.id),
                 "enableBehavior": "any",
-                "item": [_item(m, kinds, urls) for m in members],
+                "item": [_item(m, kinds, urls, catalog) for m in members],
             },
         ]
-        title = screen.id.replace("_", " ").capitalize()
+        title = tr(_texts.group_title(screen.id))
         items.append(
             {"linkId": screen.id + _GROUP, "text": title, "type": "group", "item": children}
         )
@@ -184,16 +201,15 @@ def questionnaire(
         items.append(
             {
                 "linkId": OTHER_GROUP,
-                "text": "The cramps, and what came before them",
+                "text": tr(_texts.FHIR_OTHERS),
                 "type": "group",
-                "item": [_item(f, kinds, urls) for f in form.others],
+                "item": [_item(f, kinds, urls, catalog) for f in form.others],
             }
         )
-    resource: dict[str, Any] = {
-        "resourceType": "Questionnaire",
-        "id": "legcramps",
-        "text": {"status": "generated", "div": _questionnaire_narrative(items)},
-    }
+    resource: dict[str, Any] = {"resourceType": "Questionnaire", "id": "legcramps"}
+    if language is not None:
+        resource["language"] = catalog.language
+    resource["text"] = {"status": "generated", "div": _questionnaire_narrative(items)}
     if contained:
         resource["contained"] = contained
     resource.update(
@@ -201,15 +217,13 @@ def questionnaire(
             "url": urls.questionnaire,
             "version": k.version,
             "name": "LegCramps",
-            "title": "Severe leg cramps: causes and warning signs",
+            "title": tr(_texts.FHIR_TITLE),
             "status": "active",
             "subjectType": ["Patient"],
             "publisher": "legcramps",
-            "description": (
-                "The questions of legcramps knowledge "
-                f"{fhir_text(k.version) or 'unversioned'}. Every question is optional: one"
-                ' left blank, or answered "don\'t know", is unknown, which is never the'
-                " same as no. Information, not a diagnosis."
+            "description": tr(
+                _texts.FHIR_DESCRIPTION,
+                version=fhir_text(k.version) or tr(_texts.FHIR_UNVERSIONED),
             ),
             "item": items,
         }
@@ -226,12 +240,14 @@ def _unless_no(screen_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def _item(factor: RiskFactor, kinds: Mapping[str, FactorKind], urls: Systems) -> dict[str, Any]:
+def _item(
+    factor: RiskFactor, kinds: Mapping[str, FactorKind], urls: Systems, catalog: Catalog
+) -> dict[str, Any]:
     item: dict[str, Any] = {"linkId": factor.id}
     codes = [{"system": urls.factor, "code": factor.id}]
     codes += [{"system": c.system, "code": c.code, "display": c.display} for c in factor.codes]
     item["code"] = codes
-    item["text"] = fhir_text(factor.question) or factor.id
+    item["text"] = fhir_text(catalog.text(factor.question)) or factor.id
     kind = factor.kind
     if kind is FactorKind.YES_NO:
         item["type"] = "choice"
@@ -242,8 +258,7 @@ def _item(factor: RiskFactor, kinds: Mapping[str, FactorKind], urls: Systems) ->
     elif kind is FactorKind.CHOICE:
         item["type"] = "choice"
         item["answerOption"] = [
-            {"valueCoding": {"system": urls.choice, "code": c, "display": c}}
-            for c in factor.choices
+            {"valueCoding": _choice(urls.choice, c, catalog)} for c in factor.choices
         ]
     else:
         item["type"] = "open-choice"
@@ -254,6 +269,11 @@ def _item(factor: RiskFactor, kinds: Mapping[str, FactorKind], urls: Systems) ->
         item["enableWhen"] = conditions
         item["enableBehavior"] = "any"
     return item
+
+
+def _choice(system: str, choice: str, catalog: Catalog) -> dict[str, Any]:
+    """Return the coding of *choice*: its code, and its display in *catalog*'s language."""
+    return {"system": system, "code": choice, "display": catalog.text(choice)}
 
 
 def _number_extensions(factor: RiskFactor) -> list[dict[str, Any]]:
@@ -311,35 +331,38 @@ def _condition(condition: Condition, urls: Systems) -> list[dict[str, Any]]:
     ]
 
 
-def _yes_no_value_set() -> dict[str, Any]:
+def _yes_no_value_set(catalog: Catalog) -> dict[str, Any]:
+    # The options a person picks from: their displays are in the form's language.
+    yes, no, dont_know = ((c, catalog.text(d)) for c, d in (YES, NO, DONT_KNOW))
     return {
         "resourceType": "ValueSet",
         "id": "yesnodontknow",
         "name": "YesNoDontKnow",
-        "title": "Yes/No/Don't Know",
+        "title": catalog.text(_texts.FHIR_YES_NO_TITLE),
         "status": "active",
         "compose": {
             "include": [
-                {"system": YES_NO, "concept": [{"code": c, "display": d} for c, d in (YES, NO)]},
-                {"system": ABSENT, "concept": [{"code": DONT_KNOW[0], "display": DONT_KNOW[1]}]},
+                {"system": YES_NO, "concept": [{"code": c, "display": d} for c, d in (yes, no)]},
+                {"system": ABSENT, "concept": [{"code": dont_know[0], "display": dont_know[1]}]},
             ]
         },
         "expansion": {
             "timestamp": EXPANDED_AT,
-            "contains": [_coding(YES_NO, YES), _coding(YES_NO, NO), _coding(ABSENT, DONT_KNOW)],
+            "contains": [_coding(YES_NO, yes), _coding(YES_NO, no), _coding(ABSENT, dont_know)],
         },
     }
 
 
-def _medication_value_set(knowledge: Knowledge, choice: str) -> dict[str, Any]:
+def _medication_value_set(knowledge: Knowledge, choice: str, catalog: Catalog) -> dict[str, Any]:
     options = _medication_options(knowledge)
+    # A medication's display is its generic name, as the knowledge (and WHO's ATC) gives it.
     concepts = [{"code": atc, "display": med.generic} for atc, med in options.items()]
-    none = {"code": NO_MEDICATIONS[0], "display": NO_MEDICATIONS[1]}
+    none = {"code": NO_MEDICATIONS[0], "display": catalog.text(NO_MEDICATIONS[1])}
     return {
         "resourceType": "ValueSet",
         "id": "medications",
         "name": "LegCrampsMedications",
-        "title": "Medications legcramps recognises, by WHO ATC code",
+        "title": catalog.text(_texts.FHIR_MEDICATIONS_TITLE),
         "status": "active",
         "compose": {
             "include": [{"system": ATC, "concept": concepts}, {"system": choice, "concept": [none]}]

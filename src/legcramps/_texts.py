@@ -60,6 +60,185 @@ REPORT = (
     OPEN_LATER,
 )
 
+# --- the FHIR resources ---------------------------------------------------------------------
+# What legcramps.fhir writes itself: the RiskAssessment's notes, rationales, risk texts and
+# narrative, and the Questionnaire's titles and the labels of its options (an
+# OperationOutcome, for developers, is English for now). A code's display in a code system
+# stays in that system's language (see docs/fhir.rst); these are the texts a person reads.
+
+#: The RiskAssessment's note on the urgency, by urgency.
+FHIR_URGENCY_NOTES = {
+    Urgency.EMERGENCY: "Urgency: emergency. Get emergency help now.",
+    Urgency.URGENT: "Urgency: urgent. Get medical advice today, the same day.",
+    Urgency.SEE_DOCTOR: "Urgency: see a doctor.",
+    Urgency.SELF_CARE: "Urgency: self-care, with the advice given.",
+    Urgency.UNDETERMINED: (
+        "Urgency: undetermined. Not enough is known yet; this is not a self-care result."
+    ),
+}
+#: An urgency in a few words, as the rationale of a red flag and the narrative name it.
+FHIR_URGENCY_WORDS = {
+    Urgency.EMERGENCY: "emergency",
+    Urgency.URGENT: "urgent",
+    Urgency.SEE_DOCTOR: "see a doctor",
+    Urgency.SELF_CARE: "self-care",
+    Urgency.UNDETERMINED: "undetermined",
+}
+FHIR_MAY_RISE = "A question still open could raise it to {urgency}."
+FHIR_NOT_ASSESSED = (
+    "Not assessed, because no question about them was answered (not a prediction): {causes}."
+)
+FHIR_WARNING_SIGN = "Warning sign ({urgency}): {name}."
+FHIR_WARNING_SIGN_UNNAMED = "Warning sign ({urgency})."
+FHIR_WHEN = "When: {time_frame}."
+FHIR_RISK_FACTORS = "Risk factors in the answers: {factors}."
+FHIR_NO_EVIDENCE = "No answer so far points at this cause."
+FHIR_NOT_YET_ANSWERED = "Not yet answered: {inputs}."
+#: A cause's level as the text of its qualitativeRisk (legcramps' own score shown).
+FHIR_RISK_LIKELY = "likely (legcramps score {score})"
+FHIR_RISK_POSSIBLE = "possible (legcramps score {score})"
+FHIR_RISK_UNLIKELY = "unlikely (legcramps score {score})"
+#: The displays of legcramps' own level codes, by code.
+FHIR_LEVEL_DISPLAYS = {
+    "likely": "Likely",
+    "possible": "Possible",
+    "unlikely": "Unlikely",
+    "unlikely-so-far": "Unlikely so far",
+}
+FHIR_RISK_SO_FAR = (
+    "unlikely so far (legcramps score {score}; {open} of {inputs} questions unanswered):"
+    " not a low likelihood"
+)
+#: A cause's level in the narrative.
+FHIR_LIKELY = "likely"
+FHIR_POSSIBLE = "possible"
+FHIR_UNLIKELY = "unlikely"
+FHIR_SO_FAR = "unlikely so far"
+FHIR_NOT_ASSESSED_WORDS = "not assessed (no question about it was answered)"
+FHIR_CODE = "Risk assessment: causes of severe leg cramps"
+FHIR_METHOD = "legcramps knowledge {version}"
+FHIR_METHOD_DISPLAY = "legcramps assessment of the causes of severe leg cramps"
+FHIR_DEVICE = "Software"
+FHIR_SOFTWARE_VERSION = "software"
+FHIR_KNOWLEDGE_VERSION = "knowledge"
+# The Questionnaire.
+FHIR_TITLE = "Severe leg cramps: causes and warning signs"
+FHIR_DESCRIPTION = (
+    "The questions of legcramps knowledge {version}. Every question is optional: one left"
+    ' blank, or answered "don\'t know", is unknown, which is never the same as no.'
+    " Information, not a diagnosis."
+)
+FHIR_UNVERSIONED = "unversioned"
+FHIR_MEMBERS = "Each of these, one by one"
+FHIR_OTHERS = "The cramps, and what came before them"
+FHIR_YES = "Yes"
+FHIR_NO = "No"
+FHIR_DONT_KNOW = "Don't know"
+FHIR_YES_NO_TITLE = "Yes/No/Don't Know"
+FHIR_NO_MEDICATIONS = "None: no medications"
+FHIR_MEDICATIONS_TITLE = "Medications legcramps recognises, by WHO ATC code"
+
+FHIR = (
+    *FHIR_URGENCY_NOTES.values(),
+    *FHIR_URGENCY_WORDS.values(),
+    FHIR_MAY_RISE,
+    FHIR_NOT_ASSESSED,
+    FHIR_WARNING_SIGN,
+    FHIR_WARNING_SIGN_UNNAMED,
+    FHIR_WHEN,
+    FHIR_RISK_FACTORS,
+    FHIR_NO_EVIDENCE,
+    FHIR_NOT_YET_ANSWERED,
+    FHIR_RISK_LIKELY,
+    FHIR_RISK_POSSIBLE,
+    FHIR_RISK_UNLIKELY,
+    *FHIR_LEVEL_DISPLAYS.values(),
+    FHIR_RISK_SO_FAR,
+    WARNING_SIGNS,
+    CAUSES,
+    FHIR_LIKELY,
+    FHIR_POSSIBLE,
+    FHIR_UNLIKELY,
+    FHIR_SO_FAR,
+    FHIR_NOT_ASSESSED_WORDS,
+    ADVICE,
+    FHIR_CODE,
+    FHIR_METHOD,
+    FHIR_METHOD_DISPLAY,
+    FHIR_DEVICE,
+    FHIR_SOFTWARE_VERSION,
+    FHIR_KNOWLEDGE_VERSION,
+    FHIR_TITLE,
+    FHIR_DESCRIPTION,
+    FHIR_UNVERSIONED,
+    FHIR_MEMBERS,
+    FHIR_OTHERS,
+    FHIR_YES,
+    FHIR_NO,
+    FHIR_DONT_KNOW,
+    FHIR_YES_NO_TITLE,
+    FHIR_NO_MEDICATIONS,
+    FHIR_MEDICATIONS_TITLE,
+)
+
+
+# --- the service's CDS Hooks cards ----------------------------------------------------------
+# What the cards of legcramps serve say to a clinician (see legcramps._service.cds); the
+# report's labels, the urgencies' headlines and the knowledge's texts are reused.
+
+CDS_SUMMARY = "Leg cramps: {headline}"
+CDS_SUMMARY_FLAG = "Leg cramps: {headline} Warning sign: {name}."
+CDS_CAUSES = "Causes the answers point at:"
+CDS_SAVE = "Save the leg cramp risk assessment to the record"
+CDS_CREATE = "Create the RiskAssessment of the patient's answers."
+CDS_SOURCE = "legcramps {version} (knowledge {knowledge})"
+CDS_ORDER_SUMMARY = "{medication} ({drug_class}) can cause leg cramps, which this patient reported."
+CDS_ORDER_DETAIL = (
+    "The medication ordered, {medication}, is a {drug_class}; the legcramps knowledge lists"
+    " {drug_class}s among the medications linked to severe leg cramps, and the patient"
+    " reported such cramps ({reported}). Consider this when choosing or reviewing the order."
+    " This is information, not a recommendation to change the order: a prescribed medicine"
+    " is changed only by its prescriber."
+)
+CDS_ANSWERED = "answered the legcramps questionnaire"
+CDS_ON_RECORD = "a leg cramp condition is on the record"
+#: The classes of medication an order-select card may name, as it names them.
+CDS_DRUG_CLASSES = (
+    "loop diuretic",
+    "thiazide diuretic",
+    "thiazide-like diuretic",
+    "potassium-sparing diuretic",
+    "long-acting beta-agonist",
+    "statin",
+)
+
+CDS = (
+    CDS_SUMMARY,
+    CDS_SUMMARY_FLAG,
+    WARNING_SIGNS,
+    FLAG,
+    CDS_CAUSES,
+    ADVICE,
+    CDS_SAVE,
+    CDS_CREATE,
+    CDS_SOURCE,
+    CDS_ORDER_SUMMARY,
+    CDS_ORDER_DETAIL,
+    CDS_ANSWERED,
+    CDS_ON_RECORD,
+    *CDS_DRUG_CLASSES,
+)
+
+
+def group_title(screen_id: str) -> str:
+    """Return the title of the Questionnaire's group of a screening question, from its id.
+
+    >>> group_title("clot_risks")
+    'Clot risks'
+    """
+    return screen_id.replace("_", " ").capitalize()
+
+
 # --- error messages -------------------------------------------------------------------------
 # The message of an InvalidInput, and the words of its problems. The engine writes a
 # problem's "expected" and "hint" from these forms (see legcramps._answers and
@@ -123,13 +302,26 @@ TRANSLATED_PLACEHOLDERS = frozenset({"unit"})
 #: view, the command line) names them here, so that every catalog must translate them.
 LIBRARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("report", REPORT),
+    ("fhir", FHIR),
+    ("cds", CDS),
     ("message", MESSAGE + EXPECTED + RECEIVED),
 )
 
 #: The kinds of text that may tell someone how soon to get help: a translation of one must
 #: use the words of urgency that its English uses, no more and no fewer.
 URGENCY_KINDS = frozenset(
-    {"headline", "time_frame", "name", "why", "advice", "risk_factor", "knowledge", "report"}
+    {
+        "headline",
+        "time_frame",
+        "name",
+        "why",
+        "advice",
+        "risk_factor",
+        "knowledge",
+        "report",
+        "fhir",
+        "cds",
+    }
 )
 
 #: The ideas of urgency, and the English words for each. A translation names the words of
@@ -164,6 +356,9 @@ def texts_of(knowledge: KnowledgeFields) -> tuple[tuple[str, str, str], ...]:
         for n, rule in enumerate(knowledge.advice_rules)
     ]
     found += _red_flags(knowledge) + _causes(knowledge) + _factors(knowledge)
+    found += [
+        (f"factors.{f.id}.group", "fhir", group_title(f.id)) for f in knowledge.factors if f.members
+    ]
     for kind, texts in LIBRARY:
         found += [(f"{kind}[{n}]", kind, text) for n, text in enumerate(texts)]
     return tuple(found)

@@ -22,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from legcramps._catalog import LANGUAGES, Catalog, catalog, choose_language
 from legcramps._errors import InvalidInput, Problem
 from legcramps._fhir import operation_outcome, risk_assessment
 from legcramps._jsonparse import parse_json
@@ -40,6 +41,25 @@ FHIR = "application/fhir+json"
 _LOG = logging.getLogger("legcramps.service")
 
 Handler = Callable[[Request], Awaitable[Response]]
+#: The header that says which language a request asks for, and so what a response varies by.
+VARY = "Accept-Language"
+
+
+def language(request: Request) -> Catalog:
+    """Return the catalog of the language the request's ``Accept-Language`` asks for most.
+
+    English when the header is missing, names no language legcramps has, or cannot be
+    read: a header never makes a request fail.
+    """
+    header = request.headers.get("accept-language")
+    return catalog(choose_language(header, available=LANGUAGES, fallback="en"))
+
+
+def in_language(response: Response, chosen: Catalog) -> Response:
+    """Return *response*, saying its language and that it varies with ``Accept-Language``."""
+    response.headers["Content-Language"] = chosen.language
+    response.headers["Vary"] = VARY
+    return response
 
 
 class Rejected(Exception):
@@ -142,11 +162,11 @@ def _endpoint(handler: Handler, *, fhir: bool = False) -> Handler:
     return endpoint
 
 
-def _factors(k: Knowledge) -> list[dict[str, Any]]:
+def _factors(k: Knowledge, chosen: Catalog) -> list[dict[str, Any]]:
     return [
         {
             "id": f.id,
-            "question": f.question,
+            "question": chosen.text(f.question),
             "kind": f.kind.value,
             "unit": f.unit or None,
             "minimum": f.minimum,
@@ -160,13 +180,13 @@ def _factors(k: Knowledge) -> list[dict[str, Any]]:
     ]
 
 
-def _causes(k: Knowledge) -> list[dict[str, Any]]:
+def _causes(k: Knowledge, chosen: Catalog) -> list[dict[str, Any]]:
     return [
         {
             "id": c.id,
-            "name": c.name,
-            "summary": c.summary,
-            "advice": list(c.advice),
+            "name": chosen.text(c.name),
+            "summary": chosen.text(c.summary),
+            "advice": [chosen.text(a) for a in c.advice],
             "inputs": [f.id for f in k.inputs_of(c.id)],
             "sources": [
                 {"id": s.id, "title": s.title, "citation": s.citation, "url": s.url}
@@ -175,6 +195,17 @@ def _causes(k: Knowledge) -> list[dict[str, Any]]:
         }
         for c in k.causes
     ]
+
+
+def _by_language(bodies: dict[str, object], media: str) -> Handler:
+    """Return a handler that answers with the body of the request's language, each rendered once."""
+    rendered = {tag: dumps(body) for tag, body in bodies.items()}
+
+    async def handler(request: Request) -> Response:
+        chosen = language(request)
+        return in_language(Response(rendered[chosen.language], media_type=media), chosen)
+
+    return handler
 
 
 def _fixed(body: object, media: str = JSON) -> Handler:
@@ -218,10 +249,13 @@ class _Service:
         return name
 
     async def assess(self, request: Request) -> Response:
+        chosen = language(request)
         body = await read_json(request, self.limit)
-        return Response(dumps(self.knowledge.assess(body).to_dict()), media_type=JSON)
+        result = self.knowledge.assess(body).to_dict(language=chosen)
+        return in_language(Response(dumps(result), media_type=JSON), chosen)
 
     async def questionnaire_response(self, request: Request) -> Response:
+        chosen = language(request)
         body = await read_json(request, self.limit)
         given = answers(body, self.knowledge, base_url=self.config.base_url)
         response_id = body.get("id")
@@ -234,8 +268,9 @@ class _Service:
             status=status,
             basis=basis,
             base_url=self.config.base_url,
+            language=None if chosen.language == "en" else chosen,
         )
-        return Response(dumps(resource), media_type=FHIR)
+        return in_language(Response(dumps(resource), media_type=FHIR), chosen)
 
     async def cds_discovery(self, request: Request) -> Response:
         self.trusted(request)
@@ -244,9 +279,10 @@ class _Service:
     async def cds_service(self, request: Request) -> Response:
         self.trusted(request)
         name = self.service_id(request)
+        chosen = language(request)
         body = await read_json(request, self.limit)
         run = cds.patient_view if name == cds.PATIENT_VIEW else cds.order_select
-        return Response(dumps(run(body, self.config)), media_type=JSON)
+        return in_language(Response(dumps(run(body, self.config, chosen)), media_type=JSON), chosen)
 
     async def cds_feedback(self, request: Request) -> Response:
         self.trusted(request)
@@ -273,18 +309,25 @@ def create_app(config: ServiceConfig) -> Starlette:
     """
     s = _Service(config)
     k = config.knowledge
-    form = questionnaire(k, base_url=config.base_url)
+
+    def texts(view: Callable[[Knowledge, Catalog], object]) -> dict[str, object]:
+        return {tag: view(k, catalog(tag)) for tag in LANGUAGES}
+
+    forms: dict[str, object] = {
+        tag: questionnaire(k, base_url=config.base_url, language=None if tag == "en" else tag)
+        for tag in LANGUAGES
+    }
     routes = [
         Route(
             "/health",
             _endpoint(_fixed({"status": "ok", "version": VERSION, "knowledge_version": k.version})),
         ),
         Route("/assess", _endpoint(s.assess), methods=["POST"]),
-        Route("/factors", _endpoint(_fixed(_factors(k)))),
-        Route("/causes", _endpoint(_fixed(_causes(k)))),
+        Route("/factors", _endpoint(_by_language(texts(_factors), JSON))),
+        Route("/causes", _endpoint(_by_language(texts(_causes), JSON))),
         Route("/schema/answers", _endpoint(_fixed(answers_schema(k)))),
         Route("/schema/result", _endpoint(_fixed(result_schema(k)))),
-        Route("/questionnaire", _endpoint(_fixed(form, FHIR), fhir=True)),
+        Route("/questionnaire", _endpoint(_by_language(forms, FHIR), fhir=True)),
         Route(
             "/questionnaire-response",
             _endpoint(s.questionnaire_response, fhir=True),

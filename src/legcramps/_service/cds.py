@@ -13,6 +13,8 @@ import re
 import uuid
 from typing import Any
 
+from legcramps import _texts
+from legcramps._catalog import Catalog, resolve
 from legcramps._errors import InvalidInput, Problems, describe
 from legcramps._fhir import ATC, SNOMED, check_date_time, fhir_text, risk_assessment, systems
 from legcramps._model import DrugClass, Level, Medication, Urgency
@@ -43,6 +45,7 @@ CRAMP_CODES = ("55300003", "424647005", "449917004", "449918009", "102549009")
 MAX_SUMMARY = 139
 _NAMESPACE = uuid.UUID("7b3a3c52-6f7e-5d1c-9a47-1e5c0d1f2b14")
 _ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
+_ENGLISH = resolve("en")
 _INDICATORS = {
     Urgency.EMERGENCY: "critical",
     Urgency.URGENT: "critical",
@@ -214,8 +217,12 @@ def _card_id(instance: str, what: str) -> str:
 # --- patient-view ----------------------------------------------------------------------
 
 
-def patient_view(body: object, config: ServiceConfig) -> dict[str, Any]:
+def patient_view(
+    body: object, config: ServiceConfig, catalog: Catalog = _ENGLISH
+) -> dict[str, Any]:
     """Return the cards of the ``patient-view`` service for the request *body*.
+
+    The card's texts, and the RiskAssessment it suggests, are in *catalog*'s language.
 
     :raises MissingPrefetch: without the ``questionnaireResponse`` prefetch.
     :raises InvalidInput: if the request, or the response it holds, cannot be read.
@@ -245,7 +252,8 @@ def patient_view(body: object, config: ServiceConfig) -> dict[str, Any]:
         given = {**given, "medications": own + [n for n in ordered if n not in own]}
     assessment = config.knowledge.assess(given)
     instance: str = body["hookInstance"]  # type: ignore[index]  # checked by _request
-    return {"cards": [_urgency_card(assessment, response, context, instance, config)]}
+    card = _urgency_card(assessment, response, context, instance, config, catalog=catalog)
+    return {"cards": [card]}
 
 
 def _under(prefix: str, error: InvalidInput) -> list[Any]:
@@ -254,40 +262,61 @@ def _under(prefix: str, error: InvalidInput) -> list[Any]:
     return [Problem(f"{prefix}.{p.input}", p.received, p.expected, p.hint) for p in error.problems]
 
 
-def _summary(assessment: Assessment) -> str:
-    summary = f"Leg cramps: {assessment.urgency.headline}"
+def _summary(assessment: Assessment, catalog: Catalog = _ENGLISH) -> str:
+    tr = catalog.text
+    headline = tr(assessment.urgency.headline)
     if assessment.red_flags:
-        summary += f" Warning sign: {fhir_text(assessment.red_flags[0].name)}."
+        name = fhir_text(tr(assessment.red_flags[0].name))
+        summary = tr(_texts.CDS_SUMMARY_FLAG, headline=headline, name=name)
+    else:
+        summary = tr(_texts.CDS_SUMMARY, headline=headline)
     if len(summary) > MAX_SUMMARY:
         summary = summary[: MAX_SUMMARY - 3].rstrip() + "..."
     return summary
 
 
-def _detail(assessment: Assessment) -> str:
-    lines = [f"**{assessment.urgency.headline}**", ""]
+def _detail(assessment: Assessment, catalog: Catalog = _ENGLISH) -> str:
+    tr = catalog.text
+    lines = [f"**{tr(assessment.urgency.headline)}**", ""]
     if assessment.red_flags:
-        lines.append("Warning signs:")
-        lines += [f"- {r.name}: {r.why} {r.advice} ({r.time_frame})" for r in assessment.red_flags]
+        lines.append(tr(_texts.WARNING_SIGNS))
+        lines += [
+            "- "
+            + tr(
+                _texts.FLAG,
+                name=tr(r.name),
+                why=tr(r.why),
+                advice=tr(r.advice),
+                time_frame=tr(r.time_frame),
+            )
+            for r in assessment.red_flags
+        ]
         lines.append("")
-    found = [f for f in assessment.findings if f.level in {Level.LIKELY, Level.POSSIBLE}]
+    found = [f for f in assessment.findings if f.level in _LEVELS]
     if found:
-        lines.append("Causes the answers point at:")
-        lines += [f"- {f.cause.name}: {f.level.value}" for f in found]
+        lines.append(tr(_texts.CDS_CAUSES))
+        lines += [f"- {tr(f.cause.name)}: {tr(_LEVELS[f.level])}" for f in found]
         lines.append("")
     if assessment.advice:
-        lines.append("Advice:")
-        lines += [f"- {a}" for a in assessment.advice]
+        lines.append(tr(_texts.ADVICE))
+        lines += [f"- {tr(a)}" for a in assessment.advice]
         lines.append("")
-    lines.append(f"_{assessment.disclaimer}_")
+    lines.append(f"_{tr(assessment.disclaimer)}_")
     return "\n".join(lines)
 
 
-def _urgency_card(
+#: The levels a card names, and their words.
+_LEVELS = {Level.LIKELY: _texts.FHIR_LIKELY, Level.POSSIBLE: _texts.FHIR_POSSIBLE}
+
+
+def _urgency_card(  # noqa: PLR0913 - the card's parts, each given
     assessment: Assessment,
     response: dict[str, Any],
     context: dict[str, Any],
     instance: str,
     config: ServiceConfig,
+    *,
+    catalog: Catalog,
 ) -> dict[str, Any]:
     """Return the one card of patient-view: urgency, warning signs, causes, and a suggestion."""
     response_id = response.get("id")
@@ -305,21 +334,22 @@ def _urgency_card(
         status=status,
         basis=basis,
         base_url=config.base_url,
+        language=None if catalog is _ENGLISH else catalog,
     )
     return {
         "uuid": _card_id(instance, "urgency"),
-        "summary": _summary(assessment),
-        "detail": _detail(assessment),
+        "summary": _summary(assessment, catalog),
+        "detail": _detail(assessment, catalog),
         "indicator": _INDICATORS[assessment.urgency],
-        "source": _source(config),
+        "source": _source(config, catalog),
         "suggestions": [
             {
-                "label": "Save the leg cramp risk assessment to the record",
+                "label": catalog.text(_texts.CDS_SAVE),
                 "uuid": _card_id(instance, "save"),
                 "actions": [
                     {
                         "type": "create",
-                        "description": "Create the RiskAssessment of the patient's answers.",
+                        "description": catalog.text(_texts.CDS_CREATE),
                         "resource": resource,
                     }
                 ],
@@ -329,13 +359,14 @@ def _urgency_card(
     }
 
 
-def _source(config: ServiceConfig) -> dict[str, Any]:
+def _source(config: ServiceConfig, catalog: Catalog) -> dict[str, Any]:
+    label = catalog.text(_texts.CDS_SOURCE, version=VERSION, knowledge=config.knowledge.version)
     return {
-        "label": f"legcramps {VERSION} (knowledge {config.knowledge.version})",
+        "label": label,
         "topic": {
             "system": systems(config.base_url).method,
             "code": "legcramps",
-            "display": "legcramps assessment of the causes of severe leg cramps",
+            "display": catalog.text(_texts.FHIR_METHOD_DISPLAY),
         },
     }
 
@@ -343,11 +374,13 @@ def _source(config: ServiceConfig) -> dict[str, Any]:
 # --- order-select ----------------------------------------------------------------------
 
 
-def order_select(body: object, config: ServiceConfig) -> dict[str, Any]:
+def order_select(
+    body: object, config: ServiceConfig, catalog: Catalog = _ENGLISH
+) -> dict[str, Any]:
     """Return the cards of the ``order-select`` service for the request *body*.
 
     One warning card per selected order of a diuretic, a long-acting beta-agonist or a
-    statin, when the patient reported severe leg cramps.
+    statin, when the patient reported severe leg cramps, in *catalog*'s language.
 
     :raises MissingPrefetch: without the ``questionnaireResponse`` and ``conditions`` keys.
     :raises InvalidInput: if the request cannot be read.
@@ -390,7 +423,7 @@ def order_select(body: object, config: ServiceConfig) -> dict[str, Any]:
         classes = [] if med is None else [c for c in med.classes if c in WARNED_CLASSES]
         if med is not None and classes:
             card_id = _card_id(instance, f"order:{order.get('id')}:{med.generic}")
-            cards.append(_order_card(med, classes[0], reported, card_id, config))
+            cards.append(_order_card(med, classes[0], reported, card_id, config, catalog=catalog))
     return {"cards": cards}
 
 
@@ -403,7 +436,7 @@ def _reported_cramps(prefetch: dict[str, Any], config: ServiceConfig, problems: 
             value, "QuestionnaireResponse", "prefetch.questionnaireResponse", problems
         )
         if any(str(r.get("questionnaire", "")).partition("|")[0] == url for r in found):
-            return "answered the legcramps questionnaire"
+            return _texts.CDS_ANSWERED
     if "conditions" in prefetch:
         value = _prefetched(prefetch, "conditions")
         for condition in _resources(value, "Condition", "prefetch.conditions", problems):
@@ -414,7 +447,7 @@ def _reported_cramps(prefetch: dict[str, Any], config: ServiceConfig, problems: 
                     and coding.get("system") == SNOMED
                     and coding.get("code") in CRAMP_CODES
                 ):
-                    return "a leg cramp condition is on the record"
+                    return _texts.CDS_ON_RECORD
     return ""
 
 
@@ -469,29 +502,33 @@ def _medication(order: dict[str, Any], config: ServiceConfig) -> Medication | No
     return med
 
 
-def _order_card(
-    med: Medication, drug_class: DrugClass, reported: str, card_id: str, config: ServiceConfig
+def _order_card(  # noqa: PLR0913 - the card's parts, each given
+    med: Medication,
+    drug_class: DrugClass,
+    reported: str,
+    card_id: str,
+    config: ServiceConfig,
+    *,
+    catalog: Catalog,
 ) -> dict[str, Any]:
-    """Return the warning card for an order of *med*, of the warned class *drug_class*."""
-    summary = (
-        f"{med.generic.capitalize()} ({drug_class.value}) can cause leg cramps, which this"
-        " patient reported."
-    )
+    """Return the warning card for an order of *med*, of the warned class *drug_class*.
+
+    The medication keeps its name; the class and the words are in *catalog*'s language.
+    """
+    tr = catalog.text
+    kind = tr(drug_class.value)
+    summary = tr(_texts.CDS_ORDER_SUMMARY, medication=med.generic.capitalize(), drug_class=kind)
     if len(summary) > MAX_SUMMARY:
         summary = summary[: MAX_SUMMARY - 3].rstrip() + "..."
-    detail = (
-        f"The medication ordered, {med.generic}, is a {drug_class.value}; the legcramps"
-        f" knowledge lists {drug_class.value}s among the medications linked to severe leg"
-        f" cramps, and the patient reported such cramps ({reported}). Consider this when"
-        " choosing or reviewing the order. This is information, not a recommendation to"
-        " change the order: a prescribed medicine is changed only by its prescriber."
+    detail = tr(
+        _texts.CDS_ORDER_DETAIL, medication=med.generic, drug_class=kind, reported=tr(reported)
     )
     return {
         "uuid": card_id,
         "summary": summary,
         "detail": detail,
         "indicator": "warning",
-        "source": _source(config),
+        "source": _source(config, catalog),
     }
 
 

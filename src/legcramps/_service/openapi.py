@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from legcramps._schema import answers, result
@@ -49,6 +50,50 @@ def _errors(*codes: str, fhir: bool = False) -> dict[str, Any]:
     return out
 
 
+#: The operations whose answer is in the language the request asks for.
+LANGUAGE_PATHS = (
+    ("/assess", "post"),
+    ("/factors", "get"),
+    ("/causes", "get"),
+    ("/questionnaire", "get"),
+    ("/questionnaire-response", "post"),
+    ("/cds-services/{id}", "post"),
+)
+_ACCEPT_LANGUAGE = {
+    "name": "Accept-Language",
+    "in": "header",
+    "required": False,
+    "description": (
+        "The languages the caller reads, by q-value (es-ES,es;q=0.9,en;q=0.8): the texts of"
+        " the answer are in the most preferred of en and es; English when none fits or the"
+        " header cannot be read."
+    ),
+    "schema": {"type": "string"},
+}
+_LANGUAGE_HEADERS = {
+    "Content-Language": {
+        "description": "The language of the texts: en or es.",
+        "schema": {"enum": ["en", "es"]},
+    },
+    "Vary": {
+        "description": "Accept-Language: the answer depends on it.",
+        "schema": {"type": "string"},
+    },
+}
+
+
+def _with_languages(paths: dict[str, Any]) -> None:
+    """Add the Accept-Language parameter and the language headers to *paths*."""
+    for path, method in LANGUAGE_PATHS:
+        operation = paths[path][method]
+        parameter = copy.deepcopy(_ACCEPT_LANGUAGE)
+        operation["parameters"] = [*operation.get("parameters", ()), parameter]
+        operation["responses"]["200"] = {
+            **operation["responses"]["200"],
+            "headers": copy.deepcopy(_LANGUAGE_HEADERS),
+        }
+
+
 def document(config: ServiceConfig) -> dict[str, Any]:
     """Return the OpenAPI document of a service with *config*."""
     k = config.knowledge
@@ -71,7 +116,7 @@ def document(config: ServiceConfig) -> dict[str, Any]:
             },
         }
     }
-    return {
+    doc: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {
             "title": "legcramps",
@@ -266,3 +311,5 @@ def document(config: ServiceConfig) -> dict[str, Any]:
             }
         },
     }
+    _with_languages(doc["paths"])
+    return doc
