@@ -31,6 +31,7 @@ CORE = [
     "legcramps._order",
     "legcramps._public",
     "legcramps._result",
+    "legcramps._shown",
     "legcramps._state",
 ]
 

@@ -23,6 +23,7 @@ SRC = Path(__file__).parent.parent / "src"
 #: Every module of the package, by layer, from the bottom up.
 LAYERS: dict[str, tuple[str, ...]] = {
     "value": (
+        "legcramps._shown",
         "legcramps._model",
         "legcramps._result",
         "legcramps._errors",

@@ -17,6 +17,7 @@ from legcramps._knowledge import KNOWLEDGE, Knowledge, checked_knowledge
 from legcramps._parse import read_cells
 from legcramps._public import publish
 from legcramps._result import Assessment
+from legcramps._shown import Shown
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,8 +35,8 @@ MAX_WORKERS = 64
 MAX_CHUNKSIZE = 10_000
 
 
-@attrs.frozen(weakref_slot=False)
-class RowError:
+@attrs.frozen(repr=False, weakref_slot=False)
+class RowError(Shown):
     """A row that could not be assessed, in place of its result.
 
     *index* is the row's position in the input (0 for the first row);
@@ -251,8 +252,8 @@ def check_keep(
         seen.add(name)
 
 
-@attrs.frozen(weakref_slot=False)
-class Plan:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Plan(Shown):
     """What to do with each row; small, as it goes to the workers with every chunk.
 
     *knowledge* is ``None`` for the built-in one, which workers have already.
@@ -271,8 +272,8 @@ class Plan:
         return self.output == "assessment" and not self.ignore_unknown and not self.cells
 
 
-@attrs.frozen(weakref_slot=False)
-class Failed:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Failed(Shown):
     """A row that could not be assessed, with the columns it keeps: made into a record later."""
 
     error: RowError

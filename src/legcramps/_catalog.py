@@ -19,6 +19,7 @@ import attrs
 from legcramps import _texts
 from legcramps._errors import InvalidInput, InvalidKnowledge, Problem, Problems, describe
 from legcramps._public import publish
+from legcramps._shown import Shown
 
 if TYPE_CHECKING:
     import os
@@ -45,8 +46,8 @@ _DESCRIBED = frozenset({"value", "other"})
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
-@attrs.frozen(weakref_slot=False)
-class Catalog:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Catalog(Shown):
     """The texts of one language: each English text of legcramps, and its translation.
 
     *language* is a language tag (``"es"``), *name* the language's own name for

@@ -6,6 +6,8 @@ private so that its helpers (:func:`describe`, :class:`Problems`) do not leak.
 
 import attrs
 
+from legcramps._shown import Shown
+
 #: The most problems one error lists; the rest are counted ("and 5 more").
 MAX_PROBLEMS = 20
 
@@ -38,8 +40,8 @@ def describe(value: object) -> str:
     return f"{text} ({kind})"
 
 
-@attrs.frozen(weakref_slot=False)
-class Problem:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Problem(Shown):
     """One thing wrong with the input to a public function, or with a knowledge base.
 
     *input* names the offending input (an answer's keyword, or a path such as

@@ -197,8 +197,7 @@ def score(tables: Tables, s: State, values: dict[str, AnswerValue]) -> None:  # 
                     evidence[i].append(Evidence(factor, value, reason, weight))
                     if note:
                         sign_advice.append(note)
-                    if rank > floor:
-                        floor = rank
+                    floor = max(floor, rank)
             for compare, bound, _, a in tests:
                 if compare(value, bound):
                     true_count[a] += 1
@@ -216,8 +215,7 @@ def score(tables: Tables, s: State, values: dict[str, AnswerValue]) -> None:  # 
             evidence[i].append(shown)
             if note:
                 sign_advice.append(note)
-            if rank > floor:
-                floor = rank
+            floor = max(floor, rank)
         for a in raised:
             true_count[a] += 1
         dead |= killed

@@ -27,12 +27,13 @@ from legcramps._evaluate import evaluate
 from legcramps._medications import lookup_medication
 from legcramps._model import AdviceRule, AnswerValue, Cause, Medication, RedFlag, RiskFactor
 from legcramps._result import Assessment
+from legcramps._shown import Shown
 
 
 # A knowledge base is large (hashing it walks every cause, sign and medication) and a
 # natural cache key, so attrs caches its hash.
-@attrs.frozen(cache_hash=True, weakref_slot=False)
-class Knowledge:
+@attrs.frozen(cache_hash=True, repr=False, weakref_slot=False)
+class Knowledge(Shown):
     """A knowledge base: the factors, causes, red flags and medications to assess against.
 
     :data:`legcramps.KNOWLEDGE` is the built-in one. Build your own from it

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
+from legcramps._shown import Shown
+
 #: A normalised answer: a yes/no, a number, a choice or a tuple of medication names.
 AnswerValue = bool | int | float | str | tuple[str, ...]
 
@@ -164,8 +166,8 @@ class DrugClass(enum.Enum):
     OTHER_LINKED = "other medicine linked to cramps"
 
 
-@attrs.frozen(weakref_slot=False)
-class Source:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Source(Shown):
     """A reference that a fact in the knowledge base rests on.
 
     >>> import legcramps
@@ -182,8 +184,8 @@ class Source:
     read_on: str = ""
 
 
-@attrs.frozen(weakref_slot=False)
-class Code:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Code(Shown):
     """A concept of a code system that names an input, a cause or a red flag.
 
     *system* is the code system's URI (such as ``http://snomed.info/sct`` or
@@ -200,8 +202,8 @@ class Code:
     display: str
 
 
-@attrs.frozen(weakref_slot=False)
-class Medication:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Medication(Shown):
     """A medication legcramps recognises by its generic name, brands or other spellings.
 
     *drug_class* is its main class; *also* lists the other classes a combination
@@ -233,8 +235,8 @@ class Medication:
         return (self.drug_class, *self.also)
 
 
-@attrs.frozen(weakref_slot=False)
-class Condition:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Condition(Shown):
     """A test on the answer to one factor, which raises a sign or a red flag when it holds.
 
     Give at most one of the comparisons. With none, a yes/no factor is raised
@@ -266,8 +268,8 @@ class Condition:
         return f"{self.factor} is yes"
 
 
-@attrs.frozen(weakref_slot=False)
-class RiskFactor:
+@attrs.frozen(repr=False, weakref_slot=False)
+class RiskFactor(Shown):
     """One input that :func:`~legcramps.assess` accepts, by its keyword name *id*.
 
     *question* is how to ask a person for it, and *help* explains it. *unit*,
@@ -349,8 +351,8 @@ class RiskFactor:
         return f"{what}, or None (unknown)"
 
 
-@attrs.frozen(weakref_slot=False)
-class Sign:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Sign(Shown):
     """A sign that points at a cause: when *when* holds, add *weight* to its score.
 
     *reason* explains the sign in plain language; *basis* is where its fact or
@@ -369,8 +371,8 @@ class Sign:
     weight_basis: Source | None = None
 
 
-@attrs.frozen(weakref_slot=False)
-class Cause:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Cause(Shown):
     """A known cause of severe leg cramps, with the signs that point at it.
 
     >>> import legcramps
@@ -390,8 +392,8 @@ class Cause:
     codes: tuple[Code, ...] = ()
 
 
-@attrs.frozen(weakref_slot=False)
-class AllOf:
+@attrs.frozen(repr=False, weakref_slot=False)
+class AllOf(Shown):
     """Conditions that hold together: a red flag raised by a combination.
 
     >>> str(AllOf((Condition("leg_cold_pale_or_blue"), Condition("numbness"))))
@@ -404,8 +406,8 @@ class AllOf:
         return " and ".join(map(str, self.conditions))
 
 
-@attrs.frozen(weakref_slot=False)
-class RiskNote:
+@attrs.frozen(repr=False, weakref_slot=False)
+class RiskNote(Shown):
     """A risk factor a raised red flag names when the answers show it, such as a recent birth.
 
     >>> str(RiskNote(Condition("cancer"), "active cancer or its treatment"))
@@ -419,8 +421,8 @@ class RiskNote:
         return f"{self.text} ({self.when})"
 
 
-@attrs.frozen(weakref_slot=False)
-class RedFlag:
+@attrs.frozen(repr=False, weakref_slot=False)
+class RedFlag(Shown):
     """A warning sign that calls for medical help, whatever the scores say.
 
     The flag is raised when any of *when* holds: a :class:`Condition`, or an
@@ -455,8 +457,8 @@ class RedFlag:
         return tuple(found)
 
 
-@attrs.frozen(weakref_slot=False)
-class AdviceRule:
+@attrs.frozen(repr=False, weakref_slot=False)
+class AdviceRule(Shown):
     """Advice that replaces other advice when a condition holds.
 
     When any of *when* holds and the result's advice holds any of *replaces*,

@@ -24,13 +24,14 @@ from legcramps._model import (
     Source,
     Urgency,
 )
+from legcramps._shown import Shown
 
 if TYPE_CHECKING:
     from legcramps._catalog import Catalog
 
 
-@attrs.frozen(weakref_slot=False)
-class Evidence:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Evidence(Shown):
     """One answer that raised a cause's score: the *factor*, the *value* and why.
 
     For the medication list, *value* holds the generic names that matched.
@@ -42,8 +43,8 @@ class Evidence:
     weight: int
 
 
-@attrs.frozen(weakref_slot=False)
-class Finding:
+@attrs.frozen(repr=False, weakref_slot=False)
+class Finding(Shown):
     """What the answers say about one cause.
 
     *unanswered* lists the cause's inputs not yet answered, so that "unlikely
@@ -57,8 +58,8 @@ class Finding:
     unanswered: tuple[RiskFactor, ...]
 
 
-@attrs.frozen(weakref_slot=False)
-class RaisedFlag:
+@attrs.frozen(repr=False, weakref_slot=False)
+class RaisedFlag(Shown):
     """A red flag the answers raised, with the risk factors for it that they show.
 
     Reads like its :class:`~legcramps.RedFlag` (``id``, ``name``, ``why``,
