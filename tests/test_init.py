@@ -21,6 +21,7 @@ class TestPublicFace:
             "AdviceRule",
             "AllOf",
             "AnswerValue",
+            "Answers",
             "Assessment",
             "Cause",
             "Condition",
@@ -48,6 +49,7 @@ class TestPublicFace:
             "assess_many",
             "fhir",
             "from_dict",
+            "parse_answer",
             "recognize_medication",
             "schema",
         ] == legcramps.__all__

@@ -23,6 +23,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._result",
         "legcramps._errors",
         "legcramps._public",
+        "legcramps._inputs",
         "legcramps.exceptions",
     ),
     "data": ("legcramps._data",),
@@ -36,6 +37,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._state",
         "legcramps._followup",
         "legcramps._evaluate",
+        # The one text parser, below Knowledge.parse_answer, which serves it.
+        "legcramps._parse",
         "legcramps._knowledge",
     ),
     "view": (
@@ -47,13 +50,17 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._flat",
         "legcramps._batch",
         "legcramps.batch",
-        "legcramps._parse",
+        "legcramps._cells",
     ),
     # The package's face re-exports the library, some of it lazily; it may import any of it.
     "face": ("legcramps",),
     "cli": (
         "legcramps._cli",
         "legcramps._cli._io",
+        "legcramps._cli._parser",
+        "legcramps._cli._answerfile",
+        "legcramps._cli._talk",
+        "legcramps._cli.completion",
         "legcramps._cli._jsonio",
         "legcramps._cli._encode",
         "legcramps._cli._records",

@@ -262,6 +262,6 @@ class TestReport:
             sex="male",
             clot_risks=False,
         )
-        a = legcramps.assess(**given)
+        a = legcramps.assess(given)
         assert () == a.next_questions
         assert "Still to ask:" not in str(a)
