@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import attrs
 import pytest
 from hypothesis import HealthCheck, settings
@@ -70,3 +73,12 @@ def cold_water() -> Knowledge:
 def other_version() -> Knowledge:
     """The built-in knowledge, unchanged, under the version "mine"."""
     return attrs.evolve(legcramps.KNOWLEDGE, version="mine")
+
+
+@pytest.fixture(autouse=True)
+def _no_answer_files_left_behind() -> Iterator[None]:
+    """Fail a test that leaves a ``--save`` temporary file (``.legcramps-*.json``) here."""
+    before = set(Path().glob(".legcramps-*.json"))
+    yield
+    left = sorted(str(p) for p in set(Path().glob(".legcramps-*.json")) - before)
+    assert [] == left, "write files under tmp_path, and remove temporary ones"
