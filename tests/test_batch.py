@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -131,6 +132,18 @@ class TestAssessMany:
 
         assert isinstance(result, RowError)
         assert (0, "mapping") == (result.index, result.problems[0].input)
+
+    @pytest.mark.parametrize("output", ["assessment", "dict"])
+    def test_a_mapping_that_is_not_a_dict_is_read_as_one(self, output: str) -> None:
+        """A read-only mapping (not a dict) is a row like the dict it holds."""
+        row = types.MappingProxyType({"sitting_hours": 8})
+
+        [result] = legcramps.assess_many([row], output=output)  # type: ignore[call-overload]
+
+        expected = legcramps.assess(sitting_hours=8)
+        assert (expected if output == "assessment" else expected.to_dict()) == (
+            result if output == "assessment" else result["result"]
+        )
 
     def test_a_none_row_raises_in_raise_mode(self) -> None:
         """In raise mode a None row raises InvalidInput naming the row."""

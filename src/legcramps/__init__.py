@@ -25,6 +25,7 @@ from legcramps._model import (
     AllOf,
     AnswerValue,
     Cause,
+    Code,
     Condition,
     DrugClass,
     FactorKind,
@@ -44,12 +45,14 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from legcramps._batch import RowError, assess_many
+    from legcramps._catalog import LANGUAGES, Catalog, catalog, choose_language
     from legcramps._roundtrip import from_dict
 
 __all__ = [
     "CAUSES",
     "KNOWLEDGE",
     "KNOWLEDGE_VERSION",
+    "LANGUAGES",
     "RED_FLAGS",
     "RISK_FACTORS",
     "AdviceRule",
@@ -57,7 +60,9 @@ __all__ = [
     "AnswerValue",
     "Answers",
     "Assessment",
+    "Catalog",
     "Cause",
+    "Code",
     "Condition",
     "DrugClass",
     "Evidence",
@@ -81,6 +86,8 @@ __all__ = [
     "__version__",
     "assess",
     "assess_many",
+    "catalog",
+    "choose_language",
     "fhir",
     "from_dict",
     "parse_answer",
@@ -200,6 +207,7 @@ for _public in (
     Answers,
     Assessment,
     Cause,
+    Code,
     Condition,
     DrugClass,
     Evidence,
@@ -237,16 +245,23 @@ else:
     Unpack = getattr(typing, "Unpack", None) or __import__("typing_extensions").Unpack
 
     def __getattr__(name: str) -> Any:
-        # Served lazily so that ``import legcramps`` does not pay for importlib.metadata.
+        # Served lazily so that ``import legcramps`` does not pay for importlib.metadata,
+        # and looked up once: the module attribute set here answers every later access.
         if name == "__version__":
-            from importlib.metadata import version
+            from legcramps._version import VERSION
 
-            return version("legcramps")
+            globals()["__version__"] = VERSION
+            return VERSION
         if name in {"assess_many", "RowError"}:
             # Batches are not every program's business; load them on first use.
             from legcramps import _batch
 
             return getattr(_batch, name)
+        if name in {"LANGUAGES", "Catalog", "catalog", "choose_language"}:
+            # Languages other than English are not every program's business either.
+            from legcramps import _catalog
+
+            return getattr(_catalog, name)
         if name == "from_dict":
             from legcramps._roundtrip import from_dict
 

@@ -21,7 +21,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from legcramps._cli import assess, batch, completion, interview, listing
+from legcramps._cli import assess, batch, completion, interview, listing, serve
 from legcramps._cli._io import (
     BROKEN_PIPE,
     INTERRUPTED,
@@ -100,6 +100,7 @@ def build_parser(knowledge: Knowledge) -> Parser:
     interview.add_parser(subparsers)
     listing.add_parsers(subparsers)
     batch.add_parser(subparsers)
+    serve.add_parser(subparsers)
     completion.add_parser(subparsers, parser)
     _add_help(subparsers, parser)
     return parser
