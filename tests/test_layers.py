@@ -60,7 +60,6 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._batch",
         "legcramps.batch",
         "legcramps._cells",
-        "legcramps._parse",
         "legcramps._report",
     ),
     # The package's face re-exports the library, some of it lazily; it may import any of it.
