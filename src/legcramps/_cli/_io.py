@@ -111,9 +111,25 @@ def print_json(data: object) -> None:
     write(json.dumps(data, indent=2) + "\n")
 
 
-def print_report(assessment: Assessment) -> None:
-    """Print the plain-text report of *assessment*, for a person to read."""
-    write(f"{assessment}\n")
+def print_report(assessment: Assessment, language: str = "en") -> None:
+    """Print the plain-text report of *assessment* in *language*, for a person to read.
+
+    On a terminal the lines are wrapped to its width and an emergency stands out
+    in bold, unless ``NO_COLOR`` is set; elsewhere the lines are wrapped at 80
+    columns, without emphasis.
+    """
+    out = stdout()
+    terminal = _isatty(out)
+    width = os.get_terminal_size(out.fileno()).columns if terminal else 80
+    emphasis = terminal and not os.environ.get("NO_COLOR")
+    write(assessment.report(language=language, width=max(width, 20), emphasis=emphasis) + "\n")
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty() and stream.fileno() >= 0
+    except (OSError, ValueError):  # closed, or no file under it
+        return False
 
 
 def warn(text: str) -> None:

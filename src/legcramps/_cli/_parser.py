@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from legcramps._cli._io import stdout, warn
@@ -215,3 +216,28 @@ def _given(namespace: argparse.Namespace) -> dict[str, tuple[str, Any]]:
         given = {}
         setattr(namespace, _GIVEN, given)
     return given
+
+
+def add_language(parser: argparse.ArgumentParser) -> None:
+    """Add ``-l/--language``: the language of the texts a person reads."""
+    from legcramps._catalog import LANGUAGES
+
+    parser.add_argument(
+        "-l",
+        "--language",
+        action=Once,
+        choices=LANGUAGES,
+        metavar="LANG",
+        help=f"the language of the texts: {', '.join(LANGUAGES)} (default: from LC_ALL,"
+        " LC_MESSAGES or LANG, else en)",
+    )
+
+
+def chosen_language(args: argparse.Namespace) -> str:
+    """Return the language ``--language`` gives, or the locale's, or English."""
+    if args.language is not None:
+        return str(args.language)
+    from legcramps._catalog import choose_language
+
+    env = os.environ
+    return choose_language(env.get("LC_ALL"), env.get("LC_MESSAGES"), env.get("LANG"))

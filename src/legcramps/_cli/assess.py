@@ -24,7 +24,7 @@ from legcramps._cli._io import (
     print_json,
     print_report,
 )
-from legcramps._cli._parser import Once, YesNo, epilog
+from legcramps._cli._parser import Once, YesNo, add_language, chosen_language, epilog
 from legcramps._errors import InvalidInput
 from legcramps._model import FactorKind, RiskFactor
 from legcramps._parse import expected_text, unit_examples
@@ -246,6 +246,7 @@ def add_parser(subparsers: argparse._SubParsersAction[Any], knowledge: Knowledge
     assess.add_argument(
         "-j", "--json", action="store_true", help="print the assessment (to_dict()) as JSON"
     )
+    add_language(assess)
     add_factor_options(assess, knowledge)
     assess.set_defaults(func=run)
 
@@ -253,6 +254,7 @@ def add_parser(subparsers: argparse._SubParsersAction[Any], knowledge: Knowledge
 def run(args: argparse.Namespace) -> int:
     """Run ``legcramps assess`` with the parsed *args*; return the exit status."""
     knowledge: Knowledge = args.knowledge
+    language = chosen_language(args)
     path = input_path(args)
     if path is None:
         check_stdin_unused("the answers")
@@ -269,7 +271,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(*lines)
     assessment = knowledge.assess({**file_answers, **options})
     if args.json:
-        print_json(assessment.to_dict())
+        print_json(assessment.to_dict(language=language))
     else:
-        print_report(assessment)
+        print_report(assessment, language)
     return 0

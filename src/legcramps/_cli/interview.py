@@ -15,6 +15,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from legcramps import _texts
 from legcramps._cli._answerfile import read_answers, validated, write_answers
 from legcramps._cli._io import (
     BROKEN_PIPE,
@@ -27,11 +28,11 @@ from legcramps._cli._io import (
     source_name,
     stdout,
 )
-from legcramps._cli._parser import Once, epilog
+from legcramps._cli._parser import Once, add_language, chosen_language, epilog
 from legcramps._cli._talk import Talk, TerminalTalk
 from legcramps._cli.assess import add_input, input_path
 from legcramps._errors import InvalidInput
-from legcramps._model import AnswerValue, Urgency
+from legcramps._model import AnswerValue, FactorKind, Urgency
 from legcramps._parse import accepted_text, hint_text
 
 if TYPE_CHECKING:
@@ -43,22 +44,33 @@ if TYPE_CHECKING:
     from legcramps._result import Assessment
 
 INTRODUCTION = (
-    "Answer each question, or type 'skip' (or just press Enter) if you don't know.\n"
-    "An answer you skip stays unknown; it is never taken as 'no'.\n"
-    "Type '?' for help, 'back' to change your last answer, 'done' to stop.\n"
-    "If you feel very unwell, stop here and get medical help now.\n"
+    _texts.INTRO_SKIP,
+    _texts.INTRO_UNKNOWN,
+    _texts.INTRO_COMMANDS,
+    _texts.INTRO_UNWELL,
 )
 #: How many answers to one question that cannot be used before it is left unknown.
 TRIES = 3
-_STOP = frozenset({"done", "quit", "stop", "exit"})
-_HELP = frozenset({"?", "help"})
-_BACK = frozenset({"back", "undo"})
-_END_OF_INPUT = "No more answers: the questions left stay unknown."
-_EMERGENCY_STOP = "This needs emergency help now, so the questions stop here."
-_COMMANDS = (
-    "Or type 'skip' (or press Enter) if you don't know, 'back' to change the last answer,"
-    " or 'done' to stop here."
-)
+_STOP = frozenset({"done", "quit", "stop", "exit", "fin", "terminar", "salir"})
+_HELP = frozenset({"?", "help", "ayuda"})
+_BACK = frozenset({"back", "undo", "atrás", "atras", "deshacer"})
+#: The words of another language read as the English that parse_answer reads, by language.
+_WORDS = {
+    "es": {
+        "sí": "yes",
+        "si": "yes",
+        "s": "yes",
+        "no": "no",
+        "no sé": "skip",
+        "no se": "skip",
+        "no lo sé": "skip",
+        "no lo se": "skip",
+        "saltar": "skip",
+        "omitir": "skip",
+        "ninguno": "none",
+        "ninguna": "none",
+    }
+}
 #: The exit statuses of ``interview``, for its help.
 STATUSES = (
     (0, "the report (or the JSON) was printed"),
@@ -96,8 +108,13 @@ class Interview:
         *,
         answers: Mapping[str, AnswerValue] | None = None,
         unknown: Iterable[str] = (),
+        language: str = "en",
     ) -> None:
+        from legcramps._catalog import catalog
+
         self.knowledge = knowledge
+        self.language = language
+        self.catalog = catalog(language)
         self.talk = talk
         self.answers: dict[str, AnswerValue] = dict(answers or {})
         self.unknown: set[str] = set(unknown) - set(self.answers)
@@ -110,7 +127,8 @@ class Interview:
     def run(self) -> Assessment:
         """Ask the questions until none is left, the person stops, or it is an emergency."""
         talk = self.talk
-        talk.say("".join(map(talk.wrap, INTRODUCTION.splitlines())) + "\n")
+        text = self.catalog.text
+        talk.say("".join(talk.wrap(text(line)) for line in INTRODUCTION) + "\n")
         assessment = self.knowledge.assess(self.answers)
         again: str | None = None
         while assessment.urgency is not Urgency.EMERGENCY:
@@ -121,7 +139,7 @@ class Interview:
             try:
                 value = self._ask(factor)
             except _End:
-                talk.say(_END_OF_INPUT + "\n")
+                talk.say(text(_texts.END_OF_INPUT) + "\n")
                 break
             except _Back:
                 again = self._back()
@@ -137,15 +155,16 @@ class Interview:
             # Say so at once when an answer raises a warning sign, not only in the report.
             for flag in assessment.red_flags:
                 if flag not in before:
-                    talk.say(talk.wrap(f"Warning sign: {flag.name}. {flag.advice}", "  "))
+                    name, advice = text(flag.name), text(flag.advice)
+                    talk.say(talk.wrap(text(_texts.WARNING_SIGN, name=name, advice=advice), "  "))
         else:
-            talk.say(_EMERGENCY_STOP + "\n")
+            talk.say(text(_texts.EMERGENCY_STOP) + "\n")
         return assessment
 
     def _back(self) -> str | None:
         """Forget the last answer given here; return its input, to ask again."""
         if not self.history:
-            self.talk.say("  There is no answer to go back to.\n")
+            self.talk.say(f"  {self.catalog.text(_texts.NO_BACK)}\n")
             return None
         last = self.history.pop()
         self.answers.pop(last, None)
@@ -158,15 +177,17 @@ class Interview:
         :raises _End: when the person stops. :raises _Back: on 'back'.
         """
         talk = self.talk
-        talk.say(talk.wrap(factor.question))
-        prompt = f"[{hint_text(factor)}] > "
+        text = self.catalog.text
+        talk.say(talk.wrap(text(factor.question)))
+        prompt = f"[{text(hint_text(factor))}] > "
+        words_of = _WORDS.get(self.language, {})
         tries = 0
         while True:
             try:
-                text = talk.ask(prompt)
+                reply = talk.ask(prompt)
             except EOFError:
                 raise _End from None
-            words = text.strip().casefold()
+            words = reply.strip().casefold()
             if words in _STOP:
                 raise _End
             if words in _BACK:
@@ -175,34 +196,28 @@ class Interview:
                 talk.say(self._explain(factor))
                 continue
             try:
-                return self.knowledge.parse_answer(factor.id, text)
+                return self.knowledge.parse_answer(factor.id, words_of.get(words, reply))
             except InvalidInput as e:
                 (problem,) = e.problems
             tries += 1
-            shown = text.strip()
+            shown = repr(reply.strip())
             if tries == TRIES:
-                talk.say(
-                    talk.wrap(
-                        f"Sorry, {shown!r} is not an answer I can use either. Moving on: this"
-                        " question stays unknown ('back' asks it again).",
-                        "  ",
-                    )
-                )
+                talk.say(talk.wrap(text(_texts.GIVE_UP, shown=shown), "  "))
                 return None
-            hint = f" ({problem.hint})" if problem.hint.startswith("did you mean") else ""
-            talk.say(
-                talk.wrap(
-                    f"Sorry, {shown!r} is not an answer I can use: expected"
-                    f" {problem.expected}{hint}.",
-                    "  ",
-                )
-                + "  Please try again, type '?' for help, or 'skip'.\n"
-            )
+            english = problem.hint.startswith("did you mean")
+            problem = self.catalog.problem(problem)
+            hint = f" ({problem.hint})" if english else ""
+            said = text(_texts.TRY_AGAIN, shown=shown, expected=problem.expected, hint=hint)
+            talk.say(talk.wrap(said, "  ") + f"  {text(_texts.PLEASE_RETRY)}\n")
 
     def _explain(self, factor: RiskFactor) -> str:
         """Return what ``?`` shows: the question's help, and the answers it takes."""
-        parts = [factor.help] if factor.help else []
-        parts += [accepted_text(factor), _COMMANDS]
+        text = self.catalog.text
+        parts = [text(factor.help)] if factor.help else []
+        accepted = accepted_text(factor)
+        if self.language != "en" and factor.kind is FactorKind.YES_NO:
+            accepted = text(_texts.ANSWER_YES_NO)
+        parts += [accepted, text(_texts.COMMANDS)]
         return "".join(self.talk.wrap(part, "  ") for part in parts)
 
 
@@ -270,6 +285,7 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="print the assessment (to_dict()) as JSON; the questions go to standard error"
         " unless standard output is a terminal",
     )
+    add_language(parser)
     parser.set_defaults(func=run)
 
 
@@ -329,7 +345,8 @@ def run(args: argparse.Namespace) -> int:
     answers, unknown = _known(args, path)
     _check_save(args.save)
     talk = _talk(args)
-    session = Interview(args.knowledge, talk, answers=answers, unknown=unknown)
+    language = chosen_language(args)
+    session = Interview(args.knowledge, talk, answers=answers, unknown=unknown, language=language)
     if path is not None:
         count = len(answers) + len(session.unknown)
         talk.say(f"Read {count} answers from {source_name(path)}.\n")
@@ -341,11 +358,11 @@ def run(args: argparse.Namespace) -> int:
         write_answers(args.save, session.saved())
         talk.say(f"The answers are saved in {args.save!r}.\n")
     if args.json:
-        print_json(assessment.to_dict())
+        print_json(assessment.to_dict(language=language))
     else:
         if talk.stdout is sys.stdout:  # after the questions, a blank line
             talk.say("\n")
-        print_report(assessment)
+        print_report(assessment, language)
     return 0
 
 
