@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -163,3 +164,81 @@ class TestInterview:
 
         assert 0 == done.returncode
         assert ES.text("No more answers: the questions left stay unknown.") in done.stdout
+
+
+def _on_a_terminal(columns: int, *argv: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run main() with standard output on a pseudo-terminal *columns* wide; return what it shows."""
+    import fcntl
+    import struct
+    import termios
+
+    from legcramps._cli import main
+
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    with open(follower, "w", encoding="utf-8", closefd=True) as out:  # noqa: PTH123 - a fd
+        monkeypatch.setattr(sys, "stdout", out)
+        assert 0 == main(list(argv))
+        out.flush()
+    shown = b""
+    while chunk := _read_ready(leader):
+        shown += chunk
+    os.close(leader)
+    return shown.decode("utf-8").replace("\r\n", "\n")
+
+
+def _read_ready(fd: int) -> bytes:
+    import select
+
+    if not select.select([fd], [], [], 0.5)[0]:
+        return b""
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the other end is closed: all was read
+        return b""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+class TestOnATerminal:
+    """The report printed on a terminal: its width, and bold for an emergency."""
+
+    def test_wrapped_to_the_terminal_and_bold_for_an_emergency(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """On a terminal 50 columns wide, the report is wrapped at 50, the emergency in bold."""
+        monkeypatch.delenv("NO_COLOR", raising=False)
+
+        shown = _on_a_terminal(
+            50, "assess", "-l", "es", "--emergency-signs", monkeypatch=monkeypatch
+        )
+
+        expected = legcramps.assess(emergency_signs=True).report(
+            language="es", width=50, emphasis=True
+        )
+        assert expected + "\n" == shown
+
+    def test_no_color_turns_the_emphasis_off(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """With NO_COLOR set, a terminal gets the report without bold."""
+        monkeypatch.setenv("NO_COLOR", "1")
+
+        shown = _on_a_terminal(60, "assess", "--emergency-signs", monkeypatch=monkeypatch)
+
+        expected = legcramps.assess(emergency_signs=True).report(width=60, emphasis=False)
+        assert expected + "\n" == shown
+
+
+def test_a_stream_that_cannot_say_is_not_a_terminal() -> None:
+    """A closed stream, which cannot say whether it is a terminal, is taken as not one."""
+    from legcramps._cli import _io
+
+    closed = io.StringIO()
+    closed.close()
+
+    assert _io._isatty(closed) is False  # noqa: SLF001 - the helper under test
+
+
+def test_help_for_a_yes_no_question_in_spanish() -> None:
+    """In process: `?` at a yes/no question says, in Spanish, to answer yes or no."""
+    _, out, _ = run_in_process("interview", "-l", "es", stdin="?\n")
+
+    assert "Responda sí o no." in out

@@ -170,7 +170,17 @@ LIBRARY: tuple[tuple[str, tuple[str, ...]], ...] = (
 #: The kinds of text that may tell someone how soon to get help: a translation of one must
 #: use the words of urgency that its English uses, no more and no fewer.
 URGENCY_KINDS = frozenset(
-    {"headline", "time_frame", "name", "why", "advice", "risk_factor", "knowledge", "report"}
+    {
+        "headline",
+        "time_frame",
+        "name",
+        "why",
+        "advice",
+        "risk_factor",
+        "knowledge",
+        "report",
+        "interview",
+    }
 )
 
 #: The ideas of urgency, and the English words for each. A translation names the words of
