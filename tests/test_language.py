@@ -483,6 +483,10 @@ class TestChooseLanguage:
         assert "pt-BR" == legcramps.choose_language("pt-br,pt;q=0.9", available=available)
         assert "es" == legcramps.choose_language("de", available=available, fallback="es")
 
+    def test_a_parameter_other_than_q_is_ignored(self) -> None:
+        """An Accept-Language parameter that is not ``q`` (``level=1``) leaves the weight at 1."""
+        assert "es" == legcramps.choose_language("es;level=1, en;q=0.9")
+
     def test_a_preference_must_be_a_string(self) -> None:
         """A preference that is not a string or None is refused."""
         with pytest.raises(InvalidInput, match="preferences: received 1 \\(int\\)"):
