@@ -67,6 +67,8 @@ html_theme = "furo"
 html_title = f"legcramps {release}"
 html_static_path = ["_static"]
 html_css_files = ["legcramps.css"]
+# With the CSS, for phones: long ids in tables wrap after an underscore (docs/_static).
+html_js_files = ["legcramps.js"]
 
 # The public names live in private modules (legcramps._model, ...) but are documented
 # where users import them from, legcramps itself.

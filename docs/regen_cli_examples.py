@@ -23,11 +23,9 @@ def run(command: str) -> str:
     The same way ``tests/test_docs.py`` runs it to check the page.
     """
     sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
-    from helpers import run_in_process, split_pipe
+    from helpers import run_documented
 
-    args, stdin = split_pipe(command)
-    _, out, err = run_in_process(*args, stdin=stdin)
-    return "\n".join(line.rstrip() for line in (out + err).splitlines()).strip("\n")
+    return run_documented(command)
 
 
 def regenerate(text: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import attrs
 import pytest
 from hypothesis import HealthCheck, settings
@@ -70,3 +73,24 @@ def cold_water() -> Knowledge:
 def other_version() -> Knowledge:
     """The built-in knowledge, unchanged, under the version "mine"."""
     return attrs.evolve(legcramps.KNOWLEDGE, version="mine")
+
+
+@pytest.fixture(autouse=True)
+def _no_answer_files_left_behind() -> Iterator[None]:
+    """Fail a test that leaves a ``--save`` temporary file (``.legcramps-*.json``) here."""
+    before = set(Path().glob(".legcramps-*.json"))
+    yield
+    left = sorted(str(p) for p in set(Path().glob(".legcramps-*.json")) - before)
+    assert [] == left, "write files under tmp_path, and remove temporary ones"
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test, and the commands it starts, in a locale that asks for English.
+
+    The command line takes its default language from ``LC_ALL``, ``LC_MESSAGES`` and
+    ``LANG``; a test that wants another sets them itself.
+    """
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

@@ -23,7 +23,7 @@ from legcramps import Knowledge, Sign, Source
 #: warning-sign screens "no", a short cramp, no new medication, and no medication at all (a
 #: diuretic sets "see a doctor", and with heat, heavy sweating or little to drink is a
 #: warning sign).
-NO_RED_FLAGS = {
+NO_RED_FLAGS: dict[str, Any] = {
     "emergency_signs": False,
     "leg_signs": False,
     "leg_changes": False,
@@ -36,7 +36,7 @@ NO_RED_FLAGS = {
 }
 
 #: Answers that raise several causes and a red flag, with a known and an unknown medication.
-TYPICAL = {
+TYPICAL: dict[str, Any] = {
     "exercise_minutes": 120,
     "exercise_intensity": "vigorous",
     "medications": ["Lasix 40 mg", "aspirin"],
@@ -46,7 +46,7 @@ TYPICAL = {
 }
 
 #: Every cause answered, none of its signs present.
-NOTHING_RAISED = {
+NOTHING_RAISED: dict[str, Any] = {
     "exercise_minutes": 20,
     "exercise_intensity": "light",
     "unaccustomed_exercise": False,
@@ -124,6 +124,35 @@ class Unreadable(dict[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         raise RuntimeError
+
+
+def run_documented(command: str) -> str:
+    """Run a command as the command-line page of the docs shows it; return what it shows.
+
+    The command may have input piped in (see :func:`split_pipe`) and may end in
+    ``| head -n N``, ``| tail -n N`` or ``| sed -n A,Bp``, which keep the first
+    or last N lines of its standard output, or lines A to B, as a short excerpt.
+    Standard error follows, whole.
+    """
+    import re
+
+    cut = re.fullmatch(
+        r"(?P<command>.*?) \| (?:(?P<end>head|tail) -n (?P<count>[0-9]+)"
+        r"|sed -n (?P<first>[0-9]+),(?P<last>[0-9]+)p)",
+        command,
+    )
+    if cut is not None:
+        command = cut["command"]
+    args, stdin = split_pipe(command)
+    _, out, err = run_in_process(*args, stdin=stdin)
+    lines = out.splitlines()
+    if cut is not None and cut["end"] is not None:
+        count = int(cut["count"])
+        lines = lines[:count] if cut["end"] == "head" else lines[-count:]
+    elif cut is not None:
+        lines = lines[int(cut["first"]) - 1 : int(cut["last"])]
+    shown = [line.rstrip() for line in (*lines, *err.splitlines())]
+    return "\n".join(shown).strip("\n")
 
 
 def split_pipe(command: str) -> tuple[list[str], str]:

@@ -167,7 +167,7 @@ class TestMedicationList:
     def test_accepts_any_iterable_of_names(self) -> None:
         """Tuples and generators of names are accepted like lists."""
         assert legcramps.assess(medications=["Lasix"]) == legcramps.assess(
-            medications=(name for name in ["Lasix"])
+            medications=(name for name in ["Lasix"])  # type: ignore[arg-type]  # typed: list, tuple
         )
 
     def test_a_str_subclass_is_read_as_plain_text(self) -> None:
@@ -313,7 +313,11 @@ class TestNormalised:
 
     def test_mapping_and_keywords_agree(self) -> None:
         """Answers as a mapping and as keywords give equal results."""
-        answers = {"fluid_litres": 0.5, "hot_weather": True, "medications": ("Lasix",)}
+        answers: legcramps.Answers = {
+            "fluid_litres": 0.5,
+            "hot_weather": True,
+            "medications": ("Lasix",),
+        }
 
         assert legcramps.assess(answers) == legcramps.assess(**answers)
 

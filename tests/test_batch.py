@@ -388,7 +388,7 @@ class TestParser:
         with pytest.raises(SystemExit):
             parse("batch", "--inp", "x")
 
-        assert "the following arguments are required: --input" in capsys.readouterr().err
+        assert "unrecognized arguments: --inp" in capsys.readouterr().err
 
     def test_uses_the_knowledge_in_the_namespace(self, tmp_path: Path) -> None:
         """The knowledge the parent parser puts in the namespace assesses the rows."""

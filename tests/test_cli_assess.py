@@ -27,13 +27,13 @@ BAD_INPUT = [
     pytest.param(
         ["--fluid-litres", "nan"],
         "",
-        "argument --fluid-litres: received nan; expected a number of litres from 0 to 20",
+        "argument --fluid-litres: received 'nan'; expected a number of litres from 0 to 20",
         id="nan",
     ),
     pytest.param(
         ["--fluid-litres", "inf"],
         "",
-        "argument --fluid-litres: received inf; expected a number of litres from 0 to 20",
+        "argument --fluid-litres: received 'inf'; expected a number of litres from 0 to 20",
         id="infinity",
     ),
     pytest.param(
@@ -45,7 +45,7 @@ BAD_INPUT = [
     pytest.param(
         ["--exercise-minutes", "2000"],
         "",
-        "argument --exercise-minutes: received 2000; expected a number of minutes from 0 to 1440",
+        "argument --exercise-minutes: received '2000'; expected a number of minutes from 0 to 1440",
         id="out-of-range",
     ),
     pytest.param(
@@ -56,12 +56,6 @@ BAD_INPUT = [
         id="bad-choice",
     ),
     pytest.param(
-        ["--fluid-litre", "1"],
-        "",
-        "unrecognized arguments: --fluid-litre 1",
-        id="unknown-option",
-    ),
-    pytest.param(
         ["--input", "-"],
         "{not json",
         "argument --input: standard input is not valid JSON: Expecting property name",
@@ -70,27 +64,28 @@ BAD_INPUT = [
     pytest.param(
         ["--input", "-"],
         "[1, 2]",
-        "argument --input: standard input holds a JSON list; expected a JSON object",
+        "argument --input: standard input holds a JSON array; expected a JSON object",
         id="not-an-object",
     ),
     pytest.param(
         ["--input", "-"],
         '{"hot_weather": "yes"}',
-        "argument --input: in standard input: hot_weather: received 'yes' (str);"
+        'argument --input: in standard input: hot_weather: received "yes" (string);'
         " expected true, false or null (unknown)",
         id="bad-value-in-file",
     ),
     pytest.param(
         ["--input", "-", "--medication", "Lasix"],
         '{"medications[5]": 1}',
-        "argument --input: in standard input: medications[5]: received 1 (int);"
-        " expected one of the inputs in legcramps.RISK_FACTORS (did you mean 'medications'?)",
+        "argument --input: in standard input: medications[5]: received 1 (number);"
+        " expected one of the inputs, as 'legcramps factors' lists them"
+        ' (did you mean "medications"?)',
         id="item-key-in-file",
     ),
     pytest.param(
         ["--input", "-"],
         '{"fluid_litres": 1, "fluid_litres": 2}',
-        "argument --input: in standard input: the key 'fluid_litres' is given more than once;"
+        'argument --input: in standard input: the key "fluid_litres" is given more than once;'
         " expected each key once",
         id="duplicate-key",
     ),
@@ -153,16 +148,56 @@ class TestProgram:
         assert 0 == result.returncode
         assert expected == json.loads(result.stdout)
 
-    def test_standard_input_answers(self) -> None:
-        """`--input -` reads the answers from standard input."""
+    @pytest.mark.parametrize("args", [["--input", "-"], ["-i", "-"], ["-"]])
+    def test_standard_input_answers(self, args: list[str]) -> None:
+        """`--input -` (or `-i -`, or `-` alone) reads the answers from standard input."""
         answers = {"medications": ["Aldactone"], "new_medication": True, "cramp_minutes": None}
         expected = legcramps.assess(answers).to_dict()
 
-        result = run("assess", "--input", "-", "--json", stdin=json.dumps(answers))
+        result = run("assess", *args, "--json", stdin=json.dumps(answers))
 
         assert "" == result.stderr
         assert 0 == result.returncode
         assert expected == json.loads(result.stdout)
+
+    def test_a_file_by_position(self, tmp_path: Path) -> None:
+        """`legcramps assess case.json` reads the file as `--input case.json` does."""
+        path = tmp_path / "case.json"
+        path.write_text('{"sitting_hours": 6}', encoding="utf-8")
+
+        result = run("assess", str(path), "-j")
+
+        assert "" == result.stderr
+        assert legcramps.assess(sitting_hours=6).to_dict() == json.loads(result.stdout)
+
+    def test_the_same_file_by_position_and_by_name(self, tmp_path: Path) -> None:
+        """A file named both ways is one file: no conflict."""
+        path = tmp_path / "case.json"
+        path.write_text('{"sitting_hours": 6}', encoding="utf-8")
+
+        status, out, _ = run_in_process("assess", str(path), "--input", str(path), "--json")
+
+        assert 0 == status
+        assert {"sitting_hours": 6} == json.loads(out)["answers"]
+
+    def test_piped_answers_without_input_are_refused_with_a_hint(self) -> None:
+        """`cat case.json | legcramps assess` does not print an empty report: it says how."""
+        result = run("assess", stdin='{"fluid_litres": 0.5}')
+
+        assert 2 == result.returncode
+        assert "" == result.stdout
+        assert (
+            "legcramps assess: error: standard input holds data, which is not read: to read"
+            " the answers from it, give '-' (or '--input -'); to leave it unread, redirect it"
+            " (< /dev/null)\n"
+        ) == result.stderr
+
+    def test_an_empty_pipe_is_no_answers(self) -> None:
+        """Nothing piped in (as from a script or CI) is no reason to refuse."""
+        result = run("assess", "--hot-weather", stdin="")
+
+        assert 0 == result.returncode
+        assert str(legcramps.assess(hot_weather=True)) + "\n" == result.stdout
 
     @pytest.mark.parametrize(("args", "stdin", "message"), BAD_INPUT)
     def test_bad_input(self, args: list[str], stdin: str, message: str) -> None:
@@ -217,8 +252,40 @@ class TestOptions:
 
         out = capsys.readouterr().out
         assert "--fluid-litres LITRES" in out
-        assert "(a number of litres from 0 to 20)" in out
+        assert "(a number of litres from 0 to 20; or with a unit, such as '500 ml' or" in out
         assert "None" not in out
+
+    def test_help_says_units_are_understood(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The help of the answers says that '2h' and '500 ml' are read, and how choices are."""
+        monkeypatch.setenv("COLUMNS", "10000")
+
+        main(["assess", "--help"])
+
+        out = capsys.readouterr().out
+        assert "'2h' or '90 min' for a time, '500 ml' or '1.5 l' for an amount to drink" in out
+        assert "A choice is read ignoring case, and its start is enough ('vig')" in out
+
+    def test_help_lists_exit_statuses_and_examples(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`assess --help` ends with what each exit status means, then examples."""
+        monkeypatch.setenv("COLUMNS", "80")
+
+        main(["assess", "--help"])
+
+        out = capsys.readouterr().out
+        statuses = out.split("exit status:\n", 1)[1].split("\n\n")[0]
+        assert ["0", "2", "4", "130", "141"] == [
+            line.split()[0] for line in statuses.splitlines() if not line.startswith("     ")
+        ]
+        assert out.endswith(
+            "examples:\n"
+            "  legcramps assess --exercise-minutes 2h --fluid-litres 500ml --hot-weather\n"
+            "  legcramps assess case.json --json\n"
+            "  legcramps assess --medication 'Lasix 40 mg' --medication aspirin --no-leg-signs\n"
+        )
 
     def test_a_new_factor_gets_an_option(self, cold_water: Knowledge) -> None:
         """A factor added to the knowledge becomes an option, with no change to the CLI."""
@@ -245,22 +312,51 @@ class TestOptions:
 
         assert 2 == status
         assert "" == out
-        assert "unrecognized arguments: --fluid" in err
+        assert "legcramps assess: error: unrecognized option '--fluid'" in err
 
     def test_every_problem_is_reported(self) -> None:
         """Several bad answers give one line each on stderr."""
         status, out, err = run_in_process(
-            "assess", "--fluid-litres", "-1", "--medication", "", "--sitting-hours", "25"
+            "assess", "--fluid-litres", "-1", "--medication", ";", "--sitting-hours", "25"
         )
 
         assert 2 == status
         assert "" == out
         prefix = "legcramps assess: error: argument"
         assert [
-            f"{prefix} --fluid-litres: received -1; expected a number of litres from 0 to 20",
-            f"{prefix} --medication: received ''; expected a medication name (a non-empty string)",
-            f"{prefix} --sitting-hours: received 25; expected a number of hours from 0 to 24",
+            f"{prefix} --fluid-litres: received '-1'; expected a number of litres from 0 to 20",
+            (
+                f"{prefix} --medication: received ';'; expected medication names separated by"
+                " commas, or 'none'"
+            ),
+            f"{prefix} --sitting-hours: received '25'; expected a number of hours from 0 to 24",
         ] == sorted(err.splitlines())
+
+    @pytest.mark.parametrize(
+        ("args", "expected"),
+        [
+            (["--exercise-minutes", "2h"], {"exercise_minutes": 120}),
+            (["--fluid-litres", "500 ML"], {"fluid_litres": 0.5}),
+            (["--exercise-intensity", "Vigorous"], {"exercise_intensity": "vigorous"}),
+            (["--sex", "F"], {"sex": "female"}),
+            (["--medication", "Lasix 40 mg, aspirin"], {"medications": ["Lasix 40 mg", "aspirin"]}),
+            (["--medication", "Lasix", "--medication", "skip"], {"medications": ["Lasix"]}),
+            (["--medication", "skip"], {}),
+            (["--medication", "none"], {"medications": []}),
+            (["--fluid-litres", "don't know"], {}),
+            (["--fluid-litres", "1", "--fluid-litres", " 1 "], {"fluid_litres": 1}),
+            (["--hot-weather", "--hot-weather"], {"hot_weather": True}),
+        ],
+    )
+    def test_option_values_are_read_as_typed_text(
+        self, args: list[str], expected: dict[str, Any]
+    ) -> None:
+        """Option values are read as legcramps.parse_answer reads text: units, case, lists."""
+        status, out, err = run_in_process("assess", "--json", *args)
+
+        assert "" == err
+        assert 0 == status
+        assert expected == json.loads(out)["answers"]
 
     @settings(max_examples=50, deadline=None)
     @given(st.lists(st.text(max_size=12), max_size=4))
@@ -277,7 +373,7 @@ class TestOptions:
         answers: dict[str, Any] = {}
         args = ["assess", "--json"]
         for factor in data.draw(st.sets(st.sampled_from(K.factors))):
-            value = data.draw(answer(factor))
+            value = data.draw(answer(factor).filter(_one_option_each))
             answers[factor.id] = value
             args += _as_options(factor, value)
 
@@ -285,6 +381,13 @@ class TestOptions:
 
         assert 0 == status
         assert legcramps.assess(answers).to_dict() == json.loads(out)
+
+
+def _one_option_each(value: Any) -> bool:
+    """Whether each medication name in *value* reads back as itself (no comma in it, say)."""
+    if not isinstance(value, list | tuple):
+        return True
+    return all(legcramps.parse_answer("medications", name) == (name.strip(),) for name in value)
 
 
 def _as_options(factor: RiskFactor, value: Any) -> list[str]:
@@ -299,7 +402,7 @@ def _as_options(factor: RiskFactor, value: Any) -> list[str]:
 
 
 _FILE = "argument --input: in standard input:"
-_UNKNOWN = "expected one of the inputs in legcramps.RISK_FACTORS"
+_UNKNOWN = "expected one of the inputs, as 'legcramps factors' lists them"
 
 
 _IDS = [f.id for f in K.factors]
@@ -335,49 +438,49 @@ class TestFileAndOptions:
             pytest.param(
                 {"medications[5]": 1},
                 ["--medication", "Lasix"],
-                f"{_FILE} medications[5]: received 1 (int); {_UNKNOWN}"
-                " (did you mean 'medications'?)",
+                f"{_FILE} medications[5]: received 1 (number); {_UNKNOWN}"
+                ' (did you mean "medications"?)',
                 id="index-past-the-options-list",
             ),
             pytest.param(
                 {"medications[0]": 1},
                 ["--medication", "Lasix"],
-                f"{_FILE} medications[0]: received 1 (int); {_UNKNOWN}"
-                " (did you mean 'medications'?)",
+                f"{_FILE} medications[0]: received 1 (number); {_UNKNOWN}"
+                ' (did you mean "medications"?)',
                 id="index-into-the-options-list",
             ),
             pytest.param(
                 {"medications[x]": 1},
                 ["--medication", "Lasix"],
-                f"{_FILE} medications[x]: received 1 (int); {_UNKNOWN}"
-                " (did you mean 'medications'?)",
+                f"{_FILE} medications[x]: received 1 (number); {_UNKNOWN}"
+                ' (did you mean "medications"?)',
                 id="not-an-index",
             ),
             pytest.param(
                 {"fluid_litres[0]": 1},
                 ["--fluid-litres", "1"],
-                f"{_FILE} fluid_litres[0]: received 1 (int); {_UNKNOWN}"
-                " (did you mean 'fluid_litres'?)",
+                f"{_FILE} fluid_litres[0]: received 1 (number); {_UNKNOWN}"
+                ' (did you mean "fluid_litres"?)',
                 id="index-into-a-number",
             ),
             pytest.param(
                 {"medications": ["Lasix", ""]},
                 ["--fluid-litres", "1"],
-                f"{_FILE} medications[1]: received '' (str);"
+                f'{_FILE} medications[1]: received "" (string);'
                 " expected a medication name (a non-empty string)",
                 id="item-in-the-file",
             ),
             pytest.param(
                 {"fluid_litres": 1},
-                ["--medication", "Lasix", "--medication", ""],
-                "argument --medication: received ''; expected a medication name"
-                " (a non-empty string)",
+                ["--medication", "Lasix", "--medication", ","],
+                "argument --medication: received ','; expected medication names separated"
+                " by commas, or 'none'",
                 id="item-of-an-option",
             ),
             pytest.param(
                 {"medications": ["Lasix"]},
                 ["--sitting-hours", "25"],
-                "argument --sitting-hours: received 25; expected a number of hours from 0 to 24",
+                "argument --sitting-hours: received '25'; expected a number of hours from 0 to 24",
                 id="value-of-an-option",
             ),
         ],
@@ -418,12 +521,12 @@ class TestFileAndOptions:
         assert 2 == status
         assert "" == out
         assert [
-            f"{_FILE} overtired: received 'yes' (str); expected true, false or null (unknown)",
+            f'{_FILE} overtired: received "yes" (string); expected true, false or null (unknown)',
             (
-                f"{_FILE} medications[0]: received 3 (int); expected a medication name"
+                f"{_FILE} medications[0]: received 3 (number); expected a medication name"
                 " (a non-empty string)"
             ),
-            "argument --sitting-hours: received 25; expected a number of hours from 0 to 24",
+            "argument --sitting-hours: received '25'; expected a number of hours from 0 to 24",
         ] == [line.removeprefix("legcramps assess: error: ") for line in err.splitlines()]
 
     @pytest.mark.parametrize(
@@ -440,7 +543,7 @@ class TestFileAndOptions:
         assert 2 == status
         assert "" == out
         assert (
-            f"legcramps assess: error: {_FILE} the key {key!r} is given more than once;"
+            f'legcramps assess: error: {_FILE} the key "{key}" is given more than once;'
             " expected each key once\n"
         ) == err
 
@@ -461,4 +564,133 @@ class TestFileAndOptions:
         else:
             assert 2 == status
             assert "" == out
-            assert err.startswith(("legcramps assess: error: argument ", "legcramps: error: "))
+            assert err.startswith(
+                (
+                    "legcramps assess: error: argument ",
+                    "legcramps assess: error: unrecognized option ",
+                    "legcramps assess: error: unexpected argument ",
+                    "legcramps assess: error: the file is given twice",
+                    "legcramps assess: error: standard input",
+                )
+            )
+
+
+class TestJsonWords:
+    """Problems with answers read from JSON are said in JSON's words (`_cli._answerfile`)."""
+
+    def test_more_problems_than_listed_are_counted(self) -> None:
+        """A file with more than 20 problems lists 20 and counts the rest on one more line."""
+        file = {f"not_an_input_{n}": n for n in range(25)}
+
+        status, _, err = run_in_process("assess", "-", stdin=json.dumps(file))
+
+        assert 2 == status
+        lines = err.splitlines()
+        assert 21 == len(lines)
+        assert (
+            "legcramps assess: error: argument --input: in standard input: and 5 more"
+            in (lines[-1])
+        )
+
+    def test_a_value_nested_too_deep_to_write_back(self) -> None:
+        """A value too deeply nested to write back in a message is described, not shown."""
+        from legcramps._cli._answerfile import json_text
+
+        deep: list[object] = []
+        for _ in range(100_000):
+            deep = [deep]
+
+        assert "a deeply nested value" == json_text(deep)
+
+    def test_a_long_value_is_shortened(self) -> None:
+        """A long value is cut to fit in one line of a message."""
+        from legcramps._cli._answerfile import json_value
+
+        assert 80 > len(json_value("x" * 1000))
+
+    def test_a_save_file_whose_folder_fails(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file that cannot even be begun is reported with 4, leaving nothing behind."""
+        import tempfile
+
+        from legcramps._cli._answerfile import write_answers
+        from legcramps._cli._io import CommandError
+
+        def refuse(*_: object, **__: object) -> None:
+            raise OSError(30, "Read-only file system")
+
+        monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
+
+        with pytest.raises(CommandError) as info:
+            write_answers(str(tmp_path / "a.json"), {"hot_weather": True})
+
+        assert 4 == info.value.status
+        assert [] == list(tmp_path.iterdir())
+
+    @pytest.mark.parametrize(
+        ("file", "expected"),
+        [
+            (
+                {"medications": "Lasix"},
+                (
+                    'medications: received "Lasix" (string); expected an array of medication names'
+                    " (strings), or null (unknown)"
+                ),
+            ),
+            (
+                {"exercise_intensity": "hard"},
+                (
+                    'exercise_intensity: received "hard" (string); expected one of "light",'
+                    ' "moderate", "vigorous", or null (unknown)'
+                ),
+            ),
+            (
+                {"exercise_intensity": " Light "},
+                (
+                    'exercise_intensity: received " Light " (string); expected one of "light",'
+                    ' "moderate", "vigorous", or null (unknown) (did you mean "light"? In JSON a'
+                    " choice is exact)"
+                ),
+            ),
+            (
+                {"cramp_minutes": True},
+                (
+                    "cramp_minutes: received true (boolean); expected a number of minutes from 0 to"
+                    " 1440, or null (unknown)"
+                ),
+            ),
+            (
+                {"hot_weather": [1]},
+                ("hot_weather: received [1] (array); expected true, false or null (unknown)"),
+            ),
+            (
+                {"hot_weather": {"a": None}},
+                (
+                    'hot_weather: received {"a": null} (object); expected true, false or null'
+                    " (unknown)"
+                ),
+            ),
+        ],
+    )
+    def test_json_words(self, file: dict[str, Any], expected: str) -> None:
+        """A problem in a JSON file names JSON's values and types, not Python's."""
+        status, _, err = run_in_process("assess", "-", stdin=json.dumps(file))
+
+        assert 2 == status
+        assert f"legcramps assess: error: {_FILE} {expected}\n" == err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["assess", "\x00"], "argument --input: cannot read '\\x00': embedded null byte"),
+        (["interview", "--save", "\x00"], "argument --save: cannot write '\\x00'"),
+    ],
+)
+def test_a_file_name_that_no_file_can_have(args: list[str], message: str) -> None:
+    """A file name with a NUL in it (possible only in-process) is a bad argument."""
+    status, _, err = run_in_process(*args)
+
+    assert 2 == status
+    assert message in err

@@ -60,3 +60,14 @@ class TestOtherCommands:
         assert "litres" == fluid["unit"]
         assert 0 == fluid["minimum"]
         assert 20 == fluid["maximum"]
+
+    def test_j_is_short_for_json(self) -> None:
+        """`-j` prints the same JSON as `--json`, for both lists."""
+        for command in ("causes", "factors"):
+            assert run_in_process(command, "--json") == run_in_process(command, "-j")
+
+    def test_factors_says_what_medications_take_in_words_of_text(self) -> None:
+        """A medication list is described as text is typed: names separated by commas."""
+        _, out, _ = run_in_process("factors")
+
+        assert "  expects: medication names separated by commas, or 'none'\n" in out

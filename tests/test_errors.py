@@ -31,7 +31,7 @@ class TestInvalidInput:
     def test_message_lists_every_problem(self) -> None:
         """The message names each problem on its own line."""
         with pytest.raises(InvalidInput) as info:
-            legcramps.assess(fluid_litres=-1, hot_weather="yes")
+            legcramps.assess(fluid_litres=-1, hot_weather="yes")  # type: ignore[arg-type]
 
         assert (
             "2 problems with the input:\n"

@@ -22,7 +22,7 @@ K = legcramps.KNOWLEDGE
 
 
 def level(cause_id: str, **answers: object) -> Level:
-    return legcramps.assess(**answers).finding(cause_id).level
+    return legcramps.assess(answers).finding(cause_id).level
 
 
 class TestClearCutCases:
@@ -309,7 +309,7 @@ class TestUrgency:
         self, answers: dict[str, object], expected: Urgency
     ) -> None:
         """Each red flag alone sets the urgency the domain reference gives it."""
-        assert expected == legcramps.assess(**answers).urgency
+        assert expected == legcramps.assess(answers).urgency
 
     def test_red_flag_overrides_the_scores(self) -> None:
         """A red flag decides the urgency even when a cause explains the cramps."""
@@ -542,8 +542,13 @@ class TestNextQuestions:
 
     def test_all_answered_leaves_no_question(self) -> None:
         """With every input answered (or screened, or not applying), nothing is left to ask."""
-        context = {"recent_leg_injury": False, "age_years": 40, "sex": "male", "clot_risks": False}
-        assert () == legcramps.assess(NOTHING_RAISED, **NO_RED_FLAGS, **context).next_questions
+        context = {
+            "recent_leg_injury": False,
+            "age_years": 40,
+            "sex": "male",
+            "clot_risks": False,
+        }
+        assert () == legcramps.assess({**NOTHING_RAISED, **NO_RED_FLAGS, **context}).next_questions
 
     def test_every_factor_is_asked_when_nothing_is_known(self) -> None:
         """With nothing answered, every factor is to be asked, each member after its screen."""
@@ -580,7 +585,7 @@ class TestScreens:
         """A "yes" to a screen, then "no" to each of its signs: the signs' answers decide."""
         members = dict.fromkeys(K.factor("leg_signs").members, False)
 
-        a = legcramps.assess(leg_signs=True, **members)
+        a = legcramps.assess(members, leg_signs=True)
 
         assert [] == list(a.red_flags)
         assert a.answers["leg_signs"] is True
@@ -589,7 +594,7 @@ class TestScreens:
         """While any sign of a "yes" screen is still open, the screen's flag holds."""
         members = dict.fromkeys(K.factor("leg_signs").members[1:], False)
 
-        a = legcramps.assess(leg_signs=True, **members)
+        a = legcramps.assess(members, leg_signs=True)
 
         assert ["leg_sign_reported"] == [r.id for r in a.red_flags]
 

@@ -25,6 +25,7 @@ CORE = [
     "legcramps._errors",
     "legcramps._evaluate",
     "legcramps._followup",
+    "legcramps._inputs",
     "legcramps._knowledge",
     "legcramps._medications",
     "legcramps._model",

@@ -22,6 +22,7 @@ class TestPublicFace:
             "AdviceRule",
             "AllOf",
             "AnswerValue",
+            "Answers",
             "Assessment",
             "Catalog",
             "Cause",
@@ -54,6 +55,7 @@ class TestPublicFace:
             "choose_language",
             "fhir",
             "from_dict",
+            "parse_answer",
             "recognize_medication",
             "schema",
         ] == legcramps.__all__

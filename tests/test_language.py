@@ -489,6 +489,10 @@ class TestChooseLanguage:
         assert "pt-BR" == legcramps.choose_language("pt-br,pt;q=0.9", available=available)
         assert "es" == legcramps.choose_language("de", available=available, fallback="es")
 
+    def test_a_parameter_other_than_q_is_ignored(self) -> None:
+        """An Accept-Language parameter that is not ``q`` (``level=1``) leaves the weight at 1."""
+        assert "es" == legcramps.choose_language("es;level=1, en;q=0.9")
+
     def test_a_preference_must_be_a_string(self) -> None:
         """A preference that is not a string or None is refused."""
         with pytest.raises(InvalidInput, match="preferences: received 1 \\(int\\)"):
@@ -512,21 +516,21 @@ def bad_calls() -> list[tuple[str, Any]]:
             raise RuntimeError
 
     return [
-        ("yes/no", lambda: legcramps.assess(hot_weather="yes")),
-        ("choice", lambda: legcramps.assess(exercise_intensity="hard")),
+        ("yes/no", lambda: legcramps.assess({"hot_weather": "yes"})),
+        ("choice", lambda: legcramps.assess({"exercise_intensity": "hard"})),
         ("number", lambda: legcramps.assess(fluid_litres=-1, age_years=500)),
-        ("list", lambda: legcramps.assess(medications="Lasix")),
-        ("set", lambda: legcramps.assess(medications={"Lasix"})),
+        ("list", lambda: legcramps.assess({"medications": "Lasix"})),
+        ("set", lambda: legcramps.assess({"medications": {"Lasix"}})),
         ("unreadable", lambda: legcramps.assess(medications=iter_fails())),
         ("empty name", lambda: legcramps.assess(medications=[""])),
-        ("unknown", lambda: legcramps.assess(hot_wether=True)),
-        ("unknown, no hint", lambda: legcramps.assess(zzzz=True)),
+        ("unknown", lambda: legcramps.assess({"hot_wether": True})),
+        ("unknown, no hint", lambda: legcramps.assess({"zzzz": True})),
         ("mapping", lambda: legcramps.assess(["x"])),  # type: ignore[arg-type]
         ("unreadable mapping", lambda: legcramps.assess(Unreadable())),
         ("key", lambda: legcramps.assess({1: True})),  # type: ignore[dict-item]
         ("both", lambda: legcramps.assess({"hot_weather": True}, hot_weather=False)),
-        ("huge", lambda: legcramps.assess(hot_weather=Huge(1))),
-        ("opaque", lambda: legcramps.assess(hot_weather=Opaque())),
+        ("huge", lambda: legcramps.assess({"hot_weather": Huge(1)})),
+        ("opaque", lambda: legcramps.assess({"hot_weather": Opaque()})),
         ("cause id", lambda: K.cause("gout")),
         ("name", lambda: legcramps.recognize_medication(1)),  # type: ignore[arg-type]
         ("knowledge", lambda: legcramps.schema.answers(knowledge=1)),  # type: ignore[arg-type]
@@ -594,7 +598,7 @@ class TestProblems:
     def test_the_message_is_in_spanish(self) -> None:
         """message() gives what str() says, in Spanish: a count, then one line a problem."""
         with pytest.raises(InvalidInput) as info:
-            legcramps.assess(fluid_litres=-1, hot_wether=True)
+            legcramps.assess({"fluid_litres": -1, "hot_wether": True})
 
         assert [
             "2 problemas con la entrada:",
@@ -611,14 +615,14 @@ class TestProblems:
     def test_an_english_message_is_the_error_s_own(self) -> None:
         """In English, message() is exactly str() of the error."""
         with pytest.raises(InvalidInput) as info:
-            legcramps.assess(fluid_litres=-1, hot_wether=True, medications=[1, 2])
+            legcramps.assess({"fluid_litres": -1, "hot_wether": True, "medications": [1, 2]})
 
         assert str(info.value) == legcramps.catalog("en").message(info.value)
 
     def test_problems_past_the_cap_are_counted(self) -> None:
         """More than 20 problems: the count and the last line are in Spanish."""
         with pytest.raises(InvalidInput) as info:
-            legcramps.assess(medications=list(range(25)))
+            legcramps.assess({"medications": list(range(25))})
 
         lines = ES.message(info.value).splitlines()
         assert ("25 problemas con la entrada:", "- y 5 más") == (lines[0], lines[-1])

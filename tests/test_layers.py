@@ -28,6 +28,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._result",
         "legcramps._errors",
         "legcramps._public",
+        "legcramps._inputs",
         "legcramps._version",
         "legcramps.exceptions",
         "legcramps._texts",
@@ -44,6 +45,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._state",
         "legcramps._followup",
         "legcramps._evaluate",
+        # The one text parser, below Knowledge.parse_answer, which serves it.
+        "legcramps._parse",
         "legcramps._knowledge",
     ),
     "view": (
@@ -57,9 +60,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "legcramps._flat",
         "legcramps._batch",
         "legcramps.batch",
-        "legcramps._parse",
         "legcramps._frame",
         "legcramps._columns",
+        "legcramps._cells",
         "legcramps._report",
     ),
     # The package's face re-exports the library, some of it lazily; it may import any of it.
@@ -76,6 +79,10 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "cli": (
         "legcramps._cli",
         "legcramps._cli._io",
+        "legcramps._cli._parser",
+        "legcramps._cli._answerfile",
+        "legcramps._cli._talk",
+        "legcramps._cli.completion",
         "legcramps._cli._jsonio",
         "legcramps._cli._encode",
         "legcramps._cli._records",

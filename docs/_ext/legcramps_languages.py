@@ -32,7 +32,7 @@ GROUPS = {
     "warning-signs": ("name", "why", "risk_factor"),
     "causes": ("cause", "reason"),
     "questions": ("question", "help", "unit", "choice"),
-    "report-and-messages": ("report", "message"),
+    "report-and-messages": ("report", "message", "interview"),
     "fhir": ("fhir", "cds"),
 }
 

@@ -214,6 +214,37 @@ class Knowledge(Shown):
         cause = self.cause(cause_id)
         return tuple(f for f in self.factors if cause.id in f.causes)
 
+    def parse_answer(self, factor_id: str, text: str) -> AnswerValue | None:
+        """Return the answer that *text*, as a person typed it, gives to the input *factor_id*.
+
+        See :func:`legcramps.parse_answer`; this one reads the answers of this
+        knowledge's own inputs too.
+
+        >>> import legcramps
+        >>> legcramps.KNOWLEDGE.parse_answer("sitting_hours", "90 min")
+        1.5
+        """
+        from legcramps._parse import NotUnderstood, close_choice, expected_text, read_answer
+
+        factor = self.factor(factor_id)
+        if not isinstance(text, str):
+            expected = "the text of an answer (a str)"
+            raise InvalidInput((Problem("text", describe(text), expected),))
+        text = str.__str__(text)
+        try:
+            value = read_answer(factor, text)
+        except NotUnderstood:
+            pass
+        else:
+            if value is None:
+                return None
+            try:
+                return self.validate({factor.id: value})[factor.id]
+            except InvalidInput:  # out of range, or NaN: said below, in the words of text
+                pass
+        hint = close_choice(factor, text) or "or 'skip' if not known"
+        raise InvalidInput((Problem(factor.id, describe(text), expected_text(factor), hint),))
+
     # --- assessment ------------------------------------------------------------------
 
     def validate(

@@ -1,9 +1,14 @@
-"""Read what a person types as the answer to a risk factor, by the factor's kind.
+"""Read what a person types as the answer to a risk factor: the one text parser.
 
-Used by the command line, its interview, and ``legcramps batch`` for CSV cells. It
-turns text into the Python type the factor takes (a bool, a number, a choice, a
-tuple of names) and leaves range checks to :meth:`~legcramps.Knowledge.validate`,
-the one place that checks answers.
+:meth:`~legcramps.Knowledge.parse_answer` (and :func:`legcramps.parse_answer`) serve it to
+apps and chatbots; the command line reads its options and the interview's answers with
+it, and ``legcramps batch`` its CSV cells. It turns text into the Python type the factor
+takes (a bool, a number, a choice, a tuple of names) and leaves range checks to
+:meth:`~legcramps.Knowledge.validate`, the one place that checks answers.
+
+Text is read ignoring case and extra spaces: ``"Yes"``, ``"VIGOROUS"`` and ``"2 H"``
+are understood. Values given to ``assess()`` as values (keywords, a mapping, JSON)
+are not text, and must be exact: ``exercise_intensity="Vigorous"`` is refused there.
 """
 
 import re
@@ -11,23 +16,22 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from legcramps._errors import Problems, describe
-
-# At run time too, so that typing.get_type_hints(parse_cells) resolves.
-from legcramps._knowledge import Knowledge, checked_knowledge
 from legcramps._model import AnswerValue, FactorKind, RiskFactor
-from legcramps._public import publish
 
 __all__ = [
     "NotUnderstood",
+    "accepted_text",
+    "close_choice",
     "expected_text",
     "hint_text",
     "is_skip",
-    "parse_answer",
-    "parse_cells",
     "parse_choice",
+    "parse_medications",
     "parse_number",
+    "read_answer",
     "read_cell",
     "read_cells",
+    "unit_examples",
 ]
 
 
@@ -98,6 +102,9 @@ _UNITS = MappingProxyType(
     }
 )
 
+#: Examples of the units a person may type, by measure, for help texts.
+_UNIT_EXAMPLES = MappingProxyType({"time": "'90 min' or '2 h'", "volume": "'500 ml' or '1.5 l'"})
+
 
 def _words(text: str) -> str:
     """Return *text* case-folded, single-spaced, with typographic apostrophes made plain."""
@@ -114,17 +121,55 @@ def is_skip(text: str) -> bool:
 
 
 def expected_text(factor: RiskFactor) -> str:
-    """Describe the answers *factor* takes, for a command line (where unknown is left out).
+    """Describe the text answers *factor* takes (where "skip" for unknown is left out).
 
     >>> import legcramps
     >>> expected_text(legcramps.KNOWLEDGE.factor("fluid_litres"))
     'a number of litres from 0 to 20'
     >>> expected_text(legcramps.KNOWLEDGE.factor("hot_weather"))
     'yes or no'
+    >>> expected_text(legcramps.KNOWLEDGE.factor("medications"))
+    "medication names separated by commas, or 'none'"
     """
-    if factor.kind is FactorKind.YES_NO:
+    kind = factor.kind
+    if kind is FactorKind.YES_NO:
         return "yes or no"
+    if kind is FactorKind.CHOICE:
+        return "one of " + ", ".join(map(repr, factor.choices))
+    if kind is FactorKind.MEDICATIONS:
+        return "medication names separated by commas, or 'none'"
     return factor.expected.removesuffix(", or None (unknown)")
+
+
+def unit_examples(factor: RiskFactor) -> str:
+    """Return examples of the units *factor* converts from ('' if it converts none).
+
+    >>> import legcramps
+    >>> unit_examples(legcramps.KNOWLEDGE.factor("sitting_hours"))
+    "'90 min' or '2 h'"
+    >>> unit_examples(legcramps.KNOWLEDGE.factor("age_years"))
+    ''
+    """
+    unit = _UNITS.get(factor.unit.casefold()) if factor.kind is FactorKind.NUMBER else None
+    return "" if unit is None else _UNIT_EXAMPLES[unit[0]]
+
+
+def accepted_text(factor: RiskFactor) -> str:
+    """Say in a sentence which text answers *factor* takes, for a person asking for help.
+
+    >>> import legcramps
+    >>> accepted_text(legcramps.KNOWLEDGE.factor("exercise_minutes"))
+    "Answer a number of minutes from 0 to 1440; a unit may follow, such as '90 min' or '2 h'."
+    >>> accepted_text(legcramps.KNOWLEDGE.factor("exercise_intensity"))
+    "Answer one of 'light', 'moderate', 'vigorous' (in any case; the start of one is enough)."
+    """
+    text = f"Answer {expected_text(factor)}"
+    if factor.kind is FactorKind.CHOICE:
+        text += " (in any case; the start of one is enough)"
+    units = unit_examples(factor)
+    if units:
+        text += f"; a unit may follow, such as {units}"
+    return text + "."
 
 
 def hint_text(factor: RiskFactor) -> str:
@@ -198,26 +243,32 @@ def parse_number(text: str, factor: RiskFactor) -> int | float:
 def parse_choice(text: str, factor: RiskFactor) -> str:
     """Return the choice *text* names, ignoring case; a unique start of a choice is enough.
 
-    Text that names no choice is returned stripped, for the assessment to reject.
+    :raises NotUnderstood: if *text* names no choice, or starts more than one.
 
     >>> import legcramps
     >>> intensity = legcramps.KNOWLEDGE.factor("exercise_intensity")
     >>> parse_choice("Vigorous", intensity), parse_choice("mod", intensity)
     ('vigorous', 'moderate')
     >>> parse_choice("hard", intensity)
-    'hard'
+    Traceback (most recent call last):
+    ...
+    legcramps._parse.NotUnderstood: one of 'light', 'moderate', 'vigorous'
     """
     words = _words(text)
     exact = [c for c in factor.choices if c.casefold() == words]
     starts = [c for c in factor.choices if words and c.casefold().startswith(words)]
     found = exact or starts
-    return found[0] if len(found) == 1 else text.strip()
+    if len(found) != 1:
+        raise NotUnderstood(expected_text(factor))
+    return found[0]
 
 
 def parse_medications(text: str) -> tuple[str, ...]:
     """Return the medication names in *text*, separated by commas, semicolons or "and".
 
     "none" is an empty list: known to take no medication.
+
+    :raises NotUnderstood: if *text* holds no name (only separators).
 
     >>> parse_medications("Lasix 40 mg, aspirin and salmeterol")
     ('Lasix 40 mg', 'aspirin', 'salmeterol')
@@ -226,29 +277,36 @@ def parse_medications(text: str) -> tuple[str, ...]:
     """
     if _words(text) in _NO_MEDICATIONS:
         return ()
-    names = (n.strip() for n in _MEDICATION_SEPARATOR.split(text))
-    return tuple(n for n in names if n)
+    names = tuple(n for n in (n.strip() for n in _MEDICATION_SEPARATOR.split(text)) if n)
+    if not names:  # only separators: not "none", which must be said
+        msg = "medication names separated by commas, or 'none'"
+        raise NotUnderstood(msg)
+    return names
 
 
-def parse_answer(text: str, factor: RiskFactor) -> AnswerValue:
-    """Return *text* read as an answer to *factor*, by its kind.
+def read_answer(factor: RiskFactor, text: str) -> AnswerValue | None:
+    """Return *text* read as an answer to *factor*, by its kind; ``None`` if it is unknown.
+
+    Text that says it is not known ("skip", "don't know", "?", nothing) is unknown.
 
     :raises NotUnderstood: if *text* cannot be read as that kind of answer.
 
     >>> import legcramps
-    >>> k = legcramps.KNOWLEDGE
-    >>> parse_answer("Yes", k.factor("hot_weather")), parse_answer("n", k.factor("hot_weather"))
-    (True, False)
-    >>> parse_answer("0.5 l", k.factor("fluid_litres"))
-    0.5
-    >>> parse_answer("maybe", k.factor("hot_weather"))
+    >>> hot, fluid = map(legcramps.KNOWLEDGE.factor, ("hot_weather", "fluid_litres"))
+    >>> read_answer(hot, "Yes"), read_answer(hot, "n"), read_answer(fluid, "0.5 l")
+    (True, False, 0.5)
+    >>> read_answer(fluid, "skip"), read_answer(fluid, "Don't know"), read_answer(fluid, "")
+    (None, None, None)
+    >>> read_answer(hot, "maybe")
     Traceback (most recent call last):
     ...
     legcramps._parse.NotUnderstood: yes or no
     """
+    words = _words(text)
+    if words in _SKIP:
+        return None
     kind = factor.kind
     if kind is FactorKind.YES_NO:
-        words = _words(text)
         if words in _YES:
             return True
         if words in _NO:
@@ -262,62 +320,40 @@ def parse_answer(text: str, factor: RiskFactor) -> AnswerValue:
     return parse_medications(text)
 
 
+def close_choice(factor: RiskFactor, text: str) -> str:
+    """Return the hint "did you mean ...?" for a misspelt choice of *factor*, or ''.
+
+    >>> import legcramps
+    >>> close_choice(legcramps.KNOWLEDGE.factor("exercise_intensity"), "vigourous")
+    "did you mean 'vigorous'?"
+    """
+    if factor.kind is not FactorKind.CHOICE:
+        return ""
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(_words(text), factor.choices, n=1)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+def _cell(text: str) -> str:
+    """Describe the CSV cell *text* in an error message: its text, without a Python type."""
+    return "the cell " + describe(text).removesuffix(" (str)")
+
+
 def read_cell(factor: RiskFactor, text: str, problems: Problems) -> AnswerValue | None:
     """Return the answer to *factor* in the cell *text*; ``None`` if it is unknown.
 
     An empty cell, or one that says it is not known ("unknown", "?"), is
-    unknown. A cell that cannot be read adds a problem named by the factor.
+    unknown. A cell that cannot be read adds a problem named by the factor, in
+    the words of CSV (a cell, an empty cell).
     """
-    if not text or is_skip(text):
-        return None
     try:
-        return parse_answer(text, factor)
+        return read_answer(factor, text)
     except NotUnderstood as e:
-        problems.add(factor.id, describe(text), f"{e}, or an empty cell (unknown)")
+        problems.add(
+            factor.id, _cell(text), f"{e}, or an empty cell (unknown)", close_choice(factor, text)
+        )
         return None
-
-
-def parse_cells(
-    cells: Mapping[str, str | None], *, knowledge: Knowledge | None = None
-) -> dict[str, AnswerValue]:
-    """Return the answers in one row of text cells (as read from CSV), for ``assess()``.
-
-    This is how ``legcramps batch`` reads a CSV row, for tools that read the
-    file themselves (pandas, Dask, Spark). Each key names an input; each cell
-    is read as the command line reads an answer, by the kind of its input (see
-    the Batch page of the docs): ``yes``/``no``, a number with an optional
-    unit, a choice, medication names separated by ``;``. An empty cell, one
-    that says it is not known (``unknown``, ``?``), or ``None`` (a missing
-    value) is unknown, and left out. *knowledge* defaults to
-    :data:`legcramps.KNOWLEDGE`.
-
-    :raises InvalidInput: listing every problem: a key that is not an input,
-        a cell that is not text, a cell that cannot be read.
-
-    >>> import legcramps.batch
-    >>> cells = {"sitting_hours": "2 h", "hot_weather": "Yes", "medications": "",
-    ...          "exercise_intensity": "vig"}
-    >>> legcramps.batch.parse_cells(cells)
-    {'sitting_hours': 2, 'hot_weather': True, 'exercise_intensity': 'vigorous'}
-    >>> answers = legcramps.batch.parse_cells({"fluid_litres": "500 ml", "hot_weather": "y"})
-    >>> legcramps.assess(answers).finding("dehydration").level.value
-    'likely'
-    >>> legcramps.batch.parse_cells({"hot_weather": "maybe", "thirst": "yes"})
-    Traceback (most recent call last):
-    ...
-    legcramps.InvalidInput: 2 problems with the input:
-    - hot_weather: received 'maybe' (str); expected yes or no, or an empty cell (unknown)
-    - thirst: received 'yes' (str); expected one of the inputs in legcramps.RISK_FACTORS
-    """
-    problems = Problems()
-    knowledge = checked_knowledge(knowledge, problems)
-    if not isinstance(cells, Mapping):
-        problems.add("cells", describe(cells), "a mapping of input names to text cells")
-        raise problems.error()
-    answers = read_cells({f.id: f for f in knowledge.factors}, cells.items(), problems)
-    if problems:
-        raise problems.error()
-    return answers
 
 
 def read_cells(
@@ -346,6 +382,3 @@ def read_cells(
             if value is not None:
                 answers[factor.id] = value
     return answers
-
-
-publish(parse_cells, "legcramps.batch")

@@ -296,6 +296,46 @@ RECEIVED = (
 #: translate in turn; every other placeholder holds a value shown as it is.
 TRANSLATED_PLACEHOLDERS = frozenset({"unit"})
 
+# --- the interview (legcramps interview) ----------------------------------------------------
+
+INTRO_SKIP = "Answer each question, or type 'skip' (or just press Enter) if you don't know."
+INTRO_UNKNOWN = "An answer you skip stays unknown; it is never taken as 'no'."
+INTRO_COMMANDS = "Type '?' for help, 'back' to change your last answer, 'done' to stop."
+INTRO_UNWELL = "If you feel very unwell, stop here and get medical help now."
+END_OF_INPUT = "No more answers: the questions left stay unknown."
+EMERGENCY_STOP = "This needs emergency help now, so the questions stop here."
+COMMANDS = (
+    "Or type 'skip' (or press Enter) if you don't know, 'back' to change the last answer,"
+    " or 'done' to stop here."
+)
+WARNING_SIGN = "Warning sign: {name}. {advice}"
+NO_BACK = "There is no answer to go back to."
+GIVE_UP = (
+    "Sorry, {shown} is not an answer I can use either. Moving on: this question stays"
+    " unknown ('back' asks it again)."
+)
+TRY_AGAIN = "Sorry, {shown} is not an answer I can use: expected {expected}{hint}."
+PLEASE_RETRY = "Please try again, type '?' for help, or 'skip'."
+YES_NO = "yes/no"
+ANSWER_YES_NO = "Answer yes or no."
+
+INTERVIEW = (
+    INTRO_SKIP,
+    INTRO_UNKNOWN,
+    INTRO_COMMANDS,
+    INTRO_UNWELL,
+    END_OF_INPUT,
+    EMERGENCY_STOP,
+    COMMANDS,
+    WARNING_SIGN,
+    NO_BACK,
+    GIVE_UP,
+    TRY_AGAIN,
+    PLEASE_RETRY,
+    YES_NO,
+    ANSWER_YES_NO,
+)
+
 # --- where each text is ---------------------------------------------------------------------
 
 #: The library's own texts, by kind. A part of legcramps that writes texts of its own (a
@@ -305,6 +345,7 @@ LIBRARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("fhir", FHIR),
     ("cds", CDS),
     ("message", MESSAGE + EXPECTED + RECEIVED),
+    ("interview", INTERVIEW),
 )
 
 #: The kinds of text that may tell someone how soon to get help: a translation of one must
@@ -321,6 +362,7 @@ URGENCY_KINDS = frozenset(
         "report",
         "fhir",
         "cds",
+        "interview",
     }
 )
 

@@ -17,7 +17,7 @@ writes exactly the same:
 ['urgency', 'problems']
 """
 
+from legcramps._cells import parse_cells
 from legcramps._flat import flat_columns
-from legcramps._parse import parse_cells
 
 __all__ = ["flat_columns", "parse_cells"]

@@ -1,12 +1,15 @@
 """The ``legcramps`` command line (also ``python -m legcramps``), built on :mod:`argparse`.
 
 Each command lives in a module of its own (``assess``, ``interview``, ``listing``
-for ``causes`` and ``factors``, ``batch``) that adds its parser and sets a
-``func``: ``func(args) -> int`` runs the command and returns its exit status.
-What they share (streams, strict JSON, exit statuses) is in ``_io``. Bad input
-never shows a traceback: a command raises :class:`~legcramps._cli._io.CommandError`
-(or :class:`~legcramps.InvalidInput`), and :func:`main` reports it on one line
-per problem with its exit status (2, argparse's convention, for bad input).
+for ``causes`` and ``factors``, ``batch``, ``completion``) that adds its parser
+and sets a ``func``: ``func(args) -> int`` runs the command and returns its exit
+status. What they share (streams, strict JSON, exit statuses) is in ``_io``, and
+their parsers' conventions (one-line errors, "did you mean", options given once)
+in ``_parser``. Bad input never shows a traceback: a command raises
+:class:`~legcramps._cli._io.CommandError` (or :class:`~legcramps.InvalidInput`),
+and :func:`main` reports it on one line per problem with its exit status (2,
+argparse's convention, for bad input). A closed or full standard stream is
+reported the same way, with its own status (4).
 
 Every command reads the knowledge to use from ``args.knowledge``: the one given
 to :func:`main`, :data:`legcramps.KNOWLEDGE` by default.
@@ -16,17 +19,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from legcramps._cli import assess, batch, interview, listing, serve
+from legcramps._cli import assess, batch, completion, interview, listing, serve
 from legcramps._cli._io import (
     BROKEN_PIPE,
     INTERRUPTED,
+    IO_FAILED,
     USAGE,
     CommandError,
     setup_streams,
     silence,
+    warn,
+    write,
 )
+from legcramps._cli._parser import Parser, epilog, suggestion
 from legcramps._errors import InvalidInput
 from legcramps._knowledge import KNOWLEDGE
 
@@ -41,13 +48,17 @@ _DESCRIPTION = (
     "Which known causes of severe leg cramps likely apply, why, what to do, and when to see"
     " a doctor. Information, not a diagnosis."
 )
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser that reports an error on one line, without the usage text."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+_EPILOG = (
+    "Run 'legcramps help COMMAND' (or 'legcramps COMMAND --help') for a command's options,"
+    " its exit statuses and examples.\n\n"
+    + epilog(
+        [(0, "done"), (USAGE, "bad input or usage: the error says which option or file")],
+        [
+            "legcramps assess --exercise-minutes 2h --fluid-litres 500ml --hot-weather",
+            "legcramps interview --save answers.json",
+        ],
+    )
+)
 
 
 class _VersionAction(argparse.Action):
@@ -66,29 +77,59 @@ class _VersionAction(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
         import legcramps
 
-        sys.stdout.write(
-            f"legcramps {legcramps.__version__} (knowledge {self.knowledge_version})\n"
-        )
+        write(f"legcramps {legcramps.__version__} (knowledge {self.knowledge_version})\n")
         parser.exit()
 
 
-def build_parser(knowledge: Knowledge) -> argparse.ArgumentParser:
+def build_parser(knowledge: Knowledge) -> Parser:
     """Return the parser of the whole command line, its options made from *knowledge*.
 
     The namespace it parses holds *knowledge* as ``knowledge``, and the command
     to run as ``func``.
     """
-    parser = _Parser(prog="legcramps", description=_DESCRIPTION, allow_abbrev=False)
-    parser.add_argument("--version", action=_VersionAction, knowledge_version=knowledge.version)
+    parser = Parser(prog="legcramps", description=_DESCRIPTION, epilog=_EPILOG)
+    parser.add_argument(
+        "-V", "--version", action=_VersionAction, knowledge_version=knowledge.version
+    )
     parser.set_defaults(knowledge=knowledge)
-    subparsers = parser.add_subparsers(title="commands", dest="command", required=True)
+    subparsers = parser.add_subparsers(
+        title="commands", dest="command", metavar="COMMAND", required=True, parser_class=Parser
+    )
 
     assess.add_parser(subparsers, knowledge)
     interview.add_parser(subparsers)
     listing.add_parsers(subparsers)
     batch.add_parser(subparsers)
     serve.add_parser(subparsers)
+    completion.add_parser(subparsers, parser)
+    _add_help(subparsers, parser)
     return parser
+
+
+def _add_help(subparsers: argparse._SubParsersAction[Any], parser: Parser) -> None:
+    """Add ``help [COMMAND]``, which prints the help of the program or of a command."""
+    command = subparsers.add_parser(
+        "help",
+        help="print the help of the program, or of a command",
+        description="Print the help of the program, or of COMMAND (as 'COMMAND --help' does).",
+        epilog=epilog(
+            [(0, "the help was printed"), (2, "no such command")], ["legcramps help assess"]
+        ),
+    )
+    command.add_argument("topic", nargs="?", metavar="COMMAND", help="the command to explain")
+    command.set_defaults(func=lambda args: _help(parser, args.topic))
+
+
+def _help(parser: Parser, topic: str | None) -> int:
+    commands = parser.commands()
+    if topic is None:
+        write(parser.format_help())
+        return 0
+    if topic not in commands:
+        msg = f"argument COMMAND: {topic!r} is not a command{suggestion(topic, commands)}"
+        raise CommandError(msg)
+    write(commands[topic].format_help())
+    return 0
 
 
 def _exit_status(code: object) -> int:
@@ -96,7 +137,7 @@ def _exit_status(code: object) -> int:
         return 0
     if isinstance(code, int):
         return code
-    sys.stderr.write(f"{code}\n")
+    warn(f"{code}\n")
     return 1
 
 
@@ -104,8 +145,8 @@ def main(argv: Sequence[str] | None = None, *, knowledge: Knowledge | None = Non
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status.
 
     *knowledge* defaults to :data:`legcramps.KNOWLEDGE`; another one brings
-    its own factors as options, and every command (including one from
-    :data:`SUBCOMMAND_MODULES`) finds it as ``args.knowledge``.
+    its own factors as options, and every command finds it as ``args.knowledge``.
+    With no arguments at all, it prints the help, as ``legcramps help`` does.
 
     >>> main(["factors"])  # doctest: +ELLIPSIS
     exercise_minutes (number): How many minutes did you exercise in the 24 hours before the cramp?
@@ -116,33 +157,44 @@ def main(argv: Sequence[str] | None = None, *, knowledge: Knowledge | None = Non
         knowledge = KNOWLEDGE
     setup_streams()
     parser = build_parser(knowledge)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    prog = parser.prog
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as e:  # argparse's --help, --version and usage errors
-        return _exit_status(e.code)
-    prog = f"{parser.prog} {args.command}"
-    args.knowledge = knowledge  # whatever defaults a subcommand set, it runs on this one
-    try:
+        args = parser.parse_args(argv or ["help"])
+        prog = f"{parser.prog} {args.command}"
+        args.knowledge = knowledge  # whatever defaults a subcommand set, it runs on this one
         status: int | None = args.func(args)
-    except (SystemExit, CommandError, InvalidInput, KeyboardInterrupt, BrokenPipeError) as e:
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, so that a full disk is reported, not ignored at exit
+    except (SystemExit, CommandError, InvalidInput, KeyboardInterrupt, OSError) as e:
         return _report(e, prog)
     return 0 if status is None else status
 
 
 def _report(error: BaseException, prog: str) -> int:
     """Report what ended the command *prog* on standard error; return the exit status."""
-    if isinstance(error, SystemExit):
+    if isinstance(error, SystemExit):  # argparse's --help, --version and usage errors
         status = _exit_status(error.code)
+        if status == 0 and sys.stdout is not None:  # the help, or the version, was printed
+            try:
+                sys.stdout.flush()
+            except OSError as e:
+                return _report(e, prog)
     elif isinstance(error, CommandError):
-        sys.stderr.writelines(f"{prog}: error: {line}\n" for line in error.lines)
+        warn("".join(f"{prog}: error: {line}\n" for line in error.lines))
         status = error.status
     elif isinstance(error, InvalidInput):
-        sys.stderr.writelines(f"{prog}: error: {p}\n" for p in error.problems)
+        warn("".join(f"{prog}: error: {p}\n" for p in error.problems))
         status = USAGE
     elif isinstance(error, KeyboardInterrupt):
-        sys.stderr.write("\ninterrupted\n")
+        warn("\ninterrupted\n")
         status = INTERRUPTED
-    else:  # the reader went away: exit as a process killed by SIGPIPE would
+    elif isinstance(error, BrokenPipeError):  # the reader went away: exit as SIGPIPE would
         silence(sys.stdout)
         status = BROKEN_PIPE
+    else:  # standard output failed: a full disk, an I/O error
+        silence(sys.stdout)  # so that the flush at exit does not fail again
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        warn(f"{prog}: error: cannot write to standard output: {reason}\n")
+        status = IO_FAILED
     return status

@@ -1,48 +1,65 @@
 """``legcramps assess``: the answers given as options or in a JSON file, assessed.
 
 The options are generated from the knowledge's risk factors, so a new factor
-appears without an edit here. A problem is reported against the option or the
-file it came from, in the words of that source.
+appears without an edit here. Their values are text, read by
+:meth:`~legcramps.Knowledge.parse_answer` as a person types them (``2h``,
+``500 ml``, ``Vigorous``); a JSON file holds values, checked as ``assess()``
+checks them. A problem is reported against the option or the file it came
+from, in the words of that source.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import re
-import sys
 from typing import TYPE_CHECKING, Any
 
+from legcramps._cli._answerfile import read_answers, validated
 from legcramps._cli._io import (
+    BROKEN_PIPE,
+    INTERRUPTED,
+    IO_FAILED,
+    USAGE,
     CommandError,
-    DuplicateKey,
-    object_without_duplicates,
+    check_stdin_unused,
     print_json,
-    read_text,
-    source_name,
+    print_report,
 )
-from legcramps._errors import InvalidInput, Problem
+from legcramps._cli._parser import Once, YesNo, add_language, chosen_language, epilog
+from legcramps._errors import InvalidInput
 from legcramps._model import FactorKind, RiskFactor
-from legcramps._parse import NotUnderstood, expected_text, parse_choice, parse_number
+from legcramps._parse import expected_text, unit_examples
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-
     from legcramps._knowledge import Knowledge
+    from legcramps._model import AnswerValue
 
 # The namespace attributes holding answers get this prefix, so that a factor's id
 # can never clash with the command line's own attributes such as ``json``.
 _ANSWER = "answer:"
-_DESCRIPTION = (
-    "Which known causes of severe leg cramps likely apply, why, what to do, and when to see"
-    " a doctor. Information, not a diagnosis."
+
+_EXAMPLES = (
+    "legcramps assess --exercise-minutes 2h --fluid-litres 500ml --hot-weather",
+    "legcramps assess case.json --json",
+    "legcramps assess --medication 'Lasix 40 mg' --medication aspirin --no-leg-signs",
+)
+_EXAMPLE_FACTORS = frozenset(
+    {"exercise_minutes", "fluid_litres", "hot_weather", "medications", "leg_signs"}
+)
+#: The exit statuses of ``assess``, for its help.
+STATUSES = (
+    (0, "the report (or the JSON) was printed"),
+    (USAGE, "bad input: an option or the input file; nothing is printed on standard output"),
+    (IO_FAILED, "the output could not be written (standard output closed, a full disk)"),
+    (INTERRUPTED, "interrupted (Ctrl-C)"),
+    (BROKEN_PIPE, "the reader of the output went away"),
 )
 
-
-_ASSESS_EXAMPLE = (
-    "example:\n  legcramps assess --exercise-minutes 120 --fluid-litres 0.5 --hot-weather"
+_ANSWERS_HELP = (
+    "Every answer is optional: one left out is unknown, never 'no'. A number may carry its"
+    " unit, or another of the same measure, which is converted: '2h' or '90 min' for a time,"
+    " '500 ml' or '1.5 l' for an amount to drink. A choice is read ignoring case, and its"
+    " start is enough ('vig'). 'skip' or 'unknown' leaves an answer unknown."
 )
-_EXAMPLE_FACTORS = frozenset({"exercise_minutes", "fluid_litres", "hot_weather"})
 
 
 # --- the options generated from the factors -------------------------------------------
@@ -71,19 +88,10 @@ def _escape(text: str) -> str:
     return text.replace("%", "%%")
 
 
-def _number_type(factor: RiskFactor) -> Callable[[str], int | float]:
-    def parse(text: str) -> int | float:
-        try:
-            return parse_number(text, factor)
-        except NotUnderstood as e:
-            msg = f"received {text!r}; expected {e}"
-            raise argparse.ArgumentTypeError(msg) from None
-
-    return parse
-
-
-def _choice_type(factor: RiskFactor) -> Callable[[str], str]:
-    return functools.partial(parse_choice, factor=factor)
+def _number_help(factor: RiskFactor) -> str:
+    units = unit_examples(factor)
+    also = f"; or with a unit, such as {units}" if units else ""
+    return _escape(f"{factor.question} ({expected_text(factor)}{also})")
 
 
 def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) -> None:
@@ -91,9 +99,7 @@ def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) ->
 
     An option left out leaves its answer unknown (absent from the namespace).
     """
-    group = parser.add_argument_group(
-        "answers", "Every answer is optional: one left out is unknown, never 'no'."
-    )
+    group = parser.add_argument_group("answers", _ANSWERS_HELP)
     for factor in knowledge.factors:
         dest = _ANSWER + factor.id
         question = _escape(factor.question)
@@ -102,7 +108,7 @@ def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) ->
             group.add_argument(
                 option_name(factor),
                 dest=dest,
-                action=argparse.BooleanOptionalAction,
+                action=YesNo,
                 default=argparse.SUPPRESS,
                 help=f"{question} (yes or no)",
             )
@@ -110,16 +116,16 @@ def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) ->
             group.add_argument(
                 option_name(factor),
                 dest=dest,
-                type=_number_type(factor),
+                action=Once,
                 default=argparse.SUPPRESS,
                 metavar=metavar(factor),
-                help=f"{question} ({_escape(expected_text(factor))})",
+                help=_number_help(factor),
             )
         elif kind is FactorKind.CHOICE:
             group.add_argument(
                 option_name(factor),
                 dest=dest,
-                type=_choice_type(factor),
+                action=Once,
                 default=argparse.SUPPRESS,
                 metavar="{" + ",".join(factor.choices) + "}",
                 help=question,
@@ -133,7 +139,7 @@ def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) ->
                 action="append",
                 default=argparse.SUPPRESS,
                 metavar="NAME",
-                help=f"{question} Repeat the option for each one.",
+                help=f"{question} Repeat the option for each one, or separate them by commas.",
             )
             exclusive.add_argument(
                 "--no-" + option_name(factor).removeprefix("--"),
@@ -145,144 +151,102 @@ def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) ->
             )
 
 
-def answers_from_options(args: argparse.Namespace) -> dict[str, Any]:
-    """Return the answers given as options in *args*, by factor id."""
-    return {
-        name.removeprefix(_ANSWER): value
-        for name, value in vars(args).items()
-        if name.startswith(_ANSWER)
-    }
+def answers_from_options(
+    args: argparse.Namespace, knowledge: Knowledge
+) -> tuple[dict[str, AnswerValue], list[str]]:
+    """Return the answers given as options in *args*, by factor id, each text read.
 
-
-# --- reading answers from a file ----------------------------------------------------------
-
-
-def read_answers(path: str) -> dict[str, Any]:
-    """Return the answers in the JSON object in the file *path* (``-``: standard input).
-
-    :raises CommandError: if the file cannot be read, holds no JSON object, or
-        gives a key twice (at any depth).
+    Also returns a line for each option whose text cannot be read (none: all good).
     """
-    import json
+    answers: dict[str, AnswerValue] = {}
+    lines: list[str] = []
+    for name, given in vars(args).items():
+        if not name.startswith(_ANSWER):
+            continue
+        factor = knowledge.factor(name.removeprefix(_ANSWER))
+        if isinstance(given, bool):
+            answers[factor.id] = given
+        elif isinstance(given, list):  # medication names, one option each, or --no-...
+            names: list[str] = []
+            known = not given
+            for text in given:
+                value = _read(knowledge, factor, singular_option(factor), text, lines)
+                if isinstance(value, tuple):
+                    names += value
+                    known = True
+            if known:
+                answers[factor.id] = tuple(names)
+        else:
+            value = _read(knowledge, factor, option_name(factor), given, lines)
+            if value is not None:
+                answers[factor.id] = value
+    return answers, lines
 
-    text = read_text(path, "--input")
-    where = source_name(path)
+
+def _read(
+    knowledge: Knowledge, factor: RiskFactor, option: str, text: str, lines: list[str]
+) -> AnswerValue | None:
+    """Return the answer the option's *text* gives, or add a line saying why there is none."""
     try:
-        data = json.loads(text, object_pairs_hook=object_without_duplicates)
-    except DuplicateKey as e:
-        msg = (
-            f"argument --input: in {where}: the key {e.key!r} is given more than once;"
-            " expected each key once"
-        )
-        raise CommandError(msg) from None
-    except ValueError as e:
-        msg = f"argument --input: {where} is not valid JSON: {e}"
-        raise CommandError(msg) from None
-    except RecursionError:
-        msg = f"argument --input: {where} is not valid JSON: nested too deeply"
-        raise CommandError(msg) from None
-    if not isinstance(data, dict):
-        msg = (
-            f"argument --input: {where} holds a JSON {type(data).__name__};"
-            ' expected a JSON object of answers by name, such as {"fluid_litres": 0.5}'
-        )
-        raise CommandError(msg)
-    return data
-
-
-# --- reporting problems -------------------------------------------------------------------
-
-# A problem's input that names one item of a list answer, such as ``medications[2]``.
-_ITEM = re.compile(r"(?P<name>[^\[\]]+)\[(?P<index>[0-9]+)\]")
-
-
-def _json_words(text: str) -> str:
-    """Say *text* (written for Python callers) in JSON's words."""
-    return text.replace("True, False or None", "true, false or null").replace(
-        "None (unknown)", "null (unknown)"
-    )
-
-
-def _problems(knowledge: Knowledge, answers: dict[str, Any]) -> tuple[Problem, ...]:
-    """Return the problems :meth:`~legcramps.Knowledge.validate` finds with *answers*."""
-    try:
-        knowledge.validate(answers)
+        return knowledge.parse_answer(factor.id, text)
     except InvalidInput as e:
-        return e.problems
-    return ()
-
-
-def _option_line(problem: Problem, options: dict[str, Any], knowledge: Knowledge) -> str | None:
-    """Return the line reporting *problem* against its option, or None if it names none.
-
-    A problem names an option only when its input is a factor given as an option,
-    or ``id[n]``, an item of the list that option gave. (*problem* comes from
-    answers whose list for ``id`` is the option's, so *n* is an index into it.)
-    """
-    name = problem.input
-    if name in options:
-        factor = knowledge.factor(name)
-        received = repr(options[name])
-        return (
-            f"argument {option_name(factor)}: received {received}; expected {expected_text(factor)}"
-        )
-    item = _ITEM.fullmatch(name)
-    if item is None or item["name"] not in options:
+        (problem,) = e.problems
+        hint = f"; {problem.hint}" if problem.hint.startswith("did you mean") else ""
+        lines.append(f"argument {option}: received {text!r}; expected {problem.expected}{hint}")
         return None
-    received = options[item["name"]][int(item["index"])]
-    option = singular_option(knowledge.factor(item["name"]))
-    return f"argument {option}: received {received!r}; expected {problem.expected}"
-
-
-def _problem_lines(
-    problems: Sequence[Problem],
-    file_answers: dict[str, Any],
-    options: dict[str, Any],
-    knowledge: Knowledge,
-    where: str | None,
-) -> list[str]:
-    """Return one line per problem, naming the option or the file (*where*) it came from.
-
-    *options* are the answers given as options, which override *file_answers*.
-    A problem is put down to an option only if the options alone have it too.
-    """
-    from_options = set(_problems(knowledge, options)) if options and file_answers else None
-    lines = []
-    for p in problems:
-        line = None
-        if from_options is None or p in from_options:
-            line = _option_line(p, options, knowledge)
-        if line is None:
-            line = (
-                f"{p}" if where is None else f"argument --input: in {where}: {_json_words(str(p))}"
-            )
-        lines.append(line)
-    return lines
 
 
 # --- the command ----------------------------------------------------------------------------
 
 
+def add_input(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add the file of answers, given by position (``FILE``) or as ``-i/--input FILE``."""
+    parser.add_argument(
+        "file",
+        nargs="?",
+        action=Once,
+        metavar="FILE",
+        help=f'{what}: a JSON object such as {{"fluid_litres": 0.5}}, as \'legcramps assess'
+        " --json' shows under \"answers\", or 'interview --save' writes ('-' for standard"
+        " input)",
+    )
+    parser.add_argument(
+        "-i", "--input", action=Once, metavar="FILE", help="the same as FILE, by name"
+    )
+
+
+def input_path(args: argparse.Namespace) -> str | None:
+    """Return the file of answers given by position or by ``--input`` (at most one of them).
+
+    :raises CommandError: if both name files, different ones.
+    """
+    if args.file is not None and args.input is not None and args.file != args.input:
+        msg = (
+            f"the file is given twice, differently: {args.file!r} and --input {args.input!r};"
+            " expected one"
+        )
+        raise CommandError(msg)
+    path: str | None = args.input if args.input is not None else args.file
+    return path
+
+
 def add_parser(subparsers: argparse._SubParsersAction[Any], knowledge: Knowledge) -> None:
     """Add ``assess`` to *subparsers*, its options made from *knowledge*."""
+    ids = {f.id for f in knowledge.factors}
+    examples = _EXAMPLES if ids >= _EXAMPLE_FACTORS else ("legcramps assess case.json",)
     assess = subparsers.add_parser(
         "assess",
         help="assess the answers given as options or in a JSON file",
-        description="Assess the answers given as options, or in a JSON file, and print the\n"
-        "report. Information, not a diagnosis.",
-        epilog=_ASSESS_EXAMPLE if {f.id for f in knowledge.factors} >= _EXAMPLE_FACTORS else None,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        allow_abbrev=False,
+        description="Assess the answers given as options, or in a JSON file, and print the"
+        " report. Information, not a diagnosis. Options given as well as a file override"
+        " its answers.",
+        epilog=epilog(STATUSES, examples),
     )
+    add_input(assess, "the answers")
     assess.add_argument(
-        "--input",
-        metavar="FILE",
-        help='read the answers from FILE, a JSON object such as {"fluid_litres": 0.5}'
-        " ('-' for standard input); options given as well override it",
+        "-j", "--json", action="store_true", help="print the assessment (to_dict()) as JSON"
     )
-    assess.add_argument(
-        "--json", action="store_true", help="print the assessment (Assessment.to_dict()) as JSON"
-    )
+    add_language(assess)
     add_factor_options(assess, knowledge)
     assess.set_defaults(func=run)
 
@@ -290,16 +254,24 @@ def add_parser(subparsers: argparse._SubParsersAction[Any], knowledge: Knowledge
 def run(args: argparse.Namespace) -> int:
     """Run ``legcramps assess`` with the parsed *args*; return the exit status."""
     knowledge: Knowledge = args.knowledge
-    file_answers = {} if args.input is None else read_answers(args.input)
-    options = answers_from_options(args)
-    try:
-        assessment = knowledge.assess({**file_answers, **options})
-    except InvalidInput as e:
-        where = None if args.input is None else source_name(args.input)
-        lines = _problem_lines(e.problems, file_answers, options, knowledge, where)
-        raise CommandError(*lines) from None
-    if args.json:
-        print_json(assessment.to_dict())
+    language = chosen_language(args)
+    path = input_path(args)
+    if path is None:
+        check_stdin_unused("the answers")
+        file_answers: dict[str, Any] = {}
     else:
-        sys.stdout.write(f"{assessment}\n")
+        file_answers = read_answers(path)
+    options, lines = answers_from_options(args, knowledge)
+    if path is not None:
+        try:  # the file's answers that no option replaces
+            validated(knowledge, {k: v for k, v in file_answers.items() if k not in options}, path)
+        except CommandError as e:
+            lines = [*e.lines, *lines]
+    if lines:
+        raise CommandError(*lines)
+    assessment = knowledge.assess({**file_answers, **options})
+    if args.json:
+        print_json(assessment.to_dict(language=language))
+    else:
+        print_report(assessment, language)
     return 0

@@ -28,7 +28,15 @@ from typing_extensions import Self
 from legcramps import _flat
 from legcramps._batch import MAX_CHUNKSIZE, MAX_WORKERS, Plan, check_keep, map_chunks
 from legcramps._cli._encode import Job, encode_chunk
-from legcramps._cli._io import BROKEN_PIPE, INTERRUPTED, silence
+from legcramps._cli._io import (
+    BROKEN_PIPE,
+    INTERRUPTED,
+    CommandError,
+    binary,
+    check_stdin_unused,
+    silence,
+)
+from legcramps._cli._parser import Once
 from legcramps._cli._records import (
     UNREADABLE,
     CellSplitter,
@@ -41,6 +49,7 @@ from legcramps._cli._records import (
     sniff,
 )
 from legcramps._cli._sinks import WriteFailed, open_sink
+from legcramps._cli.assess import input_path
 from legcramps._errors import Problems
 from legcramps._knowledge import KNOWLEDGE, checked_knowledge
 
@@ -60,6 +69,10 @@ TERMINATED = 128 + signal.SIGTERM
 
 
 _PROGRESS_SECONDS = 0.5
+_EXAMPLES = (
+    "examples:\n  legcramps batch rows.jsonl -o results.jsonl --workers 2\n"
+    "  legcramps batch survey.csv --id respondent -o results.csv"
+)
 
 
 def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -82,13 +95,22 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
             "went away; after 3, 4, 130 and 143 the output is a clean prefix of whole "
             "records."
         ),
+        epilog=_EXAMPLES,
         allow_abbrev=False,
     )
     parser.add_argument(
-        "--input", required=True, metavar="PATH", help="the rows to assess ('-' for stdin)"
+        "file", nargs="?", action=Once, metavar="PATH", help="the rows to assess ('-' for stdin)"
     )
     parser.add_argument(
-        "--output", default="-", metavar="PATH", help="where to write results (default: stdout)"
+        "-i", "--input", action=Once, metavar="PATH", help="the same as PATH, by name"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        action=Once,
+        default="-",
+        metavar="PATH",
+        help="where to write results (default: stdout)",
     )
     parser.add_argument(
         "--format",
@@ -189,8 +211,13 @@ def _delimiter(text: str) -> str:
 
 def handle(args: argparse.Namespace) -> int:
     """Run the ``batch`` subcommand with the parsed *args*; return the exit status."""
+    args.input = input_path(args)
+    if args.input is None:
+        check_stdin_unused("the rows")
+        msg = "the rows to assess are needed: give a file (PATH, or --input PATH), or '-'"
+        raise CommandError(msg)
     _settle()
-    return run(args, stdin=sys.stdin.buffer, stdout=sys.stdout.buffer, stderr=sys.stderr)
+    return run(args, stdin=binary(sys.stdin), stdout=binary(sys.stdout), stderr=sys.stderr)
 
 
 # --- the run -------------------------------------------------------------------------------

@@ -1,6 +1,12 @@
 """``legcramps interview``: ask the next questions one at a time, then print the report.
 
-Works on any pair of text streams, so a terminal, a pipe and a test drive it alike.
+The questions come in the order of the assessment's ``next_questions`` (warning
+signs first; a follow-up only when it applies; the medications before "a new
+one?"). Each answer is read by :meth:`~legcramps.Knowledge.parse_answer`. At
+any question, ``?`` explains it, ``back`` changes the last answer, ``skip``
+leaves it unknown and ``done`` ends the interview. Works on any pair of text
+streams (:class:`~legcramps._cli._talk.Talk`), so a terminal, a pipe and a test
+drive it alike.
 """
 
 from __future__ import annotations
@@ -9,11 +15,28 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from legcramps import _texts
+from legcramps._cli._answerfile import read_answers, validated, write_answers
+from legcramps._cli._io import (
+    BROKEN_PIPE,
+    INTERRUPTED,
+    IO_FAILED,
+    USAGE,
+    CommandError,
+    print_json,
+    print_report,
+    source_name,
+    stdout,
+)
+from legcramps._cli._parser import Once, add_language, chosen_language, epilog
+from legcramps._cli._talk import Talk, TerminalTalk
+from legcramps._cli.assess import add_input, input_path
 from legcramps._errors import InvalidInput
-from legcramps._model import AnswerValue, Urgency
-from legcramps._parse import NotUnderstood, expected_text, hint_text, is_skip, parse_answer
+from legcramps._model import AnswerValue, FactorKind, Urgency
+from legcramps._parse import accepted_text, hint_text
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
     from typing import TextIO
 
     from legcramps._knowledge import Knowledge
@@ -21,77 +44,201 @@ if TYPE_CHECKING:
     from legcramps._result import Assessment
 
 INTRODUCTION = (
-    "Answer each question, or type 'skip' (or just press Enter) if you don't know.\n"
-    "An answer you skip stays unknown; it is never taken as 'no'.\n"
-    "If you feel very unwell, stop here and get medical help now.\n"
+    _texts.INTRO_SKIP,
+    _texts.INTRO_UNKNOWN,
+    _texts.INTRO_COMMANDS,
+    _texts.INTRO_UNWELL,
 )
-_STOP = frozenset({"done", "quit", "stop", "exit"})
-_END_OF_INPUT = "No more answers: the questions left stay unknown."
-_EMERGENCY_STOP = "This needs emergency help now, so the questions stop here."
+#: How many answers to one question that cannot be used before it is left unknown.
+TRIES = 3
+_STOP = frozenset({"done", "quit", "stop", "exit", "fin", "terminar", "salir"})
+_HELP = frozenset({"?", "help", "ayuda"})
+_BACK = frozenset({"back", "undo", "atrás", "atras", "deshacer"})
+#: The words of another language read as the English that parse_answer reads, by language.
+_WORDS = {
+    "es": {
+        "sí": "yes",
+        "si": "yes",
+        "s": "yes",
+        "no": "no",
+        "no sé": "skip",
+        "no se": "skip",
+        "no lo sé": "skip",
+        "no lo se": "skip",
+        "saltar": "skip",
+        "omitir": "skip",
+        "ninguno": "none",
+        "ninguna": "none",
+    }
+}
+#: The exit statuses of ``interview``, for its help.
+STATUSES = (
+    (0, "the report (or the JSON) was printed"),
+    (USAGE, "bad input: an option or the --input file"),
+    (IO_FAILED, "reading or writing failed: standard input closed, --save or the output"),
+    (INTERRUPTED, "interrupted (Ctrl-C), after offering to save the answers"),
+    (BROKEN_PIPE, "the reader of the output went away"),
+)
+_EXAMPLES = (
+    "legcramps interview",
+    "legcramps interview --input case.json --save case.json",
+    "legcramps interview --json > result.json",
+)
 
 
-class _EndOfInput(Exception):
+class _End(Exception):
     """The person ended the interview (end of input, or 'done')."""
 
 
-def _read(stdin: TextIO, stdout: TextIO, prompt: str, *, echo: bool) -> str:
-    stdout.write(prompt)
-    stdout.flush()
-    line = stdin.readline()
-    if not line:
-        if echo:
-            stdout.write("\n")
-        raise _EndOfInput
-    text = line.rstrip("\r\n")
-    if echo:
-        stdout.write(text + "\n")
-    if text.strip().casefold() in _STOP:
-        raise _EndOfInput
-    return text
+class _Back(Exception):
+    """The person asked to change the last answer."""
 
 
-def _ask(
-    knowledge: Knowledge,
-    factor: RiskFactor,
-    io: tuple[TextIO, TextIO],
-    *,
-    echo: bool,
-) -> AnswerValue | None:
-    """Ask *factor* until the answer is valid; return it, or ``None`` if skipped."""
-    stdin, stdout = io
-    prompt = f"{factor.question} [{hint_text(factor)}] "
-    while True:
-        text = _read(stdin, stdout, prompt, echo=echo)
-        if is_skip(text):
-            return None
-        try:
-            value = parse_answer(text, factor)
-            knowledge.validate({factor.id: value})
-        except NotUnderstood as e:
-            reason = str(e)
-        except InvalidInput as e:
-            reason = "; ".join(
-                expected_text(factor) if p.input == factor.id else p.expected for p in e.problems
-            )
+class Interview:
+    """One interview: the answers so far, what was left unknown, and the order they came in.
+
+    *answers* and *unknown* (inputs already asked and left unknown) may come
+    from a file; ``back`` goes back only over the answers given here.
+    """
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        talk: Talk,
+        *,
+        answers: Mapping[str, AnswerValue] | None = None,
+        unknown: Iterable[str] = (),
+        language: str = "en",
+    ) -> None:
+        from legcramps._catalog import catalog
+
+        self.knowledge = knowledge
+        self.language = language
+        self.catalog = catalog(language)
+        self.talk = talk
+        self.answers: dict[str, AnswerValue] = dict(answers or {})
+        self.unknown: set[str] = set(unknown) - set(self.answers)
+        self.history: list[str] = []
+
+    def saved(self) -> dict[str, AnswerValue | None]:
+        """Return the answers to save: each one given, then ``None`` for each left unknown."""
+        return {**self.answers, **dict.fromkeys(sorted(self.unknown))}
+
+    def run(self) -> Assessment:
+        """Ask the questions until none is left, the person stops, or it is an emergency."""
+        talk = self.talk
+        text = self.catalog.text
+        talk.say("".join(talk.wrap(text(line)) for line in INTRODUCTION) + "\n")
+        assessment = self.knowledge.assess(self.answers)
+        again: str | None = None
+        while assessment.urgency is not Urgency.EMERGENCY:
+            pending = [f for f in assessment.next_questions if f.id not in self.unknown]
+            if not pending:
+                break
+            factor = next((f for f in pending if f.id == again), pending[0])
+            try:
+                value = self._ask(factor)
+            except _End:
+                talk.say(text(_texts.END_OF_INPUT) + "\n")
+                break
+            except _Back:
+                again = self._back()
+                assessment = self.knowledge.assess(self.answers)
+                continue
+            self.history.append(factor.id)
+            if value is None:
+                self.unknown.add(factor.id)
+                continue
+            self.answers[factor.id] = value
+            before = assessment.red_flags
+            assessment = self.knowledge.assess(self.answers)
+            # Say so at once when an answer raises a warning sign, not only in the report.
+            for flag in assessment.red_flags:
+                if flag not in before:
+                    name, advice = text(flag.name), text(flag.advice)
+                    talk.say(talk.wrap(text(_texts.WARNING_SIGN, name=name, advice=advice), "  "))
         else:
-            return value
-        stdout.write(f"  Sorry, {text.strip()!r} is not an answer I can use: expected {reason}.\n")
-        stdout.write("  Please try again, or type 'skip'.\n")
+            talk.say(text(_texts.EMERGENCY_STOP) + "\n")
+        return assessment
+
+    def _back(self) -> str | None:
+        """Forget the last answer given here; return its input, to ask again."""
+        if not self.history:
+            self.talk.say(f"  {self.catalog.text(_texts.NO_BACK)}\n")
+            return None
+        last = self.history.pop()
+        self.answers.pop(last, None)
+        self.unknown.discard(last)
+        return last
+
+    def _ask(self, factor: RiskFactor) -> AnswerValue | None:
+        """Ask *factor* until the answer can be used; return it, or ``None`` if unknown.
+
+        :raises _End: when the person stops. :raises _Back: on 'back'.
+        """
+        talk = self.talk
+        text = self.catalog.text
+        talk.say(talk.wrap(text(factor.question)))
+        prompt = f"[{text(hint_text(factor))}] > "
+        words_of = _WORDS.get(self.language, {})
+        tries = 0
+        while True:
+            try:
+                reply = talk.ask(prompt)
+            except EOFError:
+                raise _End from None
+            words = reply.strip().casefold()
+            if words in _STOP:
+                raise _End
+            if words in _BACK:
+                raise _Back
+            if words in _HELP:
+                talk.say(self._explain(factor))
+                continue
+            try:
+                return self.knowledge.parse_answer(factor.id, words_of.get(words, reply))
+            except InvalidInput as e:
+                (problem,) = e.problems
+            tries += 1
+            shown = repr(reply.strip())
+            if tries == TRIES:
+                talk.say(talk.wrap(text(_texts.GIVE_UP, shown=shown), "  "))
+                return None
+            english = problem.hint.startswith("did you mean")
+            problem = self.catalog.problem(problem)
+            hint = f" ({problem.hint})" if english else ""
+            said = text(_texts.TRY_AGAIN, shown=shown, expected=problem.expected, hint=hint)
+            talk.say(talk.wrap(said, "  ") + f"  {text(_texts.PLEASE_RETRY)}\n")
+
+    def _explain(self, factor: RiskFactor) -> str:
+        """Return what ``?`` shows: the question's help, and the answers it takes."""
+        text = self.catalog.text
+        parts = [text(factor.help)] if factor.help else []
+        accepted = accepted_text(factor)
+        if self.language != "en" and factor.kind is FactorKind.YES_NO:
+            accepted = text(_texts.ANSWER_YES_NO)
+        parts += [accepted, text(_texts.COMMANDS)]
+        return "".join(self.talk.wrap(part, "  ") for part in parts)
 
 
 def interview(
-    knowledge: Knowledge, stdin: TextIO, stdout: TextIO, *, echo: bool = False
+    knowledge: Knowledge,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    echo: bool = False,
+    width: int = 80,
 ) -> Assessment:
     r"""Ask the person *knowledge*'s next questions one at a time; return the assessment.
 
     Red-flag questions come first (the order of ``next_questions``). An invalid
-    answer is asked again with the reason; a skipped one stays unknown and is
-    not asked again (a skipped screening question is followed by its members).
-    The interview ends when no question is left, at end of input or on "done",
-    and at once when a red flag calls for emergency help.
-    An answer that raises a warning sign is followed at once by its advice.
-    With *echo*, each answer read is written after its question, so that a
-    transcript of piped input reads like a conversation.
+    answer is asked again with the reason, up to :data:`TRIES` times, and then
+    left unknown; a skipped one stays unknown and is not asked again (a skipped
+    screening question is followed by its members). The interview ends when no
+    question is left, at end of input or on "done", and at once when a red flag
+    calls for emergency help. An answer that raises a warning sign is followed
+    at once by its advice. With *echo*, each answer read is written after its
+    question. Questions and notes are wrapped to *width* columns.
 
     >>> import io, legcramps
     >>> out = io.StringIO()
@@ -101,54 +248,152 @@ def interview(
     >>> "leg_signs" in a.answers, a.urgency.value
     (False, 'urgent')
     """
-    stdout.write(INTRODUCTION + "\n")
-    answers: dict[str, AnswerValue] = {}
-    skipped: set[str] = set()
-    assessment = knowledge.assess(answers)
-    while assessment.urgency is not Urgency.EMERGENCY:
-        pending = [f for f in assessment.next_questions if f.id not in skipped]
-        if not pending:
-            break
-        factor = pending[0]
-        try:
-            value = _ask(knowledge, factor, (stdin, stdout), echo=echo)
-        except _EndOfInput:
-            stdout.write(_END_OF_INPUT + "\n")
-            break
-        if value is None:
-            skipped.add(factor.id)
-            continue
-        answers[factor.id] = value
-        before = assessment.red_flags
-        assessment = knowledge.assess(answers)
-        # Say so at once when an answer raises a warning sign, not only in the final report.
-        stdout.writelines(
-            f"  Warning sign: {flag.name}. {flag.advice}\n"
-            for flag in assessment.red_flags
-            if flag not in before
-        )
-    else:
-        stdout.write(_EMERGENCY_STOP + "\n")
-    return assessment
+    talk = Talk(stdin, stdout, echo=echo, width=width)
+    return Interview(knowledge, talk).run()
+
+
+# --- the command ----------------------------------------------------------------------------
 
 
 def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``interview`` to *subparsers*."""
-    interview = subparsers.add_parser(
+    parser = subparsers.add_parser(
         "interview",
         help="ask the questions one at a time, then print the report",
         description="Ask the questions one at a time, warning signs first, then print the"
         " report. Answer yes/no, a number (a unit may follow, such as '1.5 l' or '90 min'),"
         " one of the choices, or medication names separated by commas. Type 'skip' or press"
-        " Enter if you don't know (kept as unknown), 'done' or end the input to finish.",
-        allow_abbrev=False,
+        " Enter if you don't know (kept as unknown), '?' for help with a question, 'back' to"
+        " change the last answer, and 'done' (or end the input) to finish. On a terminal,"
+        " the arrow keys edit the line and bring back earlier answers. Ctrl-C offers to save"
+        " the answers so far.",
+        epilog=epilog(STATUSES, _EXAMPLES),
     )
-    interview.set_defaults(func=run)
+    add_input(parser, "answers known already, which are not asked (a null: asked, unknown)")
+    parser.add_argument(
+        "-s",
+        "--save",
+        action=Once,
+        metavar="FILE",
+        help="write the answers to FILE as JSON at the end (or on Ctrl-C), for 'assess FILE'"
+        " or 'interview --input FILE'",
+    )
+    parser.add_argument(
+        "-j",
+        "--json",
+        action="store_true",
+        help="print the assessment (to_dict()) as JSON; the questions go to standard error"
+        " unless standard output is a terminal",
+    )
+    add_language(parser)
+    parser.set_defaults(func=run)
+
+
+def _talk(args: argparse.Namespace) -> Talk:
+    """Return where to talk: the terminal with line editing, or the streams as they are.
+
+    The questions go to standard output when it is a terminal, or when the
+    answers are piped in (a transcript), unless ``--json`` needs it for itself;
+    otherwise to standard error, so that standard output holds only the result.
+    """
+    stdin = sys.stdin
+    if stdin is None:
+        msg = "cannot read the answers: standard input is closed"
+        raise CommandError(msg, status=IO_FAILED)
+    person = stdin.isatty()
+    out = sys.stdout
+    on_terminal = out is not None and out.isatty()
+    if on_terminal or not (person or args.json):
+        out = stdout()
+        if person and on_terminal:
+            return TerminalTalk(stdin, out)
+        return Talk(stdin, out, echo=not person)
+    if sys.stderr is None:
+        msg = "cannot ask the questions: standard error is closed"
+        raise CommandError(msg, status=IO_FAILED)
+    return Talk(stdin, sys.stderr, echo=not person)
+
+
+def _known(args: argparse.Namespace, path: str | None) -> tuple[dict[str, AnswerValue], set[str]]:
+    """Return the answers in the ``--input`` file, and the inputs it leaves unknown (null)."""
+    if path is None:
+        return {}, set()
+    if path == "-":
+        msg = "argument --input: cannot be standard input, which holds the answers typed"
+        raise CommandError(msg)
+    raw = read_answers(path)
+    answers = validated(args.knowledge, raw, path)
+    return answers, {k for k, v in raw.items() if v is None}
+
+
+def _check_save(path: str | None) -> None:
+    """Refuse a ``--save`` file that cannot be written, before the first question."""
+    import os
+
+    if path is None:
+        return
+    folder = os.path.dirname(os.path.abspath(path))  # noqa: PTH100, PTH120 - a str path
+    named = path != "-" and "\0" not in path and not os.path.isdir(path)  # noqa: PTH112
+    if not (named and os.access(folder, os.W_OK)):
+        msg = f"argument --save: cannot write {path!r}; expected a file in a folder you can write"
+        raise CommandError(msg)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``legcramps interview`` with the parsed *args*; return the exit status."""
-    stdin = sys.stdin
-    assessment = interview(args.knowledge, stdin, sys.stdout, echo=not stdin.isatty())
-    sys.stdout.write(f"\n{assessment}\n")
+    path = input_path(args)
+    answers, unknown = _known(args, path)
+    _check_save(args.save)
+    talk = _talk(args)
+    language = chosen_language(args)
+    session = Interview(args.knowledge, talk, answers=answers, unknown=unknown, language=language)
+    if path is not None:
+        count = len(answers) + len(session.unknown)
+        talk.say(f"Read {count} answers from {source_name(path)}.\n")
+    try:
+        assessment = session.run()
+    except KeyboardInterrupt:
+        return _interrupted(session, args.save)
+    if args.save is not None:
+        write_answers(args.save, session.saved())
+        talk.say(f"The answers are saved in {args.save!r}.\n")
+    if args.json:
+        print_json(assessment.to_dict(language=language))
+    else:
+        if talk.stdout is sys.stdout:  # after the questions, a blank line
+            talk.say("\n")
+        print_report(assessment, language)
     return 0
+
+
+def _interrupted(session: Interview, path: str | None) -> int:
+    """After Ctrl-C: offer to save the answers so far; return the exit status."""
+    import shlex
+
+    talk = session.talk
+    talk.say("\n")
+    saved = session.saved()
+    if not saved:
+        talk.say("Interrupted, before any answer: there is nothing to save.\n")
+        return INTERRUPTED
+    count = f"{len(saved)} answer{'s' if len(saved) != 1 else ''} so far"
+    try:
+        if talk.interactive and path is not None:
+            reply = talk.ask(f"Interrupted. Save the {count} to {path!r}? [Y/n] ")
+            path = path if reply.strip().casefold() in {"", "y", "yes"} else None
+        elif talk.interactive:
+            reply = talk.ask(f"Interrupted. Save the {count}? File name (Enter: no): ")
+            path = reply.strip() or None
+    except (EOFError, KeyboardInterrupt):
+        path = None
+        talk.say("\n")
+    if path is None:
+        talk.say("The answers were not saved.\n")
+        return INTERRUPTED
+    write_answers(path, saved)
+    quoted = shlex.quote(path)
+    talk.say(
+        f"The answers are saved in {path!r}. To go on later:"
+        f" legcramps interview --input {quoted} --save {quoted}\n"
+    )
+    return INTERRUPTED

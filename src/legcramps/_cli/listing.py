@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any
 
-from legcramps._cli._io import print_json
+from legcramps._cli._io import BROKEN_PIPE, IO_FAILED, print_json, write
+from legcramps._cli._parser import epilog
 from legcramps._cli.assess import metavar, option_name, singular_option
 from legcramps._model import FactorKind, RiskFactor
 from legcramps._parse import expected_text
 
 if TYPE_CHECKING:
     from legcramps._knowledge import Knowledge
+
+
+_STATUSES = (
+    (0, "the list was printed"),
+    (IO_FAILED, "the output could not be written (standard output closed, a full disk)"),
+    (BROKEN_PIPE, "the reader of the output went away"),
+)
 
 
 def add_parsers(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -22,9 +29,9 @@ def add_parsers(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="list the causes assessed",
         description="List the causes assessed, with their evidence and the inputs that speak"
         " to them.",
-        allow_abbrev=False,
+        epilog=epilog(_STATUSES, ["legcramps causes --json"]),
     )
-    causes.add_argument("--json", action="store_true", help="print the causes as JSON")
+    causes.add_argument("-j", "--json", action="store_true", help="print the causes as JSON")
     causes.set_defaults(func=_causes)
 
     factors = subparsers.add_parser(
@@ -32,9 +39,9 @@ def add_parsers(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="list every input with its question, kind and bounds",
         description="List every input (risk factor) with its question, kind, bounds and"
         " command-line option.",
-        allow_abbrev=False,
+        epilog=epilog(_STATUSES, ["legcramps factors | grep -A4 '^fluid_litres'"]),
     )
-    factors.add_argument("--json", action="store_true", help="print the inputs as JSON")
+    factors.add_argument("-j", "--json", action="store_true", help="print the inputs as JSON")
     factors.set_defaults(func=_factors)
 
 
@@ -65,7 +72,7 @@ def _causes(args: argparse.Namespace) -> int:
         blocks.append(
             f"{c.id}: {c.name}\n  {c.summary}\n  Evidence: {c.evidence_note}\n  Inputs: {inputs}"
         )
-    sys.stdout.write("\n\n".join(blocks) + "\n")
+    write("\n\n".join(blocks) + "\n")
     return 0
 
 
@@ -109,5 +116,5 @@ def _factors(args: argparse.Namespace) -> int:
             lines.append(f"  red flags: {', '.join(f.red_flags)}")
         lines.append(f"  option: {_factor_options(f)}")
         blocks.append("\n".join(lines))
-    sys.stdout.write("\n\n".join(blocks) + "\n")
+    write("\n\n".join(blocks) + "\n")
     return 0
