@@ -137,6 +137,14 @@ class TestTypes:
             "causes[0].signs[0].reason: received ' ' (str); expected a non-empty string"
         ] == problems_with_sign(sign)
 
+    def test_an_empty_reason_among_filled_in_strings(self) -> None:
+        """An empty reason is found when every other string of its sign is filled in too."""
+        source = attrs.evolve(NOTE, url="https://example.org/notes", read_on="2026-12-01")
+        sign = Sign(Condition("hot_weather"), 1, " ", source, advice="Drink.")
+        assert [
+            "causes[0].signs[0].reason: received ' ' (str); expected a non-empty string"
+        ] == problems_with_sign(sign)
+
     def test_an_empty_source_title(self) -> None:
         """A source must have a title, however deep it is cited."""
         sign = Sign(Condition("hot_weather"), 1, "Hot.", attrs.evolve(NOTE, title=""))
@@ -846,6 +854,7 @@ class TaggedKnowledge(Knowledge):
     """A knowledge with fields of its own whose types the built-in classes do not use."""
 
     tags: tuple[str, ...] | None = None
+    labels: typing.Optional[tuple[str, ...]] = None  # noqa: UP045 - typing.Union, not X | Y
     counts: tuple[int, ...] = ()
     weights: tuple[float, ...] = ()
     notes: tuple[str | None, ...] = ()
@@ -874,6 +883,10 @@ class TestTypeNames:
     def test_a_tuple_that_may_be_none_is_walked_as_a_tuple(self) -> None:
         """A bad item in a tuple that may also be None is named by its own place."""
         assert ["tags[1]: received 1 (int); expected a string"] == _tagged(tags=("a", 1))
+
+    def test_a_union_spelt_with_typing_is_walked_alike(self) -> None:
+        """An Optional written with the typing module is walked as one written with |."""
+        assert ["labels[1]: received 1 (int); expected a string"] == _tagged(labels=("a", 1))
 
     @pytest.mark.parametrize(
         ("fields", "expected"),
