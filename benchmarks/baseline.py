@@ -52,6 +52,7 @@ _ALONE = {
         "coughing_up_blood",
         "toxin_exposure",
         "high_body_temperature",
+        "very_high_temperature",
     ),
     2: (
         "both_legs_swollen",
@@ -64,18 +65,31 @@ _ALONE = {
         "heavy_alcohol_use",
         "frequent_cramps",
         "persists_despite_self_care",
+        "very_painful",
     ),
+}
+#: The urgency rank a "yes" to a screening question sets while its members are open.
+_SCREEN_RANK = {
+    "emergency_signs": 4,
+    "leg_signs": 3,
+    "body_signs": 3,
+    "leg_changes": 2,
+    "cramp_pattern": 2,
 }
 
 
 _LEVEL_OF = {name: level for level, names in _ALONE.items() for name in names}
 
 
-def _checked(answers: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
-    """Return the known answers, and the drug classes of the medications; raise on a bad one."""
+def _checked(answers: dict[str, Any]) -> tuple[dict[str, Any], set[str], bool]:
+    """Return the known answers, the medications' drug classes, and if a name is unknown.
+
+    :raises ValueError: naming every bad answer.
+    """
     errors = [name for name in answers if name not in _KNOWN]
     known: dict[str, Any] = {}
     classes: set[str] = set()
+    unrecognized = False
     for name, value in answers.items():
         if value is None or name not in _KNOWN:
             continue
@@ -99,6 +113,8 @@ def _checked(answers: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
                             break
                 if found is not None:
                     classes |= found
+                else:
+                    unrecognized = True
         if ok:
             known[name] = value
         else:
@@ -109,7 +125,18 @@ def _checked(answers: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
         if known.get(screen) is False:
             for member in members:
                 known.setdefault(member, False)
-    return known, classes
+    return known, classes, unrecognized
+
+
+def _screen_rank(known: dict[str, Any], applies: dict[str, bool]) -> int:
+    """Return the rank a "yes" to a screen sets while none of its members is yes or all no."""
+    rank = 0
+    for screen, screen_rank in _SCREEN_RANK.items():
+        if known.get(screen) is True:
+            answers = [known.get(m) if applies.get(m, True) else False for m in _SCREENS[screen]]
+            if True not in answers and None in answers:
+                rank = max(rank, screen_rank)
+    return rank
 
 
 def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], int]:
@@ -117,7 +144,7 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
 
     :raises ValueError: naming every bad input.
     """
-    known, classes = _checked(answers)
+    known, classes, unrecognized = _checked(answers)
     get = known.get
     exercise = get("exercise_minutes")
     exercised = None if exercise is None else exercise > 0
@@ -148,18 +175,21 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
     if fluid is not None and fluid < 1.6:
         dehydration += 2
 
+    # A list with a name not recognised answers a cause only through a sign it raised.
+    medication_says = medications is not None and not unrecognized
     answered = (
         exercise is not None
         or get("exercise_intensity") is not None
         or get("unaccustomed_exercise") is not None,
         get("overtired") is not None or recovery is not None or get("poor_diet") is not None,
-        medications is not None or get("new_medication") is not None,
+        medication_says or medication > 0 or get("new_medication") is not None,
         sitting is not None or standing is not None,
         fluid is not None
         or get("hot_weather") is not None
         or get("heavy_sweating") is not None
         or get("vomiting_or_diarrhoea") is not None
-        or medications is not None,
+        or medication_says
+        or diuretic,
     )
     scores = (overuse, fatigue, medication, posture, dehydration)
     levels = tuple(
@@ -176,7 +206,10 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
     heat = get("hot_weather")
     sweat = get("heavy_sweating")
     injured = get("recent_leg_injury")
-    worse_applies = not (exercised is False and heat is False and injured is False)
+    recent_workout = None if recovery is None else recovery < 96
+    worse_applies = not (
+        exercised is False and recent_workout is False and heat is False and injured is False
+    )
     exhaustion_applies = not (exercised is False and heat is False and sweat is False)
     applies = {
         "pain_worse_than_expected": worse_applies,
@@ -186,33 +219,43 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
         (_LEVEL_OF[name] for name in _LEVEL_OF if get(name) is True and applies.get(name, True)),
         default=0,
     )
+    rank = max(rank, _screen_rank(known, applies))
     weak = get("numbness") is True or get("muscle_weakness") is True
     clot = get("leg_swelling") is True or get("one_leg_pain_or_tenderness") is True
-    if (
-        get("leg_cold_pale_or_blue") is True and (get("sudden_severe_leg_pain") is True or weak)
-    ) or (get("sudden_severe_leg_pain") is True and weak):
+    cold, sudden = get("leg_cold_pale_or_blue") is True, get("sudden_severe_leg_pain") is True
+    rest = get("leg_pain_at_rest") is True
+    hard = (exercise or 0) >= 60 or get("exercise_intensity") == "vigorous"
+    if (cold and (sudden or weak or rest)) or ((sudden or rest) and weak):
         rank = 4
-    if get("high_body_temperature") is True and (heat is True or exercised is True):
+    if get("very_high_temperature") is True and (heat is True or hard):
         rank = 4
     if clot and (get("palpitations") is True or get("coughing_up_blood") is True):
         rank = 4
     if worse_applies and get("pain_worse_than_expected") is True and get("muscle_weakness") is True:
         rank = 4
+    if get("recent_wound") is True and get("palpitations") is True:
+        rank = 4
+    pregnant = get("pregnant_or_postpartum") is True and get("sex") != "male"
     if rank < 3:
         hearts = any(
             get(n) is True
-            for n in ("heart_failure_or_fluid_restriction", "heart_disease", "low_sodium_diet")
+            for n in (
+                "heart_failure_or_fluid_restriction",
+                "heart_disease",
+                "low_sodium_diet",
+                "kidney_disease_or_dialysis",
+            )
         )
         if (
             (hearts and (heat is True or sweat is True))
-            or (diuretic and sweat is True)
+            or (diuretic and (sweat is True or heat is True or (fluid is not None and fluid < 1.6)))
             or (get("cramp_minutes") or 0) > 10
+            or (pregnant and get("both_legs_swollen") is True)
         ):
             rank = 3
-    if rank:
-        return scores, levels, max(rank, 2 * (get("new_medication") is True))
-    if get("new_medication") is True:
-        return scores, levels, 2
+    floor = 2 if get("new_medication") is True or diuretic else 0
+    if rank or floor:
+        return scores, levels, max(rank, floor)
     # Self-care only when nothing that could raise the urgency is open.
     open_inputs = [
         n for names in _ALONE.values() for n in names if get(n) is None and applies.get(n, True)
@@ -221,8 +264,12 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
         not open_inputs
         and get("cramp_minutes") is not None
         and get("new_medication") is not None
-        and (heat is False or get("high_body_temperature") is not None)
-        and (sweat is False or medications is not None)
+        and medications is not None
+        and not (
+            get("both_legs_swollen") is True
+            and get("pregnant_or_postpartum") is None
+            and get("sex") != "male"
+        )
     )
     if "likely" in levels or "possible" in levels:
         return scores, levels, 0 if settled else 1

@@ -46,6 +46,9 @@ nitpick_ignore = [
     ("py:func", "attrs.evolve"),
     # The protocol a result's knowledge meets: private, named in Assessment's field types.
     ("py:class", "legcramps._result.Assessor"),
+    # What a Catalog reads of a knowledge (the value layer cannot name Knowledge itself).
+    ("py:class", "KnowledgeFields"),
+    ("py:class", "os.PathLike"),
 ]
 nitpick_ignore_regex = [("py:class", r"collections\.abc\.\w+"), ("py:class", r"datetime\.\w+")]
 

@@ -8,8 +8,10 @@ import io
 import itertools
 import json
 import os
+import re
 import subprocess
 import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -20,14 +22,14 @@ from hypothesis import strategies as st
 import legcramps
 from helpers import Unequal, Unreadable
 from legcramps import FactorKind, InvalidInput, RiskFactor, RowError
-from legcramps._batch import MAX_CHUNKSIZE, map_ordered
+from legcramps._batch import MAX_CHUNKSIZE, map_chunks
 from legcramps._cli import main as cli_main
 from legcramps._cli._io import BROKEN_PIPE
-from legcramps._cli.batch import add_parser, run
+from legcramps._cli.batch import _Tally, add_parser, run
 from strategies import answers, any_answers
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator
     from pathlib import Path
 
 ROWS: list[dict[str, Any]] = [
@@ -54,14 +56,15 @@ class TestAssessMany:
         """assess_many gives assess() of each row, in order."""
         assert [legcramps.assess(r) for r in rows] == list(legcramps.assess_many(rows))
 
-    def test_is_lazy(self) -> None:
-        """Rows are read only as results are taken."""
+    @pytest.mark.parametrize("output", ["assessment", "dict", "flat"])
+    def test_is_lazy(self, output: str) -> None:
+        """With one worker, each row is read only as its result is taken."""
         pulled = [0]
-        results = legcramps.assess_many(counting(ROWS, pulled), chunksize=10)
+        results = legcramps.assess_many(counting(ROWS, pulled), chunksize=10, output=output)  # type: ignore[call-overload]
 
         first = list(itertools.islice(results, 3))
 
-        assert (3, 10) == (len(first), pulled[0])
+        assert (3, 3) == (len(first), pulled[0])
 
     def test_workers_give_the_same_results(self) -> None:
         """A process pool gives the same results in the same order."""
@@ -130,6 +133,18 @@ class TestAssessMany:
         assert isinstance(result, RowError)
         assert (0, "mapping") == (result.index, result.problems[0].input)
 
+    @pytest.mark.parametrize("output", ["assessment", "dict"])
+    def test_a_mapping_that_is_not_a_dict_is_read_as_one(self, output: str) -> None:
+        """A read-only mapping (not a dict) is a row like the dict it holds."""
+        row = types.MappingProxyType({"sitting_hours": 8})
+
+        [result] = legcramps.assess_many([row], output=output)  # type: ignore[call-overload]
+
+        expected = legcramps.assess(sitting_hours=8)
+        assert (expected if output == "assessment" else expected.to_dict()) == (
+            result if output == "assessment" else result["result"]
+        )
+
     def test_a_none_row_raises_in_raise_mode(self) -> None:
         """In raise mode a None row raises InvalidInput naming the row."""
         with pytest.raises(InvalidInput, match=r"rows\[1\]\.mapping: received None"):
@@ -188,7 +203,7 @@ class TestAssessMany:
             legcramps.assess_many(**options)
 
 
-def _die(context: object, chunk: Sequence[int]) -> list[int]:  # noqa: ARG001 - map_ordered's signature
+def _die(context: object, chunk: int) -> list[int]:  # noqa: ARG001 - map_chunks's signature
     """Stand for a worker killed while assessing (say, by the out-of-memory killer)."""
     import os
 
@@ -198,29 +213,49 @@ def _die(context: object, chunk: Sequence[int]) -> list[int]:  # noqa: ARG001 - 
 def test_the_command_says_when_a_worker_died(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A worker that dies ends the batch command with exit 3 and one line on stderr."""
+    """A worker that dies ends the batch command with exit 3, a message and the summary."""
     from concurrent.futures.process import BrokenProcessPool
 
     def broken(*_: object, **__: object) -> Iterator[Any]:
         raise BrokenProcessPool
-        yield  # unreachable: makes this a generator, as map_ordered is
+        yield  # unreachable: makes this a generator, as map_chunks is
 
-    monkeypatch.setattr("legcramps._cli.batch.map_ordered", broken)
+    monkeypatch.setattr("legcramps._cli.batch.map_chunks", broken)
     stderr = io.StringIO()
 
     status, _ = batch(tmp_path, jsonl([{}]), stderr=stderr)
 
-    message = "legcramps batch: error: a worker process died (out of memory?); the output is"
-    assert (3, message + " incomplete\n") == (status, stderr.getvalue())
+    first, summary = stderr.getvalue().splitlines()
+    message = (
+        "legcramps batch: error: a worker process died (out of memory?); the output holds the "
+        "first 0 records, each whole"
+    )
+    assert (3, message) == (status, first)
+    assert summary.startswith("legcramps batch: 0 rows written, 0 with problems, in ")
 
 
-class TestMapOrdered:
+class TestMapChunks:
     def test_a_dead_worker_stops_the_run(self) -> None:
         """A worker that dies is an error, not a chunk to redo in this process."""
         from concurrent.futures.process import BrokenProcessPool
 
         with pytest.raises(BrokenProcessPool):
-            list(map_ordered(_die, None, [1, 2], workers=2, chunksize=1))
+            list(map_chunks(_die, None, [1, 2], 2))
+
+    def test_a_worker_of_assess_many(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """assess_many's workers leave Ctrl-C to the caller and freeze what they inherit."""
+        import gc
+        import signal
+
+        from legcramps._batch import _worker_started
+
+        calls: list[tuple[Any, ...]] = []
+        monkeypatch.setattr(signal, "signal", lambda *a: calls.append(a))
+        monkeypatch.setattr(gc, "freeze", lambda: calls.append(("freeze",)))
+
+        _worker_started()
+
+        assert [(signal.SIGINT, signal.SIG_IGN), ("freeze",)] == calls
 
 
 def _problems(row: dict[str, Any]) -> tuple[legcramps.Problem, ...]:
@@ -275,7 +310,7 @@ def batch(
     source.write_bytes(content)
     target = tmp_path / "out.jsonl"
     args = parse("batch", "--input", str(source), "--output", str(target), *argv)
-    status = run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr or io.StringIO())
+    status = run(args, stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=stderr or io.StringIO())
     return status, [json.loads(line) for line in target.read_text("utf-8").splitlines()]
 
 
@@ -364,7 +399,7 @@ class TestParser:
         parser.set_defaults(knowledge=mine)
         add_parser(parser.add_subparsers(dest="command", required=True))
         args = parser.parse_args(["batch", "--input", str(source), "--output", "-"])
-        stdout = io.StringIO()
+        stdout = io.BytesIO()
 
         status = run(args, stdin=io.BytesIO(), stdout=stdout, stderr=io.StringIO())
 
@@ -418,8 +453,8 @@ def _cold_water_knowledge() -> legcramps.Knowledge:
     return attrs.evolve(k, version="mine-1", factors=(*k.factors, cold))
 
 
-class BrokenPipe(io.StringIO):
-    def write(self, s: str, /) -> int:  # noqa: ARG002 - a pipe whose reader went away
+class BrokenPipe(io.BytesIO):
+    def write(self, b: Any, /) -> int:  # noqa: ARG002 - a pipe whose reader went away
         raise BrokenPipeError
 
 
@@ -433,9 +468,11 @@ class TestRunCannotStart:
         stderr = io.StringIO()
         args = parse("batch", "--input", str(source), "--output", str(target))
 
-        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr)
+        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=stderr)
         assert "keep me\n" == target.read_text()
-        assert stderr.getvalue().startswith("legcramps batch: error: argument --input: the CSV")
+        assert stderr.getvalue().startswith(
+            "legcramps batch: error: argument --input: the column 'thirst' is not an input"
+        )
 
     def test_knowledge_that_is_not_knowledge(self) -> None:
         """Something other than a Knowledge in the namespace stops the run, naming it."""
@@ -443,7 +480,7 @@ class TestRunCannotStart:
         args = parse("batch", "--input", "-")
         args.knowledge = "v1"
 
-        assert 2 == run(args, stdin=io.BytesIO(jsonl(ROWS)), stdout=io.StringIO(), stderr=stderr)
+        assert 2 == run(args, stdin=io.BytesIO(jsonl(ROWS)), stdout=io.BytesIO(), stderr=stderr)
         assert stderr.getvalue().startswith("legcramps batch: error: knowledge: received 'v1'")
 
     def test_a_missing_input_names_the_option(self, tmp_path: Path) -> None:
@@ -452,7 +489,7 @@ class TestRunCannotStart:
         missing = str(tmp_path / "nope.jsonl")
         args = parse("batch", "--input", missing)
 
-        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr)
+        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=stderr)
         assert (
             f"legcramps batch: error: argument --input: cannot read {missing!r}: "
             "No such file or directory\n"
@@ -465,7 +502,7 @@ class TestRunCannotStart:
         stderr = io.StringIO()
         args = parse("batch", "--input", str(source), "--output", str(tmp_path / "no" / "o"))
 
-        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr)
+        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=stderr)
         assert "legcramps batch: error: argument --output: cannot write" in stderr.getvalue()
 
     def test_a_broken_pipe_is_not_the_bad_rows_status(self) -> None:
@@ -486,16 +523,17 @@ class TestRunCannotStart:
         class ClosesTheReader(io.BytesIO):
             """Standard input that closes the output's reader once the rows are read."""
 
-            def __iter__(self) -> Iterator[bytes]:
-                os.close(reader)
-                return super().__iter__()
+            def readline(self, size: int | None = -1, /) -> bytes:
+                if self.tell() == 0:
+                    os.close(reader)
+                return super().readline(size)
 
         stderr = io.StringIO()
         args = parse("batch", "--input", "-", "--output", str(fifo))
         stdin = ClosesTheReader(jsonl(ROWS * 1000))
 
         assert (BROKEN_PIPE, "") == (
-            run(args, stdin=stdin, stdout=io.StringIO(), stderr=stderr),
+            run(args, stdin=stdin, stdout=io.BytesIO(), stderr=stderr),
             stderr.getvalue(),
         )
 
@@ -507,7 +545,8 @@ class TestJsonLines:
 
         assert 0 == status
         assert [
-            {"line": n, "result": legcramps.assess(r).to_dict()} for n, r in enumerate(ROWS, 1)
+            {"record": n, "line": n, "result": legcramps.assess(r).to_dict()}
+            for n, r in enumerate(ROWS, 1)
         ] == out
 
     def test_bad_rows_give_exactly_one_line_each(self, tmp_path: Path) -> None:
@@ -530,7 +569,7 @@ class TestJsonLines:
 
         assert 1 == status
         assert list(range(1, 10)) == [o["line"] for o in out]
-        assert ["result"] + ["problems"] * 7 + ["result"] == [max(o) for o in out]
+        assert [True] + [False] * 7 + [True] == ["result" in o for o in out]
         assert ["fluid_litres", "hot_weather"] == [p["input"] for p in out[4]["problems"]]
         assert "an empty line" == out[1]["problems"][0]["received"]
         assert "bytes that are not UTF-8" == out[5]["problems"][0]["received"]
@@ -556,7 +595,7 @@ class TestJsonLines:
 
     def test_reads_stdin_and_writes_stdout(self) -> None:
         """--input - and the default output stream JSON Lines through."""
-        stdout = io.StringIO()
+        stdout = io.BytesIO()
         args = parse("batch", "--input", "-")
 
         status = run(args, stdin=io.BytesIO(jsonl(ROWS)), stdout=stdout, stderr=io.StringIO())
@@ -581,7 +620,7 @@ class TestJsonLines:
             "batch", "--input", str(source), "--output", str(tmp_path / "." / "rows.jsonl")
         )
 
-        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr)
+        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=stderr)
         assert jsonl(ROWS) == source.read_bytes()
         assert "error: argument --output: must not be the --input" in stderr.getvalue()
 
@@ -590,38 +629,80 @@ class TestJsonLines:
         stderr = io.StringIO()
         args = parse("batch", "--input", str(tmp_path / "nope.jsonl"))
 
-        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr)
+        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=stderr)
         assert "cannot read" in stderr.getvalue()
 
 
 class TestProgress:
-    def test_progress_on_a_terminal(self, tmp_path: Path) -> None:
-        """When stderr is a terminal, the count of rows is shown there."""
-        stderr = TtyStream()
-
-        batch(tmp_path, jsonl([*ROWS, BAD]), stderr=stderr)
-
-        assert "\r5 rows, 1 with problems: done\n" == stderr.getvalue()
-
-    def test_progress_while_running(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        """On a terminal the count is updated as rows are written, at most twice a second."""
-        monkeypatch.setattr("legcramps._cli.batch._PROGRESS_SECONDS", 0)
-        stderr = TtyStream()
-
-        batch(tmp_path, jsonl([BAD, *ROWS[:2]]), stderr=stderr)
-
-        assert (
-            "\r1 rows, 1 with problems\r2 rows, 1 with problems\r3 rows, 1 with problems"
-            "\r3 rows, 1 with problems: done\n"
-        ) == stderr.getvalue()
-
-    def test_no_progress_otherwise(self, tmp_path: Path) -> None:
-        """When stderr is not a terminal, nothing is written there."""
+    def test_the_summary_always(self, tmp_path: Path) -> None:
+        """Off a terminal, one summary line goes to stderr: rows, problems, time."""
         stderr = io.StringIO()
 
         batch(tmp_path, jsonl([*ROWS, BAD]), stderr=stderr)
 
+        [line] = stderr.getvalue().splitlines()
+        assert line.startswith("legcramps batch: 5 rows written, 1 with problems, in ")
+        assert line.endswith(" rows/s)")
+
+    def test_quiet(self, tmp_path: Path) -> None:
+        """--quiet writes nothing on stderr when nothing goes wrong."""
+        stderr = TtyStream()
+
+        batch(tmp_path, jsonl([*ROWS, BAD]), "--quiet", stderr=stderr)
+
         assert "" == stderr.getvalue()
+
+    def test_progress_while_running(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """On a terminal, progress is shown as chunks are written: share, rows, rate, time left."""
+        monkeypatch.setattr("legcramps._cli.batch._PROGRESS_SECONDS", 0)
+        stderr = TtyStream()
+
+        batch(tmp_path, jsonl([BAD, *ROWS[:2]]), "--chunksize", "1", stderr=stderr)
+
+        shown = stderr.getvalue().split("\r")[1:]
+        assert 4 == len(shown)
+        progress = r" *\d+% 1 rows, 1 with problems, [\d,]+ rows/s, \d+:\d\d left *"
+        assert re.fullmatch(progress, shown[0]), shown[0]
+        assert shown[2].startswith("100% 3 rows, 1 with problems, ")
+        assert shown[3].startswith("legcramps batch: 3 rows written, 1 with problems, in ")
+        assert shown[3].endswith("\n")
+
+    def test_progress_without_a_size(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """When the input's size is not known (a pipe), progress shows rows and rate only."""
+        monkeypatch.setattr("legcramps._cli.batch._PROGRESS_SECONDS", 0)
+        stderr = TtyStream()
+        args = parse("batch", "--input", "-", "--output", str(tmp_path / "out.jsonl"))
+
+        run(args, stdin=io.BytesIO(jsonl(ROWS)), stdout=io.BytesIO(), stderr=stderr)
+
+        first = stderr.getvalue().split("\r")[1]
+        assert first.startswith("4 rows, 0 with problems, ")
+        assert first.endswith(" rows/s")
+
+    def test_the_progress_line_is_wiped(self) -> None:
+        """The summary overwrites a longer progress line, leaving none of it behind."""
+        import time
+
+        stderr = TtyStream()
+        tally = _Tally(time.monotonic(), stderr, None, quiet=False)
+        tally._line("x" * 100)  # noqa: SLF001 - as a long progress line would be
+
+        tally.done()
+
+        assert 100 <= len(stderr.getvalue().split("\r")[2].rstrip("\n"))
+
+    def test_time_left(self) -> None:
+        """Progress with a known size shows the share done and the time left, as m:ss."""
+        tally = _Tally(0.0, io.StringIO(), 1000, quiet=False)
+        tally.add(10, 0, 250)
+
+        assert " 25% 10 rows, 0 with problems, 1 rows/s, 0:30 left" == tally.progress(10.0)
+
+    def test_no_time_left_before_any_progress(self) -> None:
+        """Before any of the input is written there is no time left to show."""
+        tally = _Tally(0.0, io.StringIO(), 1000, quiet=False)
+
+        assert "  0% 0 rows, 0 with problems, 0 rows/s" == tally.progress(0.0)
 
 
 class TestCsv:
@@ -636,7 +717,7 @@ class TestCsv:
         stderr = io.StringIO()
         args = parse("batch", "--input", str(source))
 
-        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr)
+        assert 2 == run(args, stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=stderr)
         assert (
             "legcramps batch: error: argument --input: cannot read the CSV header: "
             f"field larger than field limit ({FIELD_LIMIT})\n"
@@ -651,6 +732,7 @@ class TestCsv:
         assert 1 == status
         assert [
             {
+                "record": 1,
                 "line": 2,
                 "problems": [
                     {
@@ -661,7 +743,7 @@ class TestCsv:
                     }
                 ],
             },
-            {"line": 3, "result": legcramps.assess(overtired=True).to_dict()},
+            {"record": 2, "line": 3, "result": legcramps.assess(overtired=True).to_dict()},
         ] == out
 
     def test_typed_cells(self, tmp_path: Path) -> None:
@@ -677,6 +759,7 @@ class TestCsv:
         assert 0 == status
         assert [
             {
+                "record": 1,
                 "line": 2,
                 "result": legcramps.assess(
                     exercise_minutes=120,
@@ -685,7 +768,11 @@ class TestCsv:
                     medications=["Lasix 40 mg", "aspirin"],
                 ).to_dict(),
             },
-            {"line": 3, "result": legcramps.assess(medications=[], sitting_hours=2.5).to_dict()},
+            {
+                "record": 2,
+                "line": 3,
+                "result": legcramps.assess(medications=[], sitting_hours=2.5).to_dict(),
+            },
         ] == out
 
     def test_cells_are_read_as_the_command_line_reads_answers(self, tmp_path: Path) -> None:
@@ -740,7 +827,7 @@ class TestCsv:
         source.write_bytes(b"thirst\n1\n")
         args = parse("batch", "--input", str(source), "--output", str(tmp_path / "out.jsonl"))
 
-        status = run(args, stdin=io.BytesIO(), stdout=io.StringIO(), stderr=stderr)
+        status = run(args, stdin=io.BytesIO(), stdout=io.BytesIO(), stderr=stderr)
 
         assert (2, False) == (status, (tmp_path / "out.jsonl").exists())
         assert "'thirst'" in stderr.getvalue()

@@ -181,3 +181,26 @@ class TestScreenFlags:
             assert [] == own
         else:
             assert [min(alone)] == [r.urgency for r in own]
+
+
+class TestSpanishMedicationNames:
+    def test_every_spanish_name_belongs_to_a_known_medication(self) -> None:
+        """The table of Spanish names names only medications of the knowledge."""
+        from legcramps import _data
+
+        assert set(_data.SPANISH_NAMES) <= {m.generic for m in K.medications}
+
+    @pytest.mark.parametrize(
+        ("written", "generic"),
+        [
+            ("Furosemida 40 mg", "furosemide"),
+            ("espironolactona", "spironolactone"),
+            ("ácido etacrínico", "etacrynic acid"),
+            ("budesonida/formoterol", "budesonide/formoterol"),
+        ],
+    )
+    def test_a_diuretic_written_in_spanish_is_recognised(self, written: str, generic: str) -> None:
+        """A medication written by its Spanish name is the same medication (issue 15)."""
+        found = legcramps.recognize_medication(written)
+        assert found is not None
+        assert generic == found.generic

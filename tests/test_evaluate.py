@@ -706,3 +706,13 @@ class TestAdviceRules:
         }
         assert mine.assess(answers).advice == K.assess(answers).advice
         assert K.advice_rules[0].advice in K.assess(answers).advice
+
+
+class TestAnswersThatCannotApply:
+    def test_an_answer_that_cannot_apply_does_not_settle_its_screen(self) -> None:
+        """A man's "no" to pregnancy (which cannot apply) leaves the clot-risk screen to ask."""
+        with_answer = legcramps.assess(sex="male", pregnant_or_postpartum=False)
+        without = legcramps.assess(sex="male")
+
+        assert without.next_questions == with_answer.next_questions
+        assert "clot_risks" in [q.id for q in with_answer.next_questions]

@@ -9,6 +9,7 @@ come back unnoticed.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -32,6 +33,7 @@ SAMPLES: dict[type, Any] = {
         K.factors[0],
         K.causes[0],
         K.causes[0].sources[0],
+        K.cause("dehydration").codes[0],
         K.causes[0].signs[0],
         K.causes[0].signs[0].when,
         K.red_flags[0],
@@ -45,6 +47,12 @@ SAMPLES: dict[type, Any] = {
         RESULT.red_flags[0],
         Problem("fluid_litres", "-1 (int)", "a number", "a hint"),
         RowError(3, (Problem("x", "y", "z"),)),
+        legcramps.Catalog(
+            "fr",
+            "Français",
+            {"Hot weather.": "Temps chaud."},
+            {"now": ("maintenant", "tout de suite")},
+        ),
     )
 }
 
@@ -123,9 +131,11 @@ def _other(value: object) -> object:
     if isinstance(value, (int, float)):
         return value + 1
     if isinstance(value, str):
-        return value + "!"
+        return value + "x"  # a letter: a language tag stays a tag
     if isinstance(value, tuple):
         return value[:-1] if value else ("x",)
+    if isinstance(value, Mapping):  # a catalog's texts or words
+        return {key: _other(item) for key, item in value.items()}
     return None
 
 

@@ -685,7 +685,7 @@ def test_smoker_with_calf_pain_on_walking_on_a_hot_day_is_not_self_care() -> Non
     claudication, not dehydration (Merck Manual consumer, Muscle cramps: call your doctor in 1
     to 2 days; nidirect PAD)."""
     result = story(
-        screen("leg_signs", pain_on_walking_eased_by_rest=True),
+        screen("leg_changes", pain_on_walking_eased_by_rest=True),
         hot_weather=True,
     )
     assert Urgency.SEE_DOCTOR == result.urgency
@@ -694,13 +694,13 @@ def test_smoker_with_calf_pain_on_walking_on_a_hot_day_is_not_self_care() -> Non
 def test_claudication_is_seen_within_1_to_2_days() -> None:
     """The same smoker is told within 1 to 2 days (Merck Manual consumer, Muscle cramps: call
     your doctor in 1 to 2 days)."""
-    result = story(screen("leg_signs", pain_on_walking_eased_by_rest=True))
+    result = story(screen("leg_changes", pain_on_walking_eased_by_rest=True))
     assert "within 1 to 2 days" == raised(result, "claudication").time_frame
 
 
 def test_see_a_doctor_result_says_what_to_do_if_it_gets_worse() -> None:
     """The same smoker is told what to do if it gets worse (issue 11)."""
-    result = story(screen("leg_signs", pain_on_walking_eased_by_rest=True))
+    result = story(screen("leg_changes", pain_on_walking_eased_by_rest=True))
     assert KNOWLEDGE.worsening_advice in result.advice
 
 

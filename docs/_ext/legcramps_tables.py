@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from legcramps import AllOf, Cause, Condition, Knowledge, RedFlag, RiskFactor, Source
 
@@ -403,7 +403,7 @@ def medication_table(knowledge: Knowledge) -> Table:
     >>> import legcramps
     >>> rows = medication_table(legcramps.KNOWLEDGE).rows
     >>> rows[0]
-    ('furosemide', ('Lasix', 'frusemide', 'furosemid'), 'loop diuretic', 'C03CA01')
+    ('furosemide', ('Lasix', 'frusemide', 'furosemid', 'furosemida'), 'loop diuretic', 'C03CA01')
     >>> rows[2][3]
     'C03CA04 \u2020'
     """
@@ -502,6 +502,38 @@ def cause_sections(knowledge: Knowledge) -> list[str]:
     return lines
 
 
+def code_table(knowledge: Knowledge) -> Table:
+    """Return every concept of another code system the knowledge names: by input, cause, flag.
+
+    >>> import legcramps
+    >>> code_table(legcramps.KNOWLEDGE).rows[0]
+    ('input', 'exercise_minutes', 'http://loinc.org', '55411-3', 'Exercise duration')
+    """
+    named = [
+        *(("input", f.id, f.codes) for f in knowledge.factors),
+        *(("cause", c.id, c.codes) for c in knowledge.causes),
+        *(("red flag", r.id, r.codes) for r in knowledge.red_flags),
+    ]
+    rows = tuple(
+        (what, part_id, code.system, code.code, code.display)
+        for what, part_id, codes in named
+        for code in codes
+    )
+    return Table(
+        ("Part", "Id", "System", "Code", "Display"),
+        (_TEXT, _CODE, _CODE, _CODE, _TEXT),
+        rows,
+        (2, 5, 5, 2, 5),
+    )
+
+
+def _translation_tables() -> dict[str, Callable[[Knowledge], Table]]:
+    """Return the review tables of the translations (``legcramps_languages``), by name."""
+    import legcramps_languages
+
+    return legcramps_languages.TABLES
+
+
 #: The tables by the name their directive carries (``legcramps-<name>``).
 TABLES = {
     "factors": factor_table,
@@ -511,4 +543,6 @@ TABLES = {
     "urgencies": urgency_table,
     "medications": medication_table,
     "sources": source_table,
+    "codes": code_table,
+    **_translation_tables(),
 }

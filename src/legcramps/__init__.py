@@ -22,6 +22,7 @@ from legcramps._model import (
     AllOf,
     AnswerValue,
     Cause,
+    Code,
     Condition,
     DrugClass,
     FactorKind,
@@ -39,19 +40,24 @@ from legcramps._result import Assessment, Evidence, Finding, RaisedFlag
 
 if TYPE_CHECKING:
     from legcramps._batch import RowError, assess_many
+    from legcramps._catalog import LANGUAGES, Catalog, catalog, choose_language
+    from legcramps._frame import assess_frame
     from legcramps._roundtrip import from_dict
 
 __all__ = [
     "CAUSES",
     "KNOWLEDGE",
     "KNOWLEDGE_VERSION",
+    "LANGUAGES",
     "RED_FLAGS",
     "RISK_FACTORS",
     "AdviceRule",
     "AllOf",
     "AnswerValue",
     "Assessment",
+    "Catalog",
     "Cause",
+    "Code",
     "Condition",
     "DrugClass",
     "Evidence",
@@ -74,7 +80,10 @@ __all__ = [
     "Urgency",
     "__version__",
     "assess",
+    "assess_frame",
     "assess_many",
+    "catalog",
+    "choose_language",
     "fhir",
     "from_dict",
     "recognize_medication",
@@ -138,6 +147,7 @@ for _public in (
     AllOf,
     Assessment,
     Cause,
+    Code,
     Condition,
     DrugClass,
     Evidence,
@@ -172,16 +182,28 @@ if TYPE_CHECKING:
 else:
 
     def __getattr__(name: str) -> Any:
-        # Served lazily so that ``import legcramps`` does not pay for importlib.metadata.
+        # Served lazily so that ``import legcramps`` does not pay for importlib.metadata,
+        # and looked up once: the module attribute set here answers every later access.
         if name == "__version__":
-            from importlib.metadata import version
+            from legcramps._version import VERSION
 
-            return version("legcramps")
+            globals()["__version__"] = VERSION
+            return VERSION
         if name in {"assess_many", "RowError"}:
             # Batches are not every program's business; load them on first use.
             from legcramps import _batch
 
             return getattr(_batch, name)
+        if name == "assess_frame":
+            # Data frames need pandas (the frame extra), loaded only when assess_frame runs.
+            from legcramps._frame import assess_frame
+
+            return assess_frame
+        if name in {"LANGUAGES", "Catalog", "catalog", "choose_language"}:
+            # Languages other than English are not every program's business either.
+            from legcramps import _catalog
+
+            return getattr(_catalog, name)
         if name == "from_dict":
             from legcramps._roundtrip import from_dict
 

@@ -10,10 +10,13 @@ address, and the citation says so. Where no source gives a number (the weights, 
 thresholds), the basis is :data:`EXPERT_OPINION`.
 """
 
+import attrs
+
 from legcramps._model import (
     AdviceRule,
     AllOf,
     Cause,
+    Code,
     Condition,
     DrugClass,
     FactorKind,
@@ -382,6 +385,23 @@ EXPERT_OPINION = Source(
     "No published threshold: a judgement kept as data, documented, and easy to override.",
 )
 
+# --- Codes -----------------------------------------------------------------------------
+# SNOMED CT concepts, each found in the SNOMED International Global Patient Set (July 2020);
+# LOINC codes as docs/fhir.rst lists their sources. A cause or a red flag has a concept only
+# where one means what it names (overuse and posture have none).
+
+SNOMED = "http://snomed.info/sct"
+LOINC = "http://loinc.org"
+
+
+def _snomed(code: str, display: str) -> tuple[Code, ...]:
+    return (Code(SNOMED, code, display),)
+
+
+def _loinc(code: str, display: str) -> tuple[Code, ...]:
+    return (Code(LOINC, code, display),)
+
+
 # --- Risk factors -----------------------------------------------------------------------
 
 YES_NO = FactorKind.YES_NO
@@ -413,6 +433,7 @@ FACTORS = (
         minimum=0,
         maximum=1440,
         help="All exercise together: a run, a class, sport, a long walk. 0 if none.",
+        codes=_loinc("55411-3", "Exercise duration"),
     ),
     RiskFactor(
         "exercise_intensity",
@@ -478,6 +499,7 @@ FACTORS = (
         minimum=0,
         maximum=20,
         help="All drinks together; a mug or a can is about a third of a litre.",
+        codes=_loinc("9108-2", "Fluid intake total 24 hour"),
     ),
     _yes_no("hot_weather", "Was the weather hot, or were you somewhere hot?"),
     _yes_no("heavy_sweating", "Were you sweating heavily?"),
@@ -627,9 +649,14 @@ FACTORS = (
         unit="years",
         minimum=0,
         maximum=120,
+        codes=_loinc("30525-0", "Age"),
     ),
     RiskFactor(
-        "sex", "What was your sex at birth: female or male?", CHOICE, choices=("female", "male")
+        "sex",
+        "What was your sex at birth: female or male?",
+        CHOICE,
+        choices=("female", "male"),
+        codes=_loinc("76689-9", "Sex assigned at birth"),
     ),
     RiskFactor(
         "pregnant_or_postpartum",
@@ -792,7 +819,7 @@ STATIN = DrugClass.STATIN
 ESTROGEN = DrugClass.ESTROGEN
 OTHER = DrugClass.OTHER_LINKED
 
-MEDICATIONS = (
+_MEDICATIONS = (
     Medication("furosemide", LOOP, "C03CA01", ("Lasix",), ("frusemide", "furosemid")),
     Medication("bumetanide", LOOP, "C03CA02", ("Bumex", "Burinex"), atc_confirmed=False),
     Medication("torasemide", LOOP, "C03CA04", ("Demadex",), ("torsemide",), atc_confirmed=False),
@@ -912,6 +939,53 @@ MEDICATIONS = (
     Medication("teriparatide", OTHER, "H05AA02", atc_confirmed=False),
     Medication("salbutamol", OTHER, "R03AC02", (), ("albuterol",)),
     Medication("nifedipine", OTHER, "C08CA05", atc_confirmed=False),
+)
+
+#: The Spanish names (DCI) of the medications, for people who write them in Spanish
+#: (accented and plain); the spellings are the usual Spanish forms of the WHO
+#: international non-proprietary names (no source read: names, not clinical facts).
+SPANISH_NAMES = {
+    "furosemide": ("furosemida",),
+    "bumetanide": ("bumetanida",),
+    "torasemide": ("torasemida",),
+    "etacrynic acid": ("ácido etacrínico", "acido etacrinico"),
+    "hydrochlorothiazide": ("hidroclorotiazida",),
+    "chlorothiazide": ("clorotiazida",),
+    "bendroflumethiazide": ("bendroflumetiazida",),
+    "methyclothiazide": ("meticlotiazida",),
+    "chlortalidone": ("clortalidona",),
+    "indapamide": ("indapamida",),
+    "metolazone": ("metolazona",),
+    "xipamide": ("xipamida",),
+    "spironolactone": ("espironolactona",),
+    "eplerenone": ("eplerenona",),
+    "amiloride": ("amilorida",),
+    "triamterene": ("triamtereno",),
+    "triamterene/hydrochlorothiazide": ("triamtereno/hidroclorotiazida",),
+    "amiloride/hydrochlorothiazide": ("amilorida/hidroclorotiazida",),
+    "amiloride/furosemide": ("amilorida/furosemida",),
+    "fluticasone propionate/salmeterol": ("fluticasona/salmeterol", "salmeterol/fluticasona"),
+    "budesonide/formoterol": ("budesonida/formoterol", "formoterol/budesonida"),
+    "beclometasone/formoterol": ("beclometasona/formoterol", "formoterol/beclometasona"),
+    "fluticasone furoate/vilanterol": ("fluticasona/vilanterol", "vilanterol/fluticasona"),
+    "atorvastatin": ("atorvastatina",),
+    "simvastatin": ("simvastatina",),
+    "rosuvastatin": ("rosuvastatina",),
+    "pravastatin": ("pravastatina",),
+    "lovastatin": ("lovastatina",),
+    "fluvastatin": ("fluvastatina",),
+    "pitavastatin": ("pitavastatina",),
+    "iron sucrose": ("hierro sacarosa",),
+    "conjugated estrogens": ("estrógenos conjugados", "estrogenos conjugados"),
+    "raloxifene": ("raloxifeno",),
+    "naproxen": ("naproxeno",),
+    "teriparatide": ("teriparatida",),
+    "nifedipine": ("nifedipino",),
+}
+
+MEDICATIONS = tuple(
+    attrs.evolve(m, other_names=(*m.other_names, *SPANISH_NAMES.get(m.generic, ())))
+    for m in _MEDICATIONS
 )
 
 DIURETICS = (LOOP.value, THIAZIDE.value, THIAZIDE_LIKE.value, K_SPARING.value)
@@ -1034,6 +1108,7 @@ CAUSES = (
             ),
             _sign(Condition("poor_diet"), 1, "Eating less well than usual.", SEED_TEXT),
         ),
+        codes=_snomed("84229001", "Fatigue"),
     ),
     Cause(
         id="medication",
@@ -1104,6 +1179,7 @@ CAUSES = (
                 min_urgency=Urgency.SEE_DOCTOR,
             ),
         ),
+        codes=_snomed("62014003", "Adverse reaction caused by drug"),
     ),
     Cause(
         id="posture",
@@ -1190,6 +1266,7 @@ CAUSES = (
                 MERCK_MUSCLE_CRAMPS,
             ),
         ),
+        codes=_snomed("34095006", "Dehydration"),
     ),
 )
 
@@ -1255,6 +1332,7 @@ RED_FLAGS = (
         ),
         time_frame=NOW,
         risk_factors=CLOT_RISKS,
+        codes=_snomed("59282003", "Pulmonary embolism"),
     ),
     RedFlag(
         id="acute_limb_ischaemia",
@@ -1318,6 +1396,7 @@ RED_FLAGS = (
             AllOf((Condition("pain_worse_than_expected"), Condition("muscle_weakness"))),
         ),
         time_frame=NOW,
+        codes=_snomed("240131006", "Rhabdomyolysis"),
     ),
     RedFlag(
         id="tetanus",
@@ -1331,6 +1410,7 @@ RED_FLAGS = (
             AllOf((Condition("recent_wound"), Condition("palpitations"))),
         ),
         time_frame=NOW,
+        codes=_snomed("76902006", "Tetanus"),
     ),
     RedFlag(
         id="deep_vein_thrombosis",
@@ -1349,6 +1429,7 @@ RED_FLAGS = (
         when=(Condition("leg_swelling"), Condition("one_leg_pain_or_tenderness")),
         time_frame=TODAY,
         risk_factors=CLOT_RISKS,
+        codes=_snomed("404223003", "Deep venous thrombosis of lower extremity"),
     ),
     RedFlag(
         id="poor_blood_flow",
@@ -1365,6 +1446,7 @@ RED_FLAGS = (
         sources=(NHS_PAD, NIDIRECT_PAD),
         when=(COLD_LEG, Condition("sudden_severe_leg_pain"), Condition("leg_pain_at_rest")),
         time_frame=RIGHT_AWAY,
+        codes=_snomed("233958001", "Peripheral ischemia"),
     ),
     RedFlag(
         id="muscle_damage",
@@ -1388,10 +1470,10 @@ RED_FLAGS = (
         why=(
             "Cramps after vomiting or diarrhoea, or while taking a diuretic with heavy "
             "sweating, heat or little to drink, may mean the body's water and salts are out "
-            "of balance. (Merck also lists heavy sweating alone; without a diuretic, this "
-            "knowledge follows the CDC/NIOSH self-care for heat cramps, with help if they "
-            "last more than an hour.)"
+            "of balance."
         ),
+        # Merck also lists heavy sweating alone; without a diuretic, this knowledge follows
+        # the CDC/NIOSH self-care for heat cramps, with help if they last over an hour.
         urgency=URGENT,
         advice="See a doctor right away, today.",
         sources=(MERCK_MUSCLE_CRAMPS, CDC_HEAT_CRAMPS),
@@ -1437,14 +1519,13 @@ RED_FLAGS = (
         sources=(MERCK_MUSCLE_CRAMPS, NICE_CKS_LEG_CRAMPS),
         when=(Condition("muscle_twitching"),),
         time_frame=RIGHT_AWAY,
+        codes=_snomed("82470000", "Muscle fasciculation"),
     ),
     RedFlag(
         id="low_calcium_signs",
         name="Tingling around the mouth or in the fingers",
-        why=(
-            "With cramps, may be a low level of calcium in the blood, which needs a blood test "
-            "(the urgency is expert opinion: no source read gives one)."
-        ),
+        why=("With cramps, may be a low level of calcium in the blood, which needs a blood test."),
+        # The urgency is expert opinion: no source read gives one.
         urgency=URGENT,
         advice="See a doctor today.",
         sources=(MERCK_HYPOCALCEMIA, EXPERT_OPINION),
@@ -1460,16 +1541,15 @@ RED_FLAGS = (
         sources=(MAYO_HYPOKALEMIA, MAYO_LOW_POTASSIUM),
         when=(Condition("palpitations"),),
         time_frame=RIGHT_AWAY,
+        codes=_snomed("80313002", "Palpitations"),
     ),
     RedFlag(
         id="tetanus_risk",
         name="Cramps after a wound",
-        why=(
-            "Cramps after a wound, above all a dirty one, may be the start of tetanus. (The "
-            "NHS tetanus page counts painful spasms after a wound as a 999 sign, which the "
-            "emergency question asks about; the NHS leg-cramps page gives an urgent "
-            "appointment for cramps after a wound that may carry tetanus.)"
-        ),
+        why=("Cramps after a wound, above all a dirty one, may be the start of tetanus."),
+        # The NHS tetanus page counts painful spasms after a wound as a 999 sign, which the
+        # emergency question asks about; the NHS leg-cramps page gives an urgent appointment
+        # for cramps after a wound that may carry tetanus.
         urgency=URGENT,
         advice="Ask for an urgent appointment today, and mention the wound.",
         sources=(NHS_LEG_CRAMPS, NHS_TETANUS),
@@ -1500,10 +1580,8 @@ RED_FLAGS = (
     RedFlag(
         id="high_temperature",
         name="A high temperature",
-        why=(
-            "A fever with cramps may be an infection or heat illness that needs to be checked "
-            "(the urgency is expert opinion; 38 degrees C is the NHS's high temperature)."
-        ),
+        why=("A fever with cramps may be an infection or heat illness that needs to be checked."),
+        # The urgency is expert opinion; 38 degrees C is the NHS's high temperature.
         urgency=URGENT,
         advice=(
             "Get medical advice today. If you are hot from the heat or from exercise, cool "
@@ -1512,6 +1590,7 @@ RED_FLAGS = (
         sources=(NHS_FEVER, NHS_WALES_HEAT, CDC_NIOSH_HEAT, EXPERT_OPINION),
         when=(Condition("high_body_temperature"), Condition("very_high_temperature")),
         time_frame=TODAY,
+        codes=_snomed("386661006", "Fever"),
     ),
     RedFlag(
         id="heat_cramps_with_heart_or_salt",
@@ -1579,6 +1658,7 @@ RED_FLAGS = (
         sources=(NIDIRECT_OEDEMA,),
         when=(Condition("both_legs_swollen"),),
         time_frame=SOON,
+        codes=_snomed("762898005", "Swelling of bilateral lower limbs"),
     ),
     RedFlag(
         id="claudication",
@@ -1592,6 +1672,7 @@ RED_FLAGS = (
         sources=(MERCK_MUSCLE_CRAMPS, NIDIRECT_PAD, NHS_PAD),
         when=(Condition("pain_on_walking_eased_by_rest"),),
         time_frame=ONE_TO_TWO_DAYS,
+        codes=_snomed("63491006", "Intermittent claudication"),
     ),
     RedFlag(
         id="muscle_wasting",

@@ -79,8 +79,8 @@ def next_questions(
 
     A question answered, implied by a screening "no", or that cannot apply is not
     asked. A screening question is asked while it is pending (not answered, and none
-    of its members answered); its members follow it, so that whoever skips it is
-    asked them one by one.
+    of its members answered, an answer to a member that cannot apply aside); its
+    members follow it, so that whoever skips it is asked them one by one.
     """
     effective, na = s.effective, s.na
     if not effective:
@@ -90,7 +90,7 @@ def next_questions(
     pending = {
         screen
         for screen, members in tables.screens
-        if screen not in values and not any(m in effective for m in members)
+        if screen not in values and not any(m in effective and m not in na for m in members)
     }
     return tuple(
         [

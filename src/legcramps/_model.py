@@ -183,6 +183,24 @@ class Source:
 
 
 @attrs.frozen(weakref_slot=False)
+class Code:
+    """A concept of a code system that names an input, a cause or a red flag.
+
+    *system* is the code system's URI (such as ``http://snomed.info/sct`` or
+    ``http://loinc.org``), *code* the concept's code and *display* its name there. Health
+    record views (:mod:`legcramps.fhir`) send the codes with the knowledge's own ids.
+
+    >>> import legcramps
+    >>> [c.code for c in legcramps.KNOWLEDGE.cause("dehydration").codes]
+    ['34095006']
+    """
+
+    system: str
+    code: str
+    display: str
+
+
+@attrs.frozen(weakref_slot=False)
 class Medication:
     """A medication legcramps recognises by its generic name, brands or other spellings.
 
@@ -287,6 +305,8 @@ class RiskFactor:
     help: str = ""
     applies_when: tuple[Condition, ...] = ()
     members: tuple[str, ...] = ()
+    #: Concepts of other code systems that name the same question (LOINC).
+    codes: tuple[Code, ...] = ()
 
     @property
     def bounds(self) -> str:
@@ -366,6 +386,8 @@ class Cause:
     evidence_note: str
     sources: tuple[Source, ...]
     signs: tuple[Sign, ...]
+    #: Concepts of other code systems that name the cause (SNOMED CT).
+    codes: tuple[Code, ...] = ()
 
 
 @attrs.frozen(weakref_slot=False)
@@ -421,6 +443,8 @@ class RedFlag:
     when: tuple[Condition | AllOf, ...]
     time_frame: str = ""
     risk_factors: tuple[RiskNote, ...] = ()
+    #: Concepts of other code systems for what the flag points to (SNOMED CT).
+    codes: tuple[Code, ...] = ()
 
     @property
     def conditions(self) -> tuple[Condition, ...]:

@@ -6,12 +6,16 @@ tuple of names) and leaves range checks to :meth:`~legcramps.Knowledge.validate`
 the one place that checks answers.
 """
 
-from __future__ import annotations
-
 import re
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from legcramps._errors import Problems, describe
+
+# At run time too, so that typing.get_type_hints(parse_cells) resolves.
+from legcramps._knowledge import Knowledge, checked_knowledge
 from legcramps._model import AnswerValue, FactorKind, RiskFactor
+from legcramps._public import publish
 
 __all__ = [
     "NotUnderstood",
@@ -19,8 +23,11 @@ __all__ = [
     "hint_text",
     "is_skip",
     "parse_answer",
+    "parse_cells",
     "parse_choice",
     "parse_number",
+    "read_cell",
+    "read_cells",
 ]
 
 
@@ -51,6 +58,10 @@ _SKIP = frozenset(
 _YES = frozenset({"y", "yes", "yeah", "yep", "true", "1"})
 _NO = frozenset({"n", "no", "nope", "false", "0"})
 _NO_MEDICATIONS = frozenset({"none", "no", "nothing", "no medications", "no medication"})
+
+# The separators of a medication list. The look-behind makes a run of white space a match
+# only from its start, so that a long run is tried once, not once per space (quadratic).
+_MEDICATION_SEPARATOR = re.compile(r"[,;]|(?<!\s)\s+and\s+")
 
 # A number, then optionally a unit word: "90", "1.5 l", "2h", "500 ml", "nan".
 _NUMBER = re.compile(
@@ -215,7 +226,7 @@ def parse_medications(text: str) -> tuple[str, ...]:
     """
     if _words(text) in _NO_MEDICATIONS:
         return ()
-    names = (n.strip() for n in re.split(r"[,;]|\s+and\s+", text))
+    names = (n.strip() for n in _MEDICATION_SEPARATOR.split(text))
     return tuple(n for n in names if n)
 
 
@@ -249,3 +260,92 @@ def parse_answer(text: str, factor: RiskFactor) -> AnswerValue:
     if kind is FactorKind.CHOICE:
         return parse_choice(text, factor)
     return parse_medications(text)
+
+
+def read_cell(factor: RiskFactor, text: str, problems: Problems) -> AnswerValue | None:
+    """Return the answer to *factor* in the cell *text*; ``None`` if it is unknown.
+
+    An empty cell, or one that says it is not known ("unknown", "?"), is
+    unknown. A cell that cannot be read adds a problem named by the factor.
+    """
+    if not text or is_skip(text):
+        return None
+    try:
+        return parse_answer(text, factor)
+    except NotUnderstood as e:
+        problems.add(factor.id, describe(text), f"{e}, or an empty cell (unknown)")
+        return None
+
+
+def parse_cells(
+    cells: Mapping[str, str | None], *, knowledge: Knowledge | None = None
+) -> dict[str, AnswerValue]:
+    """Return the answers in one row of text cells (as read from CSV), for ``assess()``.
+
+    This is how ``legcramps batch`` reads a CSV row, for tools that read the
+    file themselves (pandas, Dask, Spark). Each key names an input; each cell
+    is read as the command line reads an answer, by the kind of its input (see
+    the Batch page of the docs): ``yes``/``no``, a number with an optional
+    unit, a choice, medication names separated by ``;``. An empty cell, one
+    that says it is not known (``unknown``, ``?``), or ``None`` (a missing
+    value) is unknown, and left out. *knowledge* defaults to
+    :data:`legcramps.KNOWLEDGE`.
+
+    :raises InvalidInput: listing every problem: a key that is not an input,
+        a cell that is not text, a cell that cannot be read.
+
+    >>> import legcramps.batch
+    >>> cells = {"sitting_hours": "2 h", "hot_weather": "Yes", "medications": "",
+    ...          "exercise_intensity": "vig"}
+    >>> legcramps.batch.parse_cells(cells)
+    {'sitting_hours': 2, 'hot_weather': True, 'exercise_intensity': 'vigorous'}
+    >>> answers = legcramps.batch.parse_cells({"fluid_litres": "500 ml", "hot_weather": "y"})
+    >>> legcramps.assess(answers).finding("dehydration").level.value
+    'likely'
+    >>> legcramps.batch.parse_cells({"hot_weather": "maybe", "thirst": "yes"})
+    Traceback (most recent call last):
+    ...
+    legcramps.InvalidInput: 2 problems with the input:
+    - hot_weather: received 'maybe' (str); expected yes or no, or an empty cell (unknown)
+    - thirst: received 'yes' (str); expected one of the inputs in legcramps.RISK_FACTORS
+    """
+    problems = Problems()
+    knowledge = checked_knowledge(knowledge, problems)
+    if not isinstance(cells, Mapping):
+        problems.add("cells", describe(cells), "a mapping of input names to text cells")
+        raise problems.error()
+    answers = read_cells({f.id: f for f in knowledge.factors}, cells.items(), problems)
+    if problems:
+        raise problems.error()
+    return answers
+
+
+def read_cells(
+    factors: Mapping[str, RiskFactor], cells: Iterable[tuple[object, object]], problems: Problems
+) -> dict[str, AnswerValue]:
+    """Return the answers in *cells* (name and text pairs), adding a problem for each bad one.
+
+    *factors* are the inputs by id. ``None`` is an unknown cell.
+    """
+    answers: dict[str, AnswerValue] = {}
+    for name, text in cells:
+        factor = factors.get(name) if type(name) is str else None
+        if factor is None:
+            import difflib
+
+            close = difflib.get_close_matches(str(name), factors, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else ""
+            expected = "one of the inputs in legcramps.RISK_FACTORS"
+            problems.add(str(name), describe(text), expected, hint)
+        elif text is None:
+            continue
+        elif not isinstance(text, str):
+            problems.add(factor.id, describe(text), "a cell's text (str), or None (unknown)")
+        else:
+            value = read_cell(factor, str.__str__(text), problems)
+            if value is not None:
+                answers[factor.id] = value
+    return answers
+
+
+publish(parse_cells, "legcramps.batch")

@@ -1,13 +1,15 @@
 """The result of an assessment: its findings, and its JSON-ready and plain-text forms.
 
 A result is a value: it imports nothing of the engine that makes it, nor of the
-views above it (FHIR, schemas, the round trip). It holds the knowledge that made
-it only as an object with an ``assess`` method, to pickle itself small.
+views above it (FHIR, schemas, the round trip), but for the report
+(:mod:`legcramps._report`), which its :meth:`Assessment.report` loads on first use.
+It holds the knowledge that made it only as an object with an ``assess`` method, to
+pickle itself small.
 """
 
 # At run time too, so that typing.get_type_hints(Assessment) resolves; attrs loads both.
 from collections.abc import Iterator, Mapping
-from typing import Any, NoReturn, Protocol
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 import attrs
 
@@ -22,6 +24,9 @@ from legcramps._model import (
     Source,
     Urgency,
 )
+
+if TYPE_CHECKING:
+    from legcramps._catalog import Catalog
 
 
 @attrs.frozen(weakref_slot=False)
@@ -272,19 +277,26 @@ class Assessment:
         """
         return tuple(f for f in self.findings if f.level is Level.LIKELY)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, language: "str | Catalog" = "en") -> dict[str, Any]:
         """Return the assessment as a JSON-ready dict.
 
         Enums become their string values; causes, factors and red flags are
         named by id; recognised medications carry their generic name, class and
-        ATC code.
+        ATC code. The texts (reasons, red flags, advice, the disclaimer) are in
+        *language*: a code of :data:`~legcramps.LANGUAGES` or a
+        :class:`~legcramps.Catalog`; ids and values are the same in every language.
+
+        :raises InvalidInput: if *language* is neither.
 
         >>> import json, legcramps
-        >>> d = legcramps.assess(fluid_litres=0.5, hot_weather=True).to_dict()
+        >>> a = legcramps.assess(fluid_litres=0.5, hot_weather=True)
+        >>> d = a.to_dict()
         >>> d["findings"][0]["cause"], d["findings"][0]["level"], d["urgency"]
         ('dehydration', 'likely', 'undetermined')
         >>> json.loads(json.dumps(d)) == d
         True
+        >>> a.to_dict(language="es")["findings"][0]["evidence"][1]["reason"]
+        'Tiempo caluroso.'
         """
         # Written out by hand for speed: one plain loop per level, no helper calls, and
         # every container built fresh, so that callers may change the result freely.
@@ -319,7 +331,7 @@ class Assessment:
         for m in self.medications:
             med = {"generic": m.generic, "class": m.drug_class._value_, "atc": m.atc}
             medications.append(med)  # a loop: a comprehension costs a call before 3.12
-        return {
+        result = {
             "knowledge_version": self.knowledge_version,
             "urgency": self.urgency._value_,
             "may_rise_to": None if self.may_rise_to is None else self.may_rise_to._value_,
@@ -344,37 +356,63 @@ class Assessment:
             "unrecognized_medications": list(self.unrecognized_medications),
             "disclaimer": self.disclaimer,
         }
+        if language == "en":
+            return result
+        from legcramps._catalog import translated_dict  # a rare path: load it on first use
+
+        return translated_dict(result, language)
+
+    def report(
+        self, *, language: "str | Catalog" = "en", width: int | None = 80, emphasis: bool = False
+    ) -> str:
+        """Return the plain-text report of the assessment, for a person to read.
+
+        The urgency comes first; at an emergency or an urgent result, what to do
+        first, and the questions still open are only counted (but for one that could
+        make an urgent result an emergency). Then the warning signs, each cause with
+        how likely it is ("unlikely so far (3 unanswered)" while its questions are
+        open), the advice, the questions still to ask and the disclaimer.
+
+        *language* is a code of :data:`~legcramps.LANGUAGES` or a
+        :class:`~legcramps.Catalog`. Lines are wrapped to *width* characters (at least
+        20; ``None`` does not wrap), and a word is never split: a line is longer only
+        when one word is. *emphasis* marks an emergency with bold (ANSI) text, for a
+        terminal that shows it; the caller decides (say, not when ``NO_COLOR`` is set).
+        ``str(assessment)`` is ``assessment.report()``.
+
+        :raises InvalidInput: if *language*, *width* or *emphasis* is not one of those.
+
+        >>> import legcramps
+        >>> a = legcramps.assess(dark_urine=True)
+        >>> print(a.report(width=60))  # doctest: +ELLIPSIS
+        Leg cramp assessment (knowledge ...)
+        Urgency: EMERGENCY: get emergency help now.
+        Do this first:
+          - Get emergency medical help now.
+        Warning signs:
+          - Dark urine, or weak muscles with pain far worse than
+            expected: Tea- or cola-coloured urine after exertion or
+            heat, or weakness with pain far worse than expected, may
+            be rhabdomyolysis, a breakdown of muscle that can damage
+            the kidneys. Get emergency medical help now. (now: call
+            your local emergency number (such as 999, 911 or 112) or
+            go to an emergency department)
+        Causes:
+        ...
+        >>> print(a.report(language="es").splitlines()[1])
+        Urgencia: EMERGENCIA: pida ayuda de emergencia ahora.
+        >>> str(a) == a.report()
+        True
+        """
+        # The report is a view of the result: it is loaded on first use, and nothing
+        # else here depends on it (tests/test_layers.py allows this one lazy import).
+        from legcramps._report import report
+
+        return report(self, language=language, width=width, emphasis=emphasis)
 
     def __str__(self) -> str:
-        """Return a plain-text report for a person to read."""
-        lines = [
-            f"Leg cramp assessment (knowledge {self.knowledge_version})",
-            f"Urgency: {self.urgency.headline}",
-        ]
-        if self.red_flags:
-            lines.append("Warning signs:")
-            for r in self.red_flags:
-                lines.append(f"  - {r.name}: {r.why} {r.advice} ({r.time_frame})")
-                if r.risk_factors:
-                    lines.append(f"    Risk factors in your answers: {'; '.join(r.risk_factors)}.")
-        lines.append("Causes:")
-        for f in self.findings:
-            if f.level is Level.UNKNOWN:
-                lines.append(f"  {f.level.value:<9} {f.cause.name} (not asked yet)")
-                continue
-            lines.append(f"  {f.level.value:<9} {f.cause.name} (score {f.score})")
-            lines.extend(f"              - {e.reason}" for e in f.evidence)
-        if self.advice:
-            lines.append("Advice:")
-            lines.extend(f"  - {a}" for a in self.advice)
-        if self.unrecognized_medications:
-            names = ", ".join(self.unrecognized_medications)
-            lines.append(f"Medications not recognised: {names}")
-        if self.next_questions:
-            lines.append("Still to ask:")
-            lines.extend(f"  - {q.question}" for q in self.next_questions)
-        lines.extend(("", self.disclaimer))
-        return "\n".join(lines)
+        """Return the plain-text report, as :meth:`report` gives it with its defaults."""
+        return self.report()
 
 
 def _rebuild(*values: Any) -> Assessment:

@@ -11,7 +11,15 @@ from legcramps._model import FactorKind, Level, RiskFactor, Urgency
 #: The JSON Schema dialect of every schema here.
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-_NAME = {"type": "string", "pattern": r"\S"}
+#: Python's white space, as ``str.strip()`` and ``str.isspace()`` know it, written out:
+#: ``\S`` means one thing in ECMA-262 (JSON Schema's regular expressions) and another in
+#: Python's ``re``, so the class is explicit, and means the same in both.
+WHITE_SPACE = r"\t-\r\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: A medication name: a string with something other than white space in it, as
+#: :func:`~legcramps.assess` accepts it.
+NAME_PATTERN = f"[^{WHITE_SPACE}]"
+
+_NAME = {"type": "string", "pattern": NAME_PATTERN}
 
 
 def _knowledge(knowledge: Knowledge | None) -> Knowledge:

@@ -3,7 +3,9 @@
 Both schemas are generated from a :class:`~legcramps.Knowledge` (the built-in
 :data:`legcramps.KNOWLEDGE` by default), so they list exactly its inputs,
 choices, causes, red flags and medications. Give them to an API framework or a
-JSON Schema validator to check a payload before calling legcramps. Each call
+JSON Schema validator to check a payload before calling legcramps; parse the payload
+with :func:`parse_json`, which refuses what JSON Schema cannot see (``NaN``,
+``Infinity``, ``1e999``, a key given twice). Each call
 returns a new dict, which the caller may change.
 
 >>> import legcramps.schema
@@ -17,12 +19,13 @@ returns a new dict, which the caller may change.
 True
 """
 
+from legcramps._jsonparse import parse_json
 from legcramps._public import publish
-from legcramps._schema import DIALECT, answers, result
+from legcramps._schema import DIALECT, NAME_PATTERN, answers, result
 
-__all__ = ["DIALECT", "answers", "result"]
+__all__ = ["DIALECT", "NAME_PATTERN", "answers", "parse_json", "result"]
 
-for _public in (answers, result):
+for _public in (answers, result, parse_json):
     publish(_public, __name__)
 del _public
 

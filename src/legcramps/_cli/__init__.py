@@ -18,7 +18,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from legcramps._cli import assess, batch, interview, listing
+from legcramps._cli import assess, batch, interview, listing, serve
 from legcramps._cli._io import (
     BROKEN_PIPE,
     INTERRUPTED,
@@ -87,6 +87,7 @@ def build_parser(knowledge: Knowledge) -> argparse.ArgumentParser:
     interview.add_parser(subparsers)
     listing.add_parsers(subparsers)
     batch.add_parser(subparsers)
+    serve.add_parser(subparsers)
     return parser
 
 

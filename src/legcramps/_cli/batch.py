@@ -1,37 +1,65 @@
-"""``legcramps batch``: JSON Lines or CSV in, JSON Lines out, streamed.
+"""``legcramps batch``: JSON Lines or CSV in; JSON Lines, CSV or Parquet out; streamed.
 
-Every input row gives exactly one output line, in order: either
-``{"line": N, "result": {...}}`` (the :meth:`~legcramps.Assessment.to_dict` form)
-or ``{"line": N, "problems": [...]}``, so that nothing is lost. *N* is the line
-of the input the row starts on. Exit status: 0 when every row was assessed, 1
-when some rows became error lines, 2 when the run could not start.
+Every input record gives exactly one output record, in order, that says which
+record it answers (``record``, 1 for the first, and ``line``, the input line
+it starts on) and holds its result or its problems, so that nothing is lost or
+invented. The parent process reads lines and writes finished output; the
+records are parsed, assessed and encoded in chunks (in worker processes with
+``--workers``), and each chunk comes back as the bytes to write.
+
+Faults lose nothing silently: a write that fails, a signal, or a worker that
+dies ends the run with its own exit status and a message, and the output is
+left a clean prefix of whole records. A summary (rows, problems, time) goes to
+standard error at the end, unless ``--quiet``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from legcramps._batch import MAX_CHUNKSIZE, MAX_WORKERS, map_ordered
-from legcramps._cli._io import BROKEN_PIPE, DuplicateKey, object_without_duplicates, silence
-from legcramps._errors import InvalidInput, Problem, Problems, describe
+from typing_extensions import Self
+
+from legcramps import _flat
+from legcramps._batch import MAX_CHUNKSIZE, MAX_WORKERS, Plan, check_keep, map_chunks
+from legcramps._cli._encode import Job, encode_chunk
+from legcramps._cli._io import BROKEN_PIPE, INTERRUPTED, silence
+from legcramps._cli._records import (
+    UNREADABLE,
+    CellSplitter,
+    Chunk,
+    CsvRecords,
+    Reader,
+    ReadFailed,
+    chunked,
+    jsonl_records,
+    sniff,
+)
+from legcramps._cli._sinks import WriteFailed, open_sink
+from legcramps._errors import Problems
 from legcramps._knowledge import KNOWLEDGE, checked_knowledge
-from legcramps._parse import NotUnderstood, is_skip, parse_answer
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
     from legcramps._knowledge import Knowledge
-    from legcramps._model import RiskFactor
+
+#: Exit statuses: every row assessed and written; some rows written as problems; the run
+#: could not start; a worker died; reading or writing failed; stopped by SIGTERM.
+ALL_ASSESSED = 0
+SOME_PROBLEMS = 1
+USAGE = 2
+WORKER_DIED = 3
+IO_FAILED = 4
+TERMINATED = 128 + signal.SIGTERM
+
 
 _PROGRESS_SECONDS = 0.5
-#: The exit status when a worker process died, so that the output is incomplete.
-WORKER_DIED = 3
-
-#: One row's output: whether it was assessed, and its output line (without the newline).
-Output = tuple[bool, str]
 
 
 def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -46,9 +74,13 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         description=(
             "Assess every row of a JSON Lines file (one object of answers per line) or a CSV "
             "file (a header of input names, then one row per person; an empty cell is "
-            "unknown). Writes one JSON line per row, in order: the result, or the problems "
-            "with the row. Exit status: 0 if every row was assessed, 1 if some rows had "
-            "problems, 2 if the run could not start."
+            "unknown). Writes one record per row, in order, with its record and line "
+            "numbers: the result, or the problems with the row. Exit status: 0 if every row "
+            "was assessed, 1 if some rows had problems (all rows are written), 2 if the run "
+            "could not start, 3 if a worker process died, 4 if reading or writing failed, "
+            "130 or 143 if interrupted (SIGINT, SIGTERM), 141 if the reader of the output "
+            "went away; after 3, 4, 130 and 143 the output is a clean prefix of whole "
+            "records."
         ),
         allow_abbrev=False,
     )
@@ -65,6 +97,44 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="the input format (default: csv for a .csv file, else jsonl)",
     )
     parser.add_argument(
+        "--output-format",
+        choices=("auto", "jsonl", "csv", "parquet"),
+        default="auto",
+        help=(
+            "the output format (default: by the --output file's extension, .csv or .parquet;"
+            " else jsonl). CSV and Parquet hold the flat layout; Parquet needs pyarrow"
+        ),
+    )
+    parser.add_argument(
+        "--fields",
+        action="append",
+        metavar="LIST",
+        help=(
+            "the flat columns each record holds, separated by commas: groups (urgency, "
+            "red_flags, levels, scores, unanswered, next_question, knowledge_version, "
+            "unrecognized_medications) or column names; for JSON Lines, flat records "
+            "instead of the full result (default: every column)"
+        ),
+    )
+    parser.add_argument(
+        "--id",
+        action="append",
+        dest="keep",
+        metavar="COLUMN",
+        help="a column (or key) that is not an input, such as an id, to copy to each record",
+    )
+    parser.add_argument(
+        "--ignore-unknown",
+        action="store_true",
+        help="leave out columns (and keys) that are not inputs, instead of refusing them",
+    )
+    parser.add_argument(
+        "--delimiter",
+        type=_delimiter,
+        metavar="CHAR",
+        help="the CSV delimiter, such as ';' or 'tab' (default: found from the header)",
+    )
+    parser.add_argument(
         "--workers",
         type=_workers,
         default=1,
@@ -77,6 +147,9 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
         default=256,
         metavar="ROWS",
         help=f"rows read and assessed at a time, 1 to {MAX_CHUNKSIZE:,} (default: 256)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress and no summary on stderr"
     )
     parser.set_defaults(func=handle)
 
@@ -105,290 +178,455 @@ def _chunksize(text: str) -> int:
     return _from_1_to(MAX_CHUNKSIZE, text)
 
 
+def _delimiter(text: str) -> str:
+    named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+    value = named.get(text.casefold(), text)
+    if len(value) != 1 or value in '"\r\n' or value.isalnum():
+        msg = f"expected one character that is not a letter, digit or quote; received {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def handle(args: argparse.Namespace) -> int:
     """Run the ``batch`` subcommand with the parsed *args*; return the exit status."""
-    return run(args, stdin=sys.stdin.buffer, stdout=sys.stdout, stderr=sys.stderr)
+    _settle()
+    return run(args, stdin=sys.stdin.buffer, stdout=sys.stdout.buffer, stderr=sys.stderr)
 
 
-def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[str], stderr: IO[str]) -> int:
+# --- the run -------------------------------------------------------------------------------
+
+
+class _CannotStart(Exception):
+    """The run cannot start: the message names the option at fault."""
+
+
+def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str]) -> int:
     """Run the batch with explicit streams, for tests.
 
-    The output is opened only once the input is known to be readable (and, for
-    CSV, its header good), so that a run that cannot start leaves it as it was.
+    The output is opened only once everything that can stop the run before it
+    starts has been checked (the options, the input, a CSV header), so that a
+    run that cannot start leaves it as it was.
     """
-
-    def fail(message: str) -> int:
-        stderr.write(f"legcramps batch: error: {message}\n")
-        return 2
-
-    problems = Problems()
-    knowledge = checked_knowledge(getattr(args, "knowledge", None), problems)
-    if problems:
-        return fail(str(problems.found[0]))
-    if args.input != "-" and args.output != "-" and _same_file(args.input, args.output):
-        return fail("argument --output: must not be the --input file")
-    fmt = args.format
-    if fmt == "auto":
-        fmt = "csv" if args.input.lower().endswith(".csv") else "jsonl"
+    started = time.monotonic()
     try:
-        # closed below
-        source = stdin if args.input == "-" else Path(args.input).open("rb")  # noqa: SIM115
-    except OSError as e:
-        return fail(f"argument --input: cannot read {args.input!r}: {e.strerror}")
+        source = _open_input(args, stdin, stdout)
+    except _CannotStart as e:
+        stderr.write(f"legcramps batch: error: {e}\n")
+        return USAGE
     try:
-        outputs: Iterator[Output]
-        if fmt == "csv":
-            try:
-                outputs = _csv_outputs(source, args, knowledge)
-            except _BadHeader as e:
-                return fail(f"argument --input: {e}")
-        else:
-            outputs = map_ordered(
-                _jsonl_chunk,
-                _context(knowledge),
-                _lines(source),
-                workers=args.workers,
-                chunksize=args.chunksize,
-            )
-        return _run_into(outputs, args.output, stdout, stderr, fail)
+        try:
+            job, records, reader = _prepare(args, source)
+        except _CannotStart as e:
+            stderr.write(f"legcramps batch: error: {e}\n")
+            return USAGE
+        except ReadFailed as e:
+            stderr.write(f"legcramps batch: error: cannot read {_name(args.input)}: {e}\n")
+            return IO_FAILED
+        tally = _Tally(started, stderr, _size(source), quiet=args.quiet)
+        return _run(args, job, chunked(records, args.chunksize, reader), stdout, tally)
     finally:
         if source is not stdin:
             source.close()
 
 
-def _run_into(
-    outputs: Iterator[Output],
-    output: str,
-    stdout: IO[str],
-    stderr: IO[str],
-    fail: Callable[[str], int],
+def _name(path: str) -> str:
+    return "standard input" if path == "-" else repr(path)
+
+
+def _open_input(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes]) -> IO[bytes]:
+    checks = Problems()
+    checked_knowledge(getattr(args, "knowledge", None), checks)
+    if checks:
+        raise _CannotStart(str(checks.found[0]))
+    if _same_file(args.input, args.output, stdin, stdout):
+        msg = "argument --output: must not be the --input file"
+        raise _CannotStart(msg)
+    if args.input == "-":
+        return stdin
+    try:
+        return Path(args.input).open("rb")
+    except OSError as e:
+        msg = f"argument --input: cannot read {args.input!r}: {e.strerror}"
+        raise _CannotStart(msg) from None
+
+
+def _same_file(a: str, b: str, stdin: IO[bytes], stdout: IO[bytes]) -> bool:
+    """Whether the input *a* and the output *b* (``-``: the standard streams) are one file."""
+    if a == b == "-":
+        return False
+    try:
+        first = os.fstat(stdin.fileno()) if a == "-" else Path(a).stat()
+        second = os.fstat(stdout.fileno()) if b == "-" else Path(b).stat()
+    except (OSError, ValueError, AttributeError):  # no such file yet, or not a real stream
+        return False
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
+
+
+def _size(source: IO[bytes]) -> int | None:
+    """Return the size of *source* in bytes, if it is a file whose size is known."""
+    import stat
+
+    try:
+        status = os.fstat(source.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) and status.st_size else None
+
+
+def _prepare(
+    args: argparse.Namespace, source: IO[bytes]
+) -> tuple[Job, Iterator[tuple[int, bytes | str]], Reader]:
+    """Check the options against the knowledge, read a CSV header; return the job.
+
+    :raises _CannotStart: naming the option at fault.
+    """
+    knowledge: Knowledge = args.knowledge if getattr(args, "knowledge", None) else KNOWLEDGE
+    source_format = args.format
+    if source_format == "auto":
+        source_format = "csv" if args.input.lower().endswith(".csv") else "jsonl"
+    target = _target(args)
+    problems = Problems()
+    fields = None
+    if args.fields is not None:
+        fields = [f.strip() for given in args.fields for f in given.split(",") if f.strip()]
+    columns = _flat.select(knowledge, fields, problems, "--fields")
+    keep = tuple(args.keep or ())
+    check_keep(keep, knowledge, {"record", *(c.name for c in columns)}, problems, "--id")
+    inputs = {f.id.casefold() for f in knowledge.factors}
+    for name in keep:  # CSV headers are matched ignoring case: so are inputs here
+        if name.casefold() in inputs and name not in inputs:
+            problems.add("--id", repr(name), "a column that is not an input (in any case)")
+    if problems:
+        msg = f"argument {problems.found[0]}"
+        raise _CannotStart(msg)
+    if target == "parquet":
+        _check_parquet(args)
+    plan = Plan(
+        None if knowledge is KNOWLEDGE else knowledge,
+        keep,
+        args.ignore_unknown,
+        "dict" if target == "jsonl" and fields is None else "flat",
+        None if fields is None else tuple(fields),
+    )
+    reader = Reader(source)
+    if source_format == "jsonl":
+        return Job(plan, "jsonl", target), jsonl_records(reader), reader
+    return _csv_job(args, plan, target, reader)
+
+
+def _csv_job(
+    args: argparse.Namespace, plan: Plan, target: str, reader: Reader
+) -> tuple[Job, Iterator[tuple[int, bytes | str]], Reader]:
+    """Read the CSV header; return the job of a CSV input.
+
+    :raises _CannotStart: if the header cannot be read.
+    """
+    knowledge: Knowledge = args.knowledge if getattr(args, "knowledge", None) else KNOWLEDGE
+    keep = plan.keep
+    records = CsvRecords(reader)
+    header = next(iter(records), None)
+    if header is None:  # an empty file: no header, no rows
+        return Job(plan, "csv", target), iter(()), reader
+    _, payload = header
+    if type(payload) is str:
+        received, _, _ = UNREADABLE[payload]
+        msg = f"argument --input: cannot read the CSV header: {received}"
+        raise _CannotStart(msg)
+    assert isinstance(payload, bytes)  # noqa: S101 - a str is handled above
+    text = payload.decode("utf-8", "replace")
+    delimiter = args.delimiter or sniff(text)
+    cells = CellSplitter(delimiter).split(text)
+    if type(cells) is str:
+        msg = f"argument --input: cannot read the CSV header: {cells}"
+        raise _CannotStart(msg)
+    assert isinstance(cells, list)  # noqa: S101 - a str is handled above
+    header_columns = _header_columns(cells, knowledge, keep, ignore_unknown=args.ignore_unknown)
+    records.expect(len(header_columns), delimiter)
+    return Job(plan, "csv", target, header_columns, delimiter), iter(records), reader
+
+
+def _target(args: argparse.Namespace) -> str:
+    target: str = args.output_format
+    if target == "auto":
+        suffix = Path(args.output).suffix.lower() if args.output != "-" else ""
+        target = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}.get(suffix, "jsonl")
+    return target
+
+
+def _check_parquet(args: argparse.Namespace) -> None:
+    if args.output == "-":
+        msg = "argument --output-format: parquet needs --output FILE (not standard output)"
+        raise _CannotStart(msg)
+    try:
+        import pyarrow.parquet  # noqa: F401 - only checking that it is there
+    except ImportError:
+        msg = "argument --output-format: parquet needs pyarrow: pip install 'legcramps[parquet]'"
+        raise _CannotStart(msg) from None
+
+
+def _header_columns(
+    cells: list[str], knowledge: Knowledge, keep: Sequence[str], *, ignore_unknown: bool
+) -> tuple[tuple[str, str], ...]:
+    """Return what each header cell is: an input, a kept column, or one to skip.
+
+    Names are matched ignoring case and surrounding spaces.
+
+    :raises _CannotStart: naming every unknown, repeated or missing column.
+    """
+    import difflib
+
+    inputs = {f.id.casefold(): f.id for f in knowledge.factors}
+    kept = {k.casefold(): k for k in keep}
+    problems: list[str] = []
+    columns: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for cell in cells:
+        name = cell.strip()
+        folded = name.casefold()
+        if folded in kept:
+            column = ("keep", kept[folded])
+        elif folded in inputs:
+            column = ("input", inputs[folded])
+        else:
+            column = ("skip", name)
+            if not ignore_unknown:
+                close = difflib.get_close_matches(folded, inputs, n=1)
+                hint = f"did you mean {inputs[close[0]]!r}? " if close else ""
+                problems.append(
+                    f"the column {name!r} is not an input ({hint}use --id {name} to copy it to "
+                    "the output, or --ignore-unknown to leave it out)"
+                )
+        if column[0] != "skip":
+            if column[1] in seen:
+                problems.append(f"the column {name!r} appears more than once")
+            seen.add(column[1])
+        columns.append(column)
+    problems.extend(
+        f"argument --id: the CSV header has no column {k!r}" for k in keep if k not in seen
+    )
+    if problems:
+        shown = problems[:5]
+        if len(problems) > len(shown):
+            shown.append(f"and {len(problems) - len(shown)} more")
+        raise _CannotStart("argument --input: " + "; ".join(shown))
+    return tuple(columns)
+
+
+def _run(
+    args: argparse.Namespace, job: Job, chunks: Iterator[Chunk], stdout: IO[bytes], tally: _Tally
 ) -> int:
     try:
-        # closed below
-        sink = stdout if output == "-" else Path(output).open("w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        sink = open_sink(args, job, stdout)
     except OSError as e:
-        return fail(f"argument --output: cannot write {output!r}: {e.strerror}")
+        tally.stderr.write(
+            f"legcramps batch: error: argument --output: cannot write {args.output!r}: "
+            f"{e.strerror}\n"
+        )
+        return USAGE
     from concurrent.futures.process import BrokenProcessPool
 
+    initializer = _worker_started if args.workers > 1 else None
+    outs = map_chunks(encode_chunk, job, chunks, args.workers, initializer)
+    signals = _Signals()
+    status = ALL_ASSESSED
+    message = ""
     try:
-        return _write(outputs, sink, stderr)
+        with signals:
+            try:
+                for data, rows, problems, offset in outs:
+                    with signals.deferred():
+                        sink.write(data)
+                    tally.add(rows, problems, offset)
+                sink.close()
+            finally:
+                signals.stop()
+                outs.close()  # stops the workers and waits for them
+            status = SOME_PROBLEMS if tally.problems else ALL_ASSESSED
+    except _Stopped as e:
+        status = INTERRUPTED if e.signum == signal.SIGINT else TERMINATED
+        message = f"stopped by {signal.Signals(e.signum).name}"
+    except WriteFailed as e:
+        status = IO_FAILED
+        message = f"cannot write {_name(args.output)}: {e}"
+    except ReadFailed as e:
+        status = IO_FAILED
+        message = f"cannot read {_name(args.input)}: {e}"
+    except BrokenProcessPool:
+        status = WORKER_DIED
+        message = "a worker process died (out of memory?)"
     except BrokenPipeError:
-        if sink is stdout:
+        sink.abandon()
+        if args.output == "-":
             silence(stdout)
         return BROKEN_PIPE
-    except BrokenProcessPool:
-        stderr.write(
-            "legcramps batch: error: a worker process died (out of memory?); "
-            "the output is incomplete\n"
-        )
-        return WORKER_DIED
-    finally:
-        close = getattr(outputs, "close", None)
-        if close is not None:
-            close()
-        if sink is not stdout:
-            sink.close()
+    if status > SOME_PROBLEMS:
+        sink.abandon()
+        tally.fail(f"{message}; {sink.kept(tally.rows)}")
+    tally.done()
+    return status
 
 
-def _context(knowledge: Knowledge) -> Knowledge | None:
-    """Return what the workers need to know of *knowledge*: nothing for the built-in one."""
-    return None if knowledge is KNOWLEDGE else knowledge
+def _worker_started() -> None:
+    """In a worker: leave SIGINT and SIGTERM to the parent, which stops the workers itself.
 
-
-def _resolve(context: Knowledge | None) -> Knowledge:
-    return KNOWLEDGE if context is None else context
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve() or Path(a).samefile(b)
-    except OSError:
-        return False
-
-
-def _write(outputs: Iterator[Output], sink: IO[str], stderr: IO[str]) -> int:
-    import time
-
-    show = stderr.isatty()
-    rows = errors = 0
-    shown_at = time.monotonic()
-    for ok, line in outputs:
-        sink.write(line)
-        sink.write("\n")
-        rows += 1
-        errors += not ok
-        if show and time.monotonic() - shown_at >= _PROGRESS_SECONDS:
-            stderr.write(f"\r{rows:,} rows, {errors:,} with problems")
-            stderr.flush()
-            shown_at = time.monotonic()
-    sink.flush()
-    if show:
-        stderr.write(f"\r{rows:,} rows, {errors:,} with problems: done\n")
-    return 1 if errors else 0
-
-
-# --- JSON Lines --------------------------------------------------------------------------
-
-
-def _lines(source: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    for number, raw in enumerate(source, 1):
-        line = raw.rstrip(b"\r\n") if raw.endswith(b"\n") else raw
-        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]
-        yield number, line
-
-
-def _jsonl_chunk(context: Knowledge | None, chunk: Sequence[tuple[int, bytes]]) -> list[Output]:
-    import json
-
-    assess = _resolve(context).assess
-    expected = "one JSON object of answers per line"
-    outputs: list[Output] = []
-    for number, raw in chunk:
-        problems: tuple[Problem, ...]
-        try:
-            row = (
-                json.loads(raw.decode("utf-8"), object_pairs_hook=object_without_duplicates)
-                if raw.strip()
-                else None
-            )
-        except UnicodeDecodeError:
-            problems = (Problem("row", "bytes that are not UTF-8", expected + ", in UTF-8"),)
-        except DuplicateKey as e:
-            text = raw.decode("utf-8", "replace")
-            hint = f"the key {e.key!r} appears more than once"
-            problems = (Problem("row", describe(text), expected + ", each key once", hint),)
-        except (ValueError, RecursionError) as e:
-            hint = f"not JSON: {e.msg}" if isinstance(e, json.JSONDecodeError) else "not JSON"
-            text = raw.decode("utf-8", "replace")
-            problems = (Problem("row", describe(text), expected, hint),)
-        else:
-            if isinstance(row, dict):
-                try:
-                    result = assess(row)
-                except InvalidInput as e:
-                    problems = e.problems
-                else:
-                    outputs.append((True, _dumps({"line": number, "result": result.to_dict()})))
-                    continue
-            else:
-                received = "an empty line" if row is None and not raw.strip() else describe(row)
-                problems = (Problem("row", received, expected),)
-        outputs.append((False, _error(number, problems)))
-    return outputs
-
-
-def _dumps(value: object) -> str:
-    import json
-
-    return json.dumps(value, separators=(",", ":"))
-
-
-def _error(number: int, problems: tuple[Problem, ...]) -> str:
-    return _dumps({"line": number, "problems": [p.to_dict() for p in problems]})
-
-
-# --- CSV -----------------------------------------------------------------------------------
-
-
-class _BadHeader(Exception):
-    """The CSV header names no usable columns; the run cannot start."""
-
-
-def _csv_outputs(
-    source: IO[bytes], args: argparse.Namespace, knowledge: Knowledge
-) -> Iterator[Output]:
-    """Read the CSV header at once, then return the outputs of the records, streamed.
-
-    :raises _BadHeader: if the header cannot be read or names an unknown input.
+    Ctrl-C at a terminal (and ``kill`` of a process group) reaches every process;
+    the parent then stops reading, and the pool ends each worker once its chunk
+    is done, so that no worker is left and none dies with a traceback.
     """
-    import codecs
-    import csv
-
-    reader = csv.reader(codecs.iterdecode(source, "utf-8-sig", errors="replace"))
-    try:
-        header = next(reader)
-    except StopIteration:
-        return iter(())
-    except csv.Error as e:
-        msg = f"cannot read the CSV header: {e}"
-        raise _BadHeader(msg) from None
-    known = {f.id for f in knowledge.factors}
-    columns = tuple(name.strip() for name in header)
-    if any(name not in known for name in columns) or len(set(columns)) != len(columns):
-        msg = (
-            "the CSV header must name each column once, by an input of the knowledge "
-            f"(legcramps.RISK_FACTORS); received {', '.join(map(repr, columns))}"
-        )
-        raise _BadHeader(msg)
-    return map_ordered(
-        _csv_chunk,
-        (_context(knowledge), columns),
-        _csv_rows(reader, csv.Error),
-        workers=args.workers,
-        chunksize=args.chunksize,
-    )
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _settle()
 
 
-def _csv_rows(reader: Any, error: type[Exception]) -> Iterator[tuple[int, list[str] | str]]:
-    """Yield ``(line, cells)`` per record, or ``(line, message)`` for one the reader rejects."""
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
+def _settle() -> None:
+    """Spare the garbage collector what was loaded: it is never garbage, and results are many.
+
+    Each result makes dozens of short-lived containers, and every few hundred
+    results the collector would walk everything the process holds (the
+    knowledge, the modules); frozen, it walks only what is new. Only in a
+    process of its own: the command line's, or a worker's.
+    """
+    import gc
+
+    gc.freeze()
+
+
+class _Stopped(BaseException):
+    """A SIGINT or SIGTERM: stop reading, keep what is written whole, and exit 130 or 143."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Signals:
+    """SIGINT and SIGTERM stop the run, but never in the middle of a write.
+
+    While a write is under way (:meth:`deferred`) a signal is only noted, and
+    the run stops right after it. Once the run is stopping (a first signal, or
+    :meth:`stop` at its end), another signal is noted and changes nothing, so
+    that the workers are stopped in peace.
+    """
+
+    def __init__(self) -> None:
+        self._deferring = False
+        self._stopping = False
+        self._pending: int | None = None
+        self._saved: list[tuple[int, Any]] = []
+
+    def __enter__(self) -> Self:
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self._saved.append((signum, signal.signal(signum, self._handle)))
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for signum, handler in self._saved:
+            signal.signal(signum, handler)
+
+    def _handle(self, signum: int, _: object) -> None:
+        if self._pending is None:
+            self._pending = signum
+        if self._deferring or self._stopping:
             return
-        except error as e:
-            yield start, str(e)
-            continue
-        yield start, cells
+        self._stopping = True
+        raise _Stopped(signum)
+
+    def deferred(self) -> _Deferred:
+        """Return a context in which a signal waits for the end of the block."""
+        return _Deferred(self)
+
+    def stop(self) -> None:
+        """Note that the run is ending: later signals are only noted."""
+        self._stopping = True
 
 
-def _csv_chunk(
-    context: tuple[Knowledge | None, tuple[str, ...]],
-    chunk: Sequence[tuple[int, list[str] | str]],
-) -> list[Output]:
-    knowledge = _resolve(context[0])
-    factors = [knowledge.factor(c) for c in context[1]]
-    outputs: list[Output] = []
-    for number, cells in chunk:
-        problems: list[Problem] = []
-        if isinstance(cells, str):
-            problems.append(
-                Problem("row", "a record the CSV reader rejects", "a CSV record", cells)
-            )
-        elif len(cells) != len(factors) and not (cells == [] and len(factors) == 1):
-            expected = f"{len(factors)} cells, one per column of the header"
-            received = f"{len(cells)} cell" + ("" if len(cells) == 1 else "s")
-            problems.append(Problem("row", received, expected))
+class _Deferred:
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+
+    def __enter__(self) -> None:
+        self._signals._deferring = True  # noqa: SLF001 - one mechanism, two classes
+
+    def __exit__(self, *_: object) -> None:
+        signals = self._signals
+        signals._deferring = False  # noqa: SLF001
+        pending = signals._pending  # noqa: SLF001
+        if pending is not None and not signals._stopping:  # noqa: SLF001
+            signals._stopping = True  # noqa: SLF001
+            raise _Stopped(pending)
+
+
+class _Tally:
+    """Counts what was written; shows progress on a terminal, and the summary at the end."""
+
+    def __init__(self, started: float, stderr: IO[str], size: int | None, *, quiet: bool) -> None:
+        self.started = started
+        self.stderr = stderr
+        self.size = size
+        self.quiet = quiet
+        self.show = not quiet and stderr.isatty()
+        self.rows = 0
+        self.problems = 0
+        self.offset = 0
+        self._shown_at = started
+        self._width = 0
+
+    def add(self, rows: int, problems: int, offset: int) -> None:
+        """Count a chunk written; show the progress at most every half second."""
+        self.rows += rows
+        self.problems += problems
+        self.offset = offset
+        if self.show and time.monotonic() - self._shown_at >= _PROGRESS_SECONDS:
+            self._shown_at = time.monotonic()
+            self._line(self.progress(self._shown_at - self.started))
+
+    def progress(self, seconds: float) -> str:
+        """Return the progress line after *seconds*: rows, problems, rate; share and time left."""
+        rate = self.rows / seconds if seconds > 0 else 0.0
+        text = f"{self.rows:,} rows, {self.problems:,} with problems, {rate:,.0f} rows/s"
+        if self.size:
+            share = min(self.offset / self.size, 1.0)
+            left = seconds * (1 - share) / share if share else None
+            text = f"{share:4.0%} {text}" + (f", {_clock(left)} left" if left is not None else "")
+        return text
+
+    def _line(self, text: str) -> None:
+        self.stderr.write("\r" + text.ljust(self._width))
+        self.stderr.flush()
+        self._width = len(text)
+
+    def fail(self, message: str) -> None:
+        """Report the fault that ended the run (even with ``--quiet``)."""
+        if self._width:
+            self.stderr.write("\n")
+            self._width = 0
+        self.stderr.write(f"legcramps batch: error: {message}\n")
+
+    def done(self) -> None:
+        """Write the summary: rows written, problems, time, rate."""
+        if self.quiet:
+            return
+        seconds = time.monotonic() - self.started
+        rate = f" ({self.rows / seconds:,.0f} rows/s)" if seconds > 0 and self.rows else ""
+        text = (
+            f"legcramps batch: {self.rows:,} rows written, {self.problems:,} with problems, "
+            f"in {seconds:.1f} s{rate}"
+        )
+        if self._width:
+            self.stderr.write("\r" + text.ljust(self._width) + "\n")
         else:
-            row = {}
-            for factor, cell in zip(factors, cells or [""], strict=True):
-                value = _cell(factor, cell, problems)
-                if value is not None:
-                    row[factor.id] = value
-            try:
-                result = knowledge.assess(row)
-            except InvalidInput as e:
-                problems.extend(e.problems)
-            else:
-                if not problems:
-                    outputs.append((True, _dumps({"line": number, "result": result.to_dict()})))
-                    continue
-        outputs.append((False, _error(number, tuple(problems))))
-    return outputs
+            self.stderr.write(text + "\n")
 
 
-def _cell(factor: RiskFactor, cell: str, problems: list[Problem]) -> object:
-    """Return the answer in *cell*, read as the command line reads it; ``None`` for unknown.
+def _clock(seconds: float) -> str:
+    """Return *seconds* as ``m:ss`` or ``h:mm:ss``.
 
-    An empty cell, or one that says it is not known ("unknown", "?"), is unknown.
-    A cell that cannot be read adds to *problems*.
+    >>> _clock(75), _clock(3725.2)
+    ('1:15', '1:02:05')
     """
-    if is_skip(cell):
-        return None
-    try:
-        return parse_answer(cell, factor)
-    except NotUnderstood as e:
-        problems.append(Problem(factor.id, describe(cell), f"{e}, or an empty cell (unknown)"))
-        return None
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
