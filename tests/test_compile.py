@@ -177,6 +177,17 @@ class TestCompiledOrder:
         assert Level.LIKELY == a.finding("dehydration").level
         assert "shoe_size" not in [q.id for q in a.next_questions]
 
+    def test_a_screen_without_red_flags_is_not_asked_before_the_scoring_questions(self) -> None:
+        """A screening question whose members raise no red flag is ranked by its own weight,
+        after the scoring questions defined before it (only red-flag screens go first)."""
+        screen = RiskFactor(
+            "other_troubles", "Any other troubles?", FactorKind.YES_NO,
+            members=("poor_diet", "recent_leg_injury"),
+        )  # fmt: skip
+        mine = knowledge(factors=(*K.factors, screen))
+        asked = [q.id for q in mine.assess().next_questions]
+        assert asked.index("overtired") < asked.index("other_troubles")
+
 
 class TestCompiledTables:
     def test_every_table_that_does_not_exist_is_named(self) -> None:
