@@ -19,7 +19,8 @@ from legcramps import (
     Problem,
     RiskFactor,
 )
-from legcramps._errors import describe
+from legcramps._answers import medication_names
+from legcramps._errors import Problems, describe
 
 K = legcramps.KNOWLEDGE
 
@@ -409,3 +410,12 @@ class TestReading:
                 "",
             )
         ] == exact({"hot_weather": True}, overtired=True, hot_weather=False)
+
+
+def test_medication_names_gives_none_for_a_bad_name_past_the_cap() -> None:
+    """A bad name found once the problems are full still makes the list fail (None)."""
+    problems = Problems()
+    while not problems.full:
+        problems.add("x", "y", "z")
+    assert medication_names("medications", ["Lasix", ""], problems) is None
+    assert 1 == problems.more
