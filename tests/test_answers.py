@@ -419,3 +419,10 @@ def test_medication_names_gives_none_for_a_bad_name_past_the_cap() -> None:
         problems.add("x", "y", "z")
     assert medication_names("medications", ["Lasix", ""], problems) is None
     assert 1 == problems.more
+
+
+def test_medication_names_gives_none_for_a_bad_name() -> None:
+    """A list with a bad name fails (None), besides naming the problem."""
+    problems = Problems()
+    assert medication_names("medications", ["Lasix", ""], problems) is None
+    assert 1 == len(problems)
