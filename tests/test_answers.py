@@ -6,6 +6,7 @@ Every problem names the input, what was received and what was expected.
 from __future__ import annotations
 
 import math
+from types import MappingProxyType
 from typing import Any
 
 import pytest
@@ -18,7 +19,8 @@ from legcramps import (
     Problem,
     RiskFactor,
 )
-from legcramps._errors import describe
+from legcramps._answers import medication_names
+from legcramps._errors import Problems, describe
 
 K = legcramps.KNOWLEDGE
 
@@ -355,3 +357,76 @@ class TestStringSubclassKeys:
                 "each input given once",
             ),
         ) == problems({"hot_weather": True, OddKey("hot_weather"): False})
+
+    def test_one_keyword_cannot_be_given_twice_through_an_odd_key(self) -> None:
+        """Keywords, too, cannot give one input twice through a str-subclass key."""
+        twice = {"hot_weather": True, OddKey("hot_weather"): False}
+        expected = (
+            Problem(
+                "hot_weather", "True (bool) and False (bool) as a keyword", "each input given once"
+            ),
+        )
+        assert expected == problems(**twice)
+        assert expected == problems({"overtired": True}, **twice)
+
+    def test_an_input_given_twice_unknown_first_is_one_problem(self) -> None:
+        """An input given twice, first as unknown (None), is refused like any other."""
+        assert (
+            Problem(
+                "hot_weather",
+                "None (NoneType) and True (bool) in the mapping",
+                "each input given once",
+            ),
+        ) == problems({"hot_weather": None, OddKey("hot_weather"): True})
+
+    def test_the_check_goes_on_after_an_input_given_twice(self) -> None:
+        """An input given twice does not stop the check of the answers after it."""
+        given = {"hot_weather": True, OddKey("hot_weather"): False, "fluid_litres": -1}
+        assert ["hot_weather", "fluid_litres"] == [p.input for p in problems(given)]
+
+
+class TestReading:
+    """A caller's mapping, keys and values are read by their true value."""
+
+    def test_any_mapping_is_read(self) -> None:
+        """A mapping that is not a dict, such as a read-only view, gives its answers."""
+        assert {"hot_weather": True} == K.assess(MappingProxyType({"hot_weather": True})).answers
+
+    def test_the_check_goes_on_after_a_key_that_is_no_string(self) -> None:
+        """A key that is not a string does not stop the check of the answers after it."""
+        assert ["mapping key", "fluid_litres"] == [
+            p.input for p in problems({1: True, "fluid_litres": -1})
+        ]
+
+    def test_a_choice_given_as_a_str_subclass_is_its_plain_text(self) -> None:
+        """A choice given as a str subclass is kept as the plain str it holds."""
+        answers = K.assess(exercise_intensity=OddKey("vigorous")).answers
+        assert "vigorous" == answers["exercise_intensity"]
+        assert str is type(answers["exercise_intensity"])
+
+    def test_every_input_given_two_ways_is_compared(self) -> None:
+        """Keywords not in the mapping do not stop the comparison of those that are."""
+        assert [
+            (
+                "hot_weather",
+                "True (bool) in the mapping and False (bool) as a keyword",
+                "the same value in both, or only one",
+                "",
+            )
+        ] == exact({"hot_weather": True}, overtired=True, hot_weather=False)
+
+
+def test_medication_names_gives_none_for_a_bad_name_past_the_cap() -> None:
+    """A bad name found once the problems are full still makes the list fail (None)."""
+    problems = Problems()
+    while not problems.full:
+        problems.add("x", "y", "z")
+    assert medication_names("medications", ["Lasix", ""], problems) is None
+    assert 1 == problems.more
+
+
+def test_medication_names_gives_none_for_a_bad_name() -> None:
+    """A list with a bad name fails (None), besides naming the problem."""
+    problems = Problems()
+    assert medication_names("medications", ["Lasix", ""], problems) is None
+    assert 1 == len(problems)

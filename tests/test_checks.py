@@ -8,6 +8,7 @@ known to be safe to compile and assess.
 
 from __future__ import annotations
 
+import functools
 import math
 import typing
 from typing import Any, NamedTuple
@@ -20,14 +21,18 @@ from hypothesis import strategies as st
 import legcramps
 from helpers import NOTE, knowledge, with_sign
 from legcramps import (
+    AllOf,
     Condition,
     FactorKind,
     InvalidKnowledge,
     Knowledge,
+    RedFlag,
     RiskFactor,
+    RiskNote,
     Sign,
     Urgency,
 )
+from legcramps._typecheck import _name
 
 K = legcramps.KNOWLEDGE
 
@@ -128,6 +133,14 @@ class TestTypes:
     def test_an_empty_reason(self) -> None:
         """A sign's reason must say something."""
         sign = Sign(Condition("hot_weather"), 1, " ", NOTE)
+        assert [
+            "causes[0].signs[0].reason: received ' ' (str); expected a non-empty string"
+        ] == problems_with_sign(sign)
+
+    def test_an_empty_reason_among_filled_in_strings(self) -> None:
+        """An empty reason is found when every other string of its sign is filled in too."""
+        source = attrs.evolve(NOTE, url="https://example.org/notes", read_on="2026-12-01")
+        sign = Sign(Condition("hot_weather"), 1, " ", source, advice="Drink.")
         assert [
             "causes[0].signs[0].reason: received ' ' (str); expected a non-empty string"
         ] == problems_with_sign(sign)
@@ -676,3 +689,233 @@ def test_the_built_in_knowledge_passes_every_check() -> None:
     problems = check(K)
     assert [] == problems.found
     assert 0 == problems.more
+
+
+class TestPaths:
+    """Each part of a knowledge that does not fit is named by its own path."""
+
+    @pytest.mark.parametrize("name", ["when", "replaces", "sources"])
+    def test_an_advice_rule_has_conditions_texts_and_sources(self, name: str) -> None:
+        """An advice rule has at least one condition, one text it replaces and one source."""
+        rule = attrs.evolve(K.advice_rules[1], **{name: ()})  # type: ignore[arg-type]
+        assert [f"advice_rules[1].{name}: received an empty tuple; expected at least one"] == (
+            problems_of(advice_rules=(K.advice_rules[0], rule))
+        )
+
+    def test_an_advice_rules_condition_names_a_factor(self) -> None:
+        """An advice rule's condition must name a factor, and is named by its place."""
+        rule = attrs.evolve(K.advice_rules[1], when=(Condition("hot_weather"), Condition("nope")))
+        assert [
+            (
+                "advice_rules[1].when[1].factor: received 'nope' (str); expected the id of one of"
+                " the knowledge's factors"
+            )
+        ] == problems_of(advice_rules=(K.advice_rules[0], rule))
+
+    def test_a_cause_id_is_a_keyword(self) -> None:
+        """A cause id is a JSON key and a keyword: lowercase letters, digits and _."""
+        cause = attrs.evolve(K.causes[1], id="Fatigue")
+        assert [
+            "causes[1].id: received 'Fatigue' (str); expected an id matching [a-z][a-z0-9_]*"
+        ] == problems_of(causes=(K.causes[0], cause, *K.causes[2:]))
+
+    def test_a_red_flag_id_is_a_keyword(self) -> None:
+        """A red flag id is a JSON key too: lowercase letters, digits and _."""
+        flag = attrs.evolve(K.red_flags[1], id="long-cramp")
+        assert [
+            "red_flags[1].id: received 'long-cramp' (str); expected an id matching [a-z][a-z0-9_]*"
+        ] == problems_of(red_flags=(K.red_flags[0], flag, *K.red_flags[2:]))
+
+    def test_a_combination_has_conditions(self) -> None:
+        """An AllOf of a red flag holds at least one condition."""
+        flag = attrs.evolve(K.red_flags[0], when=(*K.red_flags[0].when, AllOf(())))
+        at = f"red_flags[0].when[{len(K.red_flags[0].when)}]"
+        assert [f"{at}.conditions: received an empty tuple; expected at least one"] == (
+            problems_of(red_flags=(flag, *K.red_flags[1:]))
+        )
+
+    def test_a_combinations_condition_is_named_by_its_place(self) -> None:
+        """A condition inside an AllOf that names no factor is named by its place in it."""
+        combination = AllOf((Condition("leg_swelling"), Condition("nope")))
+        flag = attrs.evolve(K.red_flags[0], when=(Condition("palpitations"), combination))
+        assert [
+            (
+                "red_flags[0].when[1].conditions[1].factor: received 'nope' (str); expected the id"
+                " of one of the knowledge's factors"
+            )
+        ] == problems_of(red_flags=(flag, *K.red_flags[1:]))
+
+    def test_a_risk_notes_condition_names_a_factor(self) -> None:
+        """A red flag's risk note must test a factor of the knowledge."""
+        notes = (*K.red_flags[0].risk_factors, RiskNote(Condition("nope"), "a made-up risk"))
+        flag = attrs.evolve(K.red_flags[0], risk_factors=notes)
+        assert [
+            (
+                f"red_flags[0].risk_factors[{len(notes) - 1}].when.factor: received 'nope' (str);"
+                " expected the id of one of the knowledge's factors"
+            )
+        ] == problems_of(red_flags=(flag, *K.red_flags[1:]))
+
+    def test_a_condition_under_which_a_question_applies_names_a_factor(self) -> None:
+        """A question applies under conditions on factors of the knowledge."""
+        factor = RiskFactor("laps", "Laps?", FactorKind.YES_NO, applies_when=(Condition("nope"),))
+        assert [
+            (
+                f"factors[{len(K.factors)}].applies_when[0].factor: received 'nope' (str);"
+                " expected the id of one of the knowledge's factors"
+            )
+        ] == with_factor(factor)
+
+
+class TestBounds:
+    """A number factor has both bounds, the lower no greater than the upper; others have none."""
+
+    @pytest.mark.parametrize(
+        ("bounds", "received"),
+        [
+            ({"minimum": 0}, "minimum 0 (int), maximum None (NoneType)"),
+            ({"maximum": 9}, "minimum None (NoneType), maximum 9 (int)"),
+        ],
+    )
+    def test_a_number_factor_has_both_bounds(self, bounds: dict[str, int], received: str) -> None:
+        """A number factor with one bound only is refused, showing both."""
+        factor = RiskFactor("laps", "Laps?", FactorKind.NUMBER, **bounds)  # type: ignore[arg-type]
+        assert [
+            (
+                f"factors[{len(K.factors)}]: received {received}; expected a number factor with a"
+                " minimum and a maximum"
+            )
+        ] == with_factor(factor)
+
+    def test_a_number_factor_may_have_one_value_only(self) -> None:
+        """A minimum equal to the maximum is allowed: the input takes that one value."""
+        factor = RiskFactor("laps", "Laps?", FactorKind.NUMBER, minimum=3, maximum=3)
+        mine = knowledge(factors=(*K.factors, factor))
+        assert {"laps": 3} == mine.assess(laps=3).answers
+
+    @pytest.mark.parametrize("bounds", [{"minimum": 0}, {"maximum": 1}])
+    def test_a_yes_no_factor_has_no_bound(self, bounds: dict[str, int]) -> None:
+        """A yes/no factor with even one bound is refused."""
+        factor = RiskFactor("cold", "Cold?", FactorKind.YES_NO, **bounds)  # type: ignore[arg-type]
+        assert [
+            (
+                f"factors[{len(K.factors)}]: received a yes_no factor with a unit or bounds;"
+                " expected neither"
+            )
+        ] == with_factor(factor)
+
+
+class TestMedicationConditions:
+    """A condition on the medication list names drug classes, or (not in a sign) counts."""
+
+    def flag_on(self, condition: Condition) -> list[str]:
+        """Return the problems of the knowledge with a red flag on *condition* added last."""
+        flag = RedFlag("pills", "Pills", "Made up.", Urgency.URGENT, "Ask.", (NOTE,), (condition,))
+        return problems_of(red_flags=(*K.red_flags, flag))
+
+    @pytest.mark.parametrize(
+        "condition",
+        [Condition("medications"), Condition("medications", above=2)],
+        ids=["yes", "above"],
+    )
+    def test_a_red_flag_counts_with_at_least_only(self, condition: Condition) -> None:
+        """A red flag on the medication list names classes or counts with at_least, nothing else."""
+        assert [
+            (
+                f"red_flags[{len(K.red_flags)}].when[0]: received {condition} on medications"
+                " factor 'medications'; expected one_of with DrugClass values, or at_least (a"
+                " number of medications)"
+            )
+        ] == self.flag_on(condition)
+
+    def test_a_red_flag_may_count_medications(self) -> None:
+        """A red flag raised by taking 5 medications or more builds, and is raised by 5."""
+        flag = RedFlag(
+            "pills", "Pills", "Made up.", Urgency.URGENT, "Ask.", (NOTE,),
+            (Condition("medications", at_least=5),),
+        )  # fmt: skip
+        mine = knowledge(red_flags=(*K.red_flags, flag))
+        names = ["Lasix", "Zocor", "aspirin", "paracetamol", "Ventolin"]
+        assert ["pills"] == [r.id for r in mine.assess(medications=names).red_flags]
+
+    def test_a_sign_may_not_count_medications(self) -> None:
+        """A sign scores the medications that match its classes: a count means nothing there."""
+        sign = Sign(Condition("medications", at_least=2), 1, "Many.", NOTE)
+        assert [
+            (
+                "causes[0].signs[0].when: received medications >= 2 on medications factor"
+                " 'medications'; expected one_of with DrugClass values"
+            )
+        ] == problems_with_sign(sign)
+
+
+@attrs.frozen(cache_hash=True, weakref_slot=False)
+class TaggedKnowledge(Knowledge):
+    """A knowledge with fields of its own whose types the built-in classes do not use."""
+
+    tags: tuple[str, ...] | None = None
+    labels: typing.Optional[tuple[str, ...]] = None  # noqa: UP045 - typing.Union, not X | Y
+    counts: tuple[int, ...] = ()
+    weights: tuple[float, ...] = ()
+    notes: tuple[str | None, ...] = ()
+
+
+def _tagged(**fields: object) -> list[str]:
+    """Return the problems of a TaggedKnowledge with *fields*."""
+    base = {a.alias: getattr(K, a.name) for a in attrs.fields(Knowledge) if a.init}
+    with pytest.raises(InvalidKnowledge) as info:
+        TaggedKnowledge(**{**base, "version": "tagged"}, **fields)  # type: ignore[arg-type]
+    return [str(p) for p in info.value.problems]
+
+
+class TestTypeNames:
+    """A problem says which type was expected, in words."""
+
+    def test_a_list_of_alternatives(self) -> None:
+        """A red flag's conditions as a list are refused, naming both kinds a tuple may hold."""
+        flag = attrs.evolve(K.red_flags[1], when=[Condition("hot_weather")])  # type: ignore[arg-type]
+        with pytest.raises(InvalidKnowledge) as info:
+            knowledge(red_flags=(K.red_flags[0], flag, *K.red_flags[2:]))
+        assert [("red_flags[1].when", "a tuple of Condition or AllOf")] == [
+            (p.input, p.expected) for p in info.value.problems
+        ]
+
+    def test_a_tuple_that_may_be_none_is_walked_as_a_tuple(self) -> None:
+        """A bad item in a tuple that may also be None is named by its own place."""
+        assert ["tags[1]: received 1 (int); expected a string"] == _tagged(tags=("a", 1))
+
+    def test_a_union_spelt_with_typing_is_walked_alike(self) -> None:
+        """An Optional written with the typing module is walked as one written with |."""
+        assert ["labels[1]: received 1 (int); expected a string"] == _tagged(labels=("a", 1))
+
+    @pytest.mark.parametrize(
+        ("fields", "expected"),
+        [
+            ({"tags": 1}, "tags: received 1 (int); expected a tuple of strings or None"),
+            ({"counts": [1]}, "counts: received [1] (list); expected a tuple of whole numbers"),
+            ({"weights": [1.5]}, "weights: received [1.5] (list); expected a tuple of numbers"),
+            ({"notes": ["x"]}, "notes: received ['x'] (list); expected a tuple of strings or None"),
+            ({"counts": (True,)}, "counts[0]: received True (bool); expected a whole number"),
+            (
+                {"weights": (math.inf,)},
+                "weights[0]: received inf (float); expected a finite number",
+            ),
+            ({"notes": (1,)}, "notes[0]: received 1 (int); expected a string or None"),
+        ],
+    )
+    def test_the_names_of_types(self, fields: dict[str, object], expected: str) -> None:
+        """Each type is named in words, singular for one value, plural inside a tuple."""
+        assert [expected] == _tagged(**fields)
+
+    @pytest.mark.parametrize(
+        ("kind", "expected"),
+        [
+            (Urgency, "an Urgency"),
+            (legcramps.Level, "a Level"),
+            (type("Xylophone", (), {}), "a Xylophone"),
+            (functools.partial(int), "a functools.partial(<class 'int'>)"),
+        ],
+    )
+    def test_the_article_before_a_name(self, kind: Any, expected: str) -> None:
+        """A name starting with a vowel takes "an"; a type without a name is shown as text."""
+        assert expected == _name(kind, plural=False)

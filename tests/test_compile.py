@@ -1,12 +1,12 @@
-"""Compiling a knowledge into lookup tables (``legcramps._compile``, ``_order``), medication
-lookup included."""
+"""Compiling a knowledge into lookup tables (``legcramps._compile``, ``_order``)."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import legcramps
-from helpers import NOTE, knowledge
+from helpers import NO_RED_FLAGS, NOTE, knowledge
 from legcramps import (
     Cause,
     Condition,
@@ -23,56 +23,6 @@ from legcramps._compile import Tables
 from strategies import sample_answers
 
 K = legcramps.KNOWLEDGE
-
-
-class TestMedicationLookup:
-    @pytest.mark.parametrize(
-        ("name", "generic"),
-        [
-            ("furosemide", "furosemide"),
-            ("FUROSEMIDE", "furosemide"),
-            ("Lasix 40 mg", "furosemide"),
-            ("  lasix   40mg ", "furosemide"),
-            ("torsemide", "torasemide"),
-            ("Ethacrynic Acid 50 mg", "etacrynic acid"),
-            ("chlorthalidone", "chlortalidone"),
-            ("Neo-NaClex", "bendroflumethiazide"),
-            ("Burinex", "bumetanide"),
-            ("Oxis 12 micrograms", "formoterol"),
-            ("Lasix40mg", "furosemide"),
-            ("lasix-40", "furosemide"),
-        ],
-    )
-    def test_recognises_generic_brand_and_other_spellings(self, name: str, generic: str) -> None:
-        """Names match case-insensitively, by brand or spelling, with a strength."""
-        med = legcramps.recognize_medication(name)
-
-        assert med is not None
-        assert generic == med.generic
-
-    def test_recognise_returns_none_for_an_unknown_name(self) -> None:
-        """An unrecognised name gives None."""
-        assert legcramps.recognize_medication("paracetamol 500 mg") is None
-
-    @pytest.mark.parametrize(
-        ("name", "generic"),
-        [
-            ("Lasix 40 mg", "furosemide"),
-            ("Zocor-20mg", "simvastatin"),
-            ("Lasix - 40 mg", "furosemide"),
-            ("lasix40", "furosemide"),
-            ("Lasix \u0664\u0660 mg", "furosemide"),  # Arabic-Indic digits are digits too
-            ("Lasix \u00b2", None),  # a superscript is not a decimal digit: nothing is cut
-            ("40 mg", None),
-            ("aspirin 100 mg", None),
-        ],
-    )
-    def test_a_strength_is_cut_from_the_first_digit_on(
-        self, name: str, generic: str | None
-    ) -> None:
-        """A name is looked up again without everything from its first decimal digit on."""
-        med = legcramps.recognize_medication(name)
-        assert generic == (None if med is None else med.generic)
 
 
 class TestFactorLinks:
@@ -226,3 +176,62 @@ class TestCompiledOrder:
         a = mine.assess(shoe_size=40, fluid_litres=0.5, hot_weather=True)
         assert Level.LIKELY == a.finding("dehydration").level
         assert "shoe_size" not in [q.id for q in a.next_questions]
+
+    def test_a_screen_without_red_flags_is_not_asked_before_the_scoring_questions(self) -> None:
+        """A screening question whose members raise no red flag is ranked by its own weight,
+        after the scoring questions defined before it (only red-flag screens go first)."""
+        screen = RiskFactor(
+            "other_troubles", "Any other troubles?", FactorKind.YES_NO,
+            members=("poor_diet", "recent_leg_injury"),
+        )  # fmt: skip
+        mine = knowledge(factors=(*K.factors, screen))
+        asked = [q.id for q in mine.assess().next_questions]
+        assert asked.index("overtired") < asked.index("other_troubles")
+
+
+class TestCompiledTables:
+    def test_every_table_that_does_not_exist_is_named(self) -> None:
+        """Building tables with two tables that do not exist names both, in the order given."""
+        tables = K._tables  # noqa: SLF001 - the tables are the point
+        given = {name: getattr(tables, name) for name in Tables.__slots__}
+
+        with pytest.raises(TypeError, match=r"no such table: extra, more$"):
+            Tables(**given, extra=1, more=2)
+
+    def test_the_most_urgent_minimum_of_an_unanswered_input_stays_open(self) -> None:
+        """Two signs on one input set minimum urgencies: unanswered, it may rise to the higher."""
+        rash = RiskFactor("rash", "Do you have a rash?", FactorKind.YES_NO)
+        urgent = Sign(Condition("rash"), 1, "A rash.", NOTE, min_urgency=Urgency.URGENT)
+        doctor = Sign(Condition("rash"), 1, "A rash.", NOTE, min_urgency=Urgency.SEE_DOCTOR)
+        overuse, fatigue = K.cause("overuse"), K.cause("fatigue")
+        mine = knowledge(
+            factors=(*K.factors, rash),
+            causes=(
+                attrs.evolve(overuse, signs=(*overuse.signs, urgent)),
+                attrs.evolve(fatigue, signs=(*fatigue.signs, doctor)),
+                *K.causes[2:],
+            ),
+        )
+        assert Urgency.URGENT == mine.assess(**NO_RED_FLAGS).may_rise_to
+        assert Urgency.URGENT == mine.assess(rash=True).urgency
+
+    def test_a_question_that_cannot_apply_answers_a_later_cause(self) -> None:
+        """A question that cannot apply answers its cause, wherever the cause is listed, and
+        whatever questions that cannot apply follow it."""
+        swam = RiskFactor("swam", "Did you swim?", FactorKind.YES_NO)
+        cold_water = RiskFactor(
+            "cold_water", "Was the water cold?", FactorKind.YES_NO,
+            applies_when=(Condition("swam"),),
+        )  # fmt: skip
+        cold = Cause(
+            "cold", "Cold", "Cramps in cold water.", "Cold muscles.", ("Warm up.",), "Anecdotal.",
+            (NOTE,), (Sign(Condition("cold_water"), 3, "Cold water.", NOTE),),
+        )  # fmt: skip
+        # Another question that cannot apply, of no cause, after it: it takes nothing away.
+        goggles = RiskFactor(
+            "goggles", "Did you wear goggles?", FactorKind.YES_NO,
+            applies_when=(Condition("swam"),),
+        )  # fmt: skip
+        mine = knowledge(factors=(*K.factors, swam, cold_water, goggles), causes=(*K.causes, cold))
+        assert Level.UNKNOWN == mine.assess().finding("cold").level
+        assert Level.UNLIKELY == mine.assess(swam=False).finding("cold").level

@@ -3,16 +3,21 @@ advice and the next questions."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import legcramps
 from helpers import NO_RED_FLAGS, NOTE, NOTHING_RAISED, knowledge, with_sign
 from legcramps import (
+    AdviceRule,
+    AllOf,
     Condition,
     FactorKind,
+    Knowledge,
     Level,
     RedFlag,
     RiskFactor,
+    RiskNote,
     Sign,
     Urgency,
 )
@@ -610,6 +615,102 @@ class TestScreens:
             assert sorted(asked, key=order.index) == asked
             for finding in a.findings:
                 assert not answered & {f.id for f in finding.unanswered}
+
+
+class TestCombinations:
+    """A red flag raised by a combination needs every one of its conditions."""
+
+    def combination(self, *conditions: Condition) -> Knowledge:
+        """Return the built-in knowledge with a red flag raised by *conditions* together."""
+        flag = RedFlag(
+            "combined", "Combined", "Made up.", Urgency.URGENT, "Ask today.", (NOTE,),
+            (AllOf(conditions),),
+        )  # fmt: skip
+        return knowledge(red_flags=(*K.red_flags, flag))
+
+    def test_two_numbers_together(self) -> None:
+        """A combination of two numbers is raised when both hold, and not by one of them."""
+        mine = self.combination(
+            Condition("exercise_minutes", at_least=60), Condition("sitting_hours", at_least=4)
+        )
+        assert ["combined"] == [
+            r.id for r in mine.assess(exercise_minutes=60, sitting_hours=4).red_flags
+        ]
+        assert [] == [r.id for r in mine.assess(exercise_minutes=60, sitting_hours=3).red_flags]
+
+    def test_a_number_and_a_drug_class_together(self) -> None:
+        """A combination of a number and a drug class is raised when both hold."""
+        mine = self.combination(
+            Condition("exercise_minutes", at_least=60), Condition("medications", one_of=("statin",))
+        )
+        assert ["combined"] == [
+            r.id for r in mine.assess(exercise_minutes=90, medications=["Zocor"]).red_flags
+        ]
+        assert [] == [
+            r.id for r in mine.assess(exercise_minutes=90, medications=["Lasix"]).red_flags
+        ]
+
+
+class TestConditionsOnTheMedicationList:
+    """Risk notes and questions that apply sometimes may test the medication list too."""
+
+    def test_a_risk_note_may_count_the_medications(self) -> None:
+        """A raised red flag names a risk note on how many medications are taken when it holds."""
+        dvt = K.red_flag("deep_vein_thrombosis")
+        note = RiskNote(Condition("medications", at_least=2), "taking two medicines or more")
+        mine = knowledge(
+            red_flags=tuple(
+                attrs.evolve(r, risk_factors=(note,)) if r is dvt else r for r in K.red_flags
+            )
+        )
+        (raised,) = mine.assess(leg_swelling=True, medications=["Lasix", "aspirin"]).red_flags
+        assert ("taking two medicines or more",) == raised.risk_factors
+        (raised,) = mine.assess(leg_swelling=True, medications=["Lasix"]).red_flags
+        assert () == raised.risk_factors
+
+    def test_a_question_may_apply_by_a_drug_class(self) -> None:
+        """A question that applies with a loop diuretic is not asked without one, unless a name
+        is not recognised (it may be a loop diuretic)."""
+        dose = RiskFactor(
+            "diuretic_dose_changed", "Was the dose of your loop diuretic changed?",
+            FactorKind.YES_NO, applies_when=(Condition("medications", one_of=("loop diuretic",)),),
+        )  # fmt: skip
+        mine = knowledge(factors=(*K.factors, dose))
+
+        def asked(*names: str) -> bool:
+            questions = mine.assess(medications=list(names)).next_questions
+            return "diuretic_dose_changed" in [q.id for q in questions]
+
+        assert asked("Lasix")
+        assert not asked("Zocor")
+        assert asked("Zocor", "a pill I cannot name")
+
+
+class TestLevelsBelowPossible:
+    def test_evidence_below_the_possible_cut_off_is_kept(self) -> None:
+        """A fully answered cause whose evidence scores below possible_at is unlikely, and keeps
+        that evidence."""
+        mine = knowledge(possible_at=2, likely_at=3)
+        finding = mine.assess(sitting_hours=2, standing_hours=0).finding("posture")
+        assert Level.UNLIKELY == finding.level
+        assert 1 == finding.score
+        assert ["sitting_hours"] == [e.factor.id for e in finding.evidence]
+
+
+class TestAdviceRules:
+    def test_a_rule_whose_texts_are_absent_does_not_stop_the_next(self) -> None:
+        """A rule whose texts are not in the advice is passed over; the rules after it apply."""
+        unused = AdviceRule(
+            (Condition("hot_weather"),), ("Advice that is never given.",), "Never.", (NOTE,)
+        )
+        mine = knowledge(advice_rules=(unused, *K.advice_rules))
+        answers = {
+            "fluid_litres": 0.5,
+            "hot_weather": True,
+            "heart_failure_or_fluid_restriction": True,
+        }
+        assert mine.assess(answers).advice == K.assess(answers).advice
+        assert K.advice_rules[0].advice in K.assess(answers).advice
 
 
 class TestAnswersThatCannotApply:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
@@ -21,7 +22,10 @@ from legcramps import (
     RedFlag,
     Sign,
     Urgency,
+    _data,
 )
+from legcramps._errors import Problems
+from legcramps._knowledge import checked_knowledge
 from strategies import sample_answers
 
 K = legcramps.KNOWLEDGE
@@ -60,6 +64,35 @@ class TestLookups:
             )
             == flag.value.problems[0]
         )
+
+
+class TestInputsOf:
+    def test_the_inputs_of_a_cause_in_the_knowledge_order(self) -> None:
+        """inputs_of() gives the factors that speak to a cause, in the knowledge's order."""
+        assert ["medications", "new_medication"] == [f.id for f in K.inputs_of("medication")]
+
+    def test_the_inputs_of_an_unknown_cause(self) -> None:
+        """inputs_of() an unknown cause raises UnknownId, naming cause_id."""
+        with pytest.raises(legcramps.UnknownId) as info:
+            K.inputs_of("nope")
+        assert ["cause_id"] == [p.input for p in info.value.problems]
+
+
+class TestValidate:
+    def test_validate_gives_the_known_answers_normalised(self) -> None:
+        """validate() leaves out unknown answers and reads mapping and keywords together."""
+        assert {"medications": ("Lasix",), "hot_weather": True} == K.validate(
+            {"medications": [" Lasix "], "overtired": None}, hot_weather=True
+        )
+
+    def test_validate_refuses_what_assess_refuses(self) -> None:
+        """validate() raises the InvalidInput that assess() raises, for the same answers."""
+        with pytest.raises(InvalidInput) as checked:
+            K.validate({"fluid_litres": -1}, hot_weather="yes")
+        with pytest.raises(InvalidInput) as assessed:
+            K.assess({"fluid_litres": -1}, hot_weather="yes")
+        assert assessed.value.problems == checked.value.problems
+        assert ["fluid_litres", "hot_weather"] == [p.input for p in checked.value.problems]
 
 
 class TestRecognizeMedication:
@@ -143,6 +176,45 @@ class TestBuilding:
         assert K == fresh_knowledge
         assert K.factors == fresh_knowledge.factors
 
+    def test_the_built_in_data_is_not_checked_when_built(self) -> None:
+        """Building the built-in data skips the checks, which the tests run once instead.
+
+        That keeps ``import legcramps`` cheap (``tests/test_checks.py`` checks the data).
+        """
+        with mock.patch("legcramps._checks.check", side_effect=AssertionError("checked")):
+            built = Knowledge(
+                version=K.version,
+                factors=_data.FACTORS,
+                causes=_data.CAUSES,
+                red_flags=_data.RED_FLAGS,
+                medications=_data.MEDICATIONS,
+            )
+        assert K == built
+
+    def test_a_knowledge_all_of_its_own_is_checked(self) -> None:
+        """A knowledge none of whose fields is the built-in one's is checked all the same."""
+        fields: dict[str, Any] = {
+            "version": "mine",
+            "factors": (*K.factors,),  # equal tuples, but new ones
+            "causes": (*K.causes,),
+            "red_flags": (*K.red_flags,),
+            "medications": (*K.medications,),
+            "likely_at": 4,
+            "possible_at": 2,
+            "disclaimer": "",
+            "no_obvious_cause_advice": "See a doctor.",
+            "unanswered_red_flags_advice": "Answer the rest.",
+            "self_care_advice": "Rest.",
+            "undetermined_advice": "Answer more.",
+            "unrecognized_medications_advice": "Name them.",
+            "worsening_advice": "Get help if it gets worse.",
+            "advice_rules": (*K.advice_rules,),
+        }
+        assert not [name for name, value in fields.items() if value is getattr(K, name)]
+        with pytest.raises(InvalidKnowledge) as info:
+            Knowledge(**fields)
+        assert ["disclaimer"] == [p.input for p in info.value.problems]
+
 
 class TestPickling:
     def test_a_knowledge_pickles_and_its_copy_assesses_alike(self) -> None:
@@ -173,3 +245,29 @@ class TestPickling:
             InvalidInput, match=r"keep results across versions with Assessment\.to_dict"
         ):
             pickle.loads(data.replace(K.version.encode(), b"2020.01.1"))  # noqa: S301
+
+
+class TestCheckedKnowledge:
+    """checked_knowledge() reads the knowledge argument of batches, the round trip and schemas."""
+
+    def test_none_means_the_built_in_knowledge(self) -> None:
+        """None gives the built-in knowledge, and no problem."""
+        problems = Problems()
+        assert checked_knowledge(None, problems) is K
+        assert [] == problems.found
+
+    def test_a_knowledge_is_returned_as_it_is(self, other_version: Knowledge) -> None:
+        """A Knowledge of one's own is returned itself, and no problem."""
+        problems = Problems()
+        assert checked_knowledge(other_version, problems) is other_version
+        assert [] == problems.found
+
+    def test_anything_else_is_a_problem_named_knowledge(self) -> None:
+        """Anything but a Knowledge or None adds one problem, and the built-in one is returned."""
+        problems = Problems()
+        assert checked_knowledge("mine", problems) is K
+        assert [
+            Problem(
+                "knowledge", "'mine' (str)", "a legcramps.Knowledge, or None for the built-in one"
+            )
+        ] == problems.found

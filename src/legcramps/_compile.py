@@ -221,12 +221,13 @@ def _holds(condition: Condition, value: AnswerValue) -> bool:
 
 
 def test_of(condition: Condition, factors: Mapping[str, RiskFactor]) -> Test:
-    """Return *condition* compiled for :func:`legcramps._state.truth`."""
+    """Return *condition* compiled for :func:`legcramps._state.truth`.
+
+    A condition on a choice has no bound, so its *one_of* comes out of
+    :func:`_comparison` as the choices it names.
+    """
     compare, bound, one_of = _comparison(condition)
-    kind = factors[condition.factor].kind
-    if kind is FactorKind.CHOICE:
-        one_of = frozenset(condition.one_of)
-    return (condition.factor, kind, compare, bound, one_of)
+    return (condition.factor, factors[condition.factor].kind, compare, bound, one_of)
 
 
 def _alternatives(
