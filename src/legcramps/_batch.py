@@ -213,8 +213,8 @@ _OUTPUTS = ("assessment", "dict", "flat")
 RESERVED = frozenset({"index", "record", "line", "result", "problems", "more"})
 
 
-def _names(names: object, problems: Problems, input_name: str) -> tuple[str, ...] | None:
-    """Return *names* as a tuple of strings, or add a problem (and return an empty tuple)."""
+def read_names(names: object, problems: Problems, input_name: str) -> tuple[str, ...] | None:
+    """Return *names* as a tuple of strings (None stays None), or add a problem (and ``()``)."""
     if names is None:
         return None
     if isinstance(names, (str, bytes)) or not isinstance(names, Iterable):
@@ -461,10 +461,12 @@ def _check_records(
     """Return the kept columns; add a problem for fields or kept columns that do not fit."""
     columns: tuple[_flat.Column, ...] = ()
     if output == "flat":
-        columns = _flat.select(knowledge, _names(fields, problems, "fields"), problems, "fields")
+        columns = _flat.select(
+            knowledge, read_names(fields, problems, "fields"), problems, "fields"
+        )
     elif fields is not None:
         problems.add("fields", describe(fields), "None, unless output is 'flat'")
-    kept = _names(keep, problems, "keep") or ()
+    kept = read_names(keep, problems, "keep") or ()
     if kept and output == "assessment":
         hint = "an Assessment has no place for them: use output='dict' or 'flat'"
         problems.add("keep", describe(keep), "no columns, unless output is 'dict' or 'flat'", hint)

@@ -9,7 +9,7 @@ this module itself imports neither pandas nor numpy, so that
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from legcramps import _batch, _flat
@@ -96,8 +96,8 @@ def assess_frame(  # noqa: PLR0913 - keyword-only options, each with a default
     for name, flag in (("ignore_unknown", ignore_unknown), ("cells", cells)):
         if type(flag) is not bool:
             problems.add(name, describe(flag), "True or False")
-    kept = _names(keep, problems, "keep") or ()
-    chosen = _names(fields, problems, "fields")
+    kept = _batch.read_names(keep, problems, "keep") or ()
+    chosen = _batch.read_names(fields, problems, "fields")
     columns = _flat.select(checked, chosen, problems, "fields")
     _batch.check_keep(kept, checked, {c.name for c in columns}, problems, "keep")
     try:
@@ -117,20 +117,6 @@ def assess_frame(  # noqa: PLR0913 - keyword-only options, each with a default
     return _columns.assess_columns(
         frame, checked, names, kept, chosen if chosen is None else tuple(chosen), cells=cells
     )
-
-
-def _names(names: object, problems: Problems, input_name: str) -> tuple[str, ...] | None:
-    """Return *names* as a tuple of strings (None stays None), or add a problem."""
-    if names is None:
-        return None
-    if isinstance(names, (str, bytes)) or not isinstance(names, Iterable):
-        problems.add(input_name, describe(names), "a list of names (strings)")
-        return ()
-    listed = tuple(names)
-    if not all(type(n) is str for n in listed):
-        problems.add(input_name, describe(names), "a list of names (strings)")
-        return ()
-    return listed
 
 
 def _as_frame(frame: object, pd: Any) -> Any:
