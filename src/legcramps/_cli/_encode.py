@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from legcramps._batch import Plan, Rows
+from legcramps._batch import Plan, Rows, problem_dicts
 from legcramps._cli._io import DuplicateKey
 from legcramps._cli._jsonio import decoder, encoder, plain
 from legcramps._cli._records import UNREADABLE, CellSplitter, Chunk
@@ -72,8 +72,12 @@ class Encoder:
         self.encode = encoder(accelerate=job.accelerate)
         self.decode = decoder(accelerate=job.accelerate)
         knowledge = KNOWLEDGE if job.plan.knowledge is None else job.plan.knowledge
-        # Without orjson, a full result is written from its pre-encoded parts.
-        self.write_result = result_writer(knowledge) if self.full and self.encode is plain else None
+        self.language = job.plan.language
+        # Without orjson, a full English result is written from its pre-encoded parts.
+        english = self.language == "en"
+        self.write_result = (
+            result_writer(knowledge) if self.full and english and self.encode is plain else None
+        )
         self.read = self._jsonl if job.source == "jsonl" else self._csv
         self.quick = job.source == "jsonl" and not self.keep
         self.columns = [
@@ -220,7 +224,7 @@ class Encoder:
                 head += plain(kept)[1:-1].decode("ascii") + ","
             self.lines.append(f'{head}"result":{self.write_result(result)}}}'.encode("ascii"))
         elif self.full:
-            found = result.to_dict()
+            found = result.to_dict(language=self.language)
             record = {"record": number, "line": line, **kept, "result": found}
             # Only the answers (and kept values) hold floats, which orjson may write otherwise.
             numbers = found["answers"].values()
@@ -234,13 +238,14 @@ class Encoder:
                 "record": number,
                 "line": line,
                 **kept,
-                "problems": [p.to_dict() for p in problems.found],
+                "problems": problem_dicts(problems.found, self.language),
             }
             if problems.more:
                 record["more"] = problems.more
             self.lines.append(self.encode(record, kept.values()))
         else:
-            values = self.rows.flattener.problem_values(problems.found, problems.more)  # type: ignore[union-attr]
+            flattener = self.rows.flattener
+            values = flattener.problem_values(problems.found, problems.more, self.language)  # type: ignore[union-attr]
             self._flat(number, line, kept, values)
 
     def _flat(self, number: int, line: int, kept: dict[str, Any], values: list[Any]) -> None:
