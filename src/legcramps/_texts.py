@@ -281,7 +281,18 @@ EXPECTED = (
     "one of {ids}",
     "did you mean {name}? legcramps.choose_language() reads tags like this one",
     "did you mean {name}?",
+    # What a text answer must be (legcramps._parse), as an error and the interview say it.
+    "yes or no",
+    "a number of {unit} from {low} to {high}",
+    "a number from {low} to {high}",
+    "medication names separated by commas, or 'none'",
 )
+#: The forms of :data:`EXPECTED` that say what a text answer must be, by kind of answer.
+YES_OR_NO = "yes or no"
+ONE_OF = "one of {ids}"
+NUMBER_OF = "a number of {unit} from {low} to {high}"
+NUMBER_FROM = "a number from {low} to {high}"
+MEDICATION_NAMES = "medication names separated by commas, or 'none'"
 
 #: The forms of a problem's *received* that hold words: the rest is a value as given.
 RECEIVED = (
@@ -317,7 +328,24 @@ GIVE_UP = (
 TRY_AGAIN = "Sorry, {shown} is not an answer I can use: expected {expected}{hint}."
 PLEASE_RETRY = "Please try again, type '?' for help, or 'skip'."
 YES_NO = "yes/no"
-ANSWER_YES_NO = "Answer yes or no."
+# The reminder after a question of the answers it takes, and what '?' says of them.
+NAMES_OR_NONE = "names separated by commas, or none"
+RANGE = "{low} to {high}"
+A_NUMBER = "a number"
+ANSWER = "Answer {expected}."
+ANSWER_CHOICE = "Answer {expected} (in any case; the start of one is enough)."
+ANSWER_UNIT = "Answer {expected}; a unit may follow, such as {units}."
+EXAMPLES = "{first} or {second}"
+# Answers read from a file, and saving them.
+READ_ANSWERS = "Read {count} answers from {source}."
+SAVED = "The answers are saved in {path}."
+SAVED_GO_ON = "The answers are saved in {path}. To go on later: {command}"
+NOT_SAVED = "The answers were not saved."
+NOTHING_TO_SAVE = "Interrupted, before any answer: there is nothing to save."
+ONE_SO_FAR = "1 answer so far"
+SO_FAR = "{count} answers so far"
+SAVE_TO = "Interrupted. Save the {count} to {path}? [Y/n] "
+SAVE_AS = "Interrupted. Save the {count}? File name (Enter: no): "
 
 INTERVIEW = (
     INTRO_SKIP,
@@ -333,7 +361,22 @@ INTERVIEW = (
     TRY_AGAIN,
     PLEASE_RETRY,
     YES_NO,
-    ANSWER_YES_NO,
+    NAMES_OR_NONE,
+    RANGE,
+    A_NUMBER,
+    ANSWER,
+    ANSWER_CHOICE,
+    ANSWER_UNIT,
+    EXAMPLES,
+    READ_ANSWERS,
+    SAVED,
+    SAVED_GO_ON,
+    NOT_SAVED,
+    NOTHING_TO_SAVE,
+    ONE_SO_FAR,
+    SO_FAR,
+    SAVE_TO,
+    SAVE_AS,
 )
 
 # --- where each text is ---------------------------------------------------------------------
