@@ -154,3 +154,51 @@ class TestFiles:
         out = ask(tmp_path, "hot_weather", "no\n", "--save", str(path))
 
         assert f"Las respuestas se guardaron en {str(path)!r}.\n" in out
+
+
+class TestChoicesRead:
+    """How the Spanish interview reads a reply to a choice, in this process."""
+
+    @staticmethod
+    def read(typed: str, factor_id: str = "exercise_intensity") -> str:
+        """Return the text the Spanish interview gives `parse_answer` for *typed*."""
+        import io
+
+        from legcramps._cli._talk import Talk
+        from legcramps._cli.interview import Interview
+
+        talk = Talk(io.StringIO(), io.StringIO())
+        session = Interview(K, talk, language="es")
+        return session._read(K.factor(factor_id), typed.casefold(), typed)  # noqa: SLF001
+
+    def test_a_spanish_word_is_its_id(self) -> None:
+        """The Spanish word of a choice is read as its id."""
+        assert "moderate" == self.read("Moderada")
+
+    def test_the_start_of_one_spanish_word_is_its_id(self) -> None:
+        """The start of exactly one Spanish word is read as that choice's id."""
+        assert "light" == self.read("lig")
+
+    def test_anything_else_stays_as_typed(self) -> None:
+        """A reply that starts no Spanish word goes on as typed, for the ids to be tried."""
+        assert "vig" == self.read("vig")
+
+    def test_a_yes_or_no_word_is_its_english(self) -> None:
+        """At a yes/no question, "sí" is read as "yes"."""
+        assert "yes" == self.read("sí", "hot_weather")
+
+    def test_an_empty_reply_stays_empty(self) -> None:
+        """An empty reply is not taken as the start of every choice."""
+        assert "" == self.read("")
+
+    def test_a_start_shared_by_two_words_stays_as_typed(self) -> None:
+        """A start that two Spanish words share is no choice of them: it goes on as typed."""
+        esk = legcramps.catalog("es").extend({"light": "media", "moderate": "mediana"})
+        import io
+
+        from legcramps._cli._talk import Talk
+        from legcramps._cli.interview import Interview
+
+        session = Interview(K, Talk(io.StringIO(), io.StringIO()), language="es")
+        session.catalog = esk
+        assert "med" == session._read(K.factor("exercise_intensity"), "med", "med")  # noqa: SLF001

@@ -141,6 +141,13 @@ def expected_text(factor: RiskFactor, text: Callable[..., str] = _as_is) -> str:
     "medication names separated by commas, or 'none'"
     >>> expected_text(legcramps.KNOWLEDGE.factor("sex"), legcramps.catalog("es").text)
     "uno de estos: 'femenino', 'masculino'"
+
+    A number with one bound, or none, is described in English, whatever *text* is:
+
+    >>> import attrs
+    >>> age = attrs.evolve(legcramps.KNOWLEDGE.factor("age_years"), maximum=None)
+    >>> expected_text(age, legcramps.catalog("es").text)
+    'a number of years, 0 or more'
     """
     kind = factor.kind
     if kind is FactorKind.YES_NO:

@@ -204,14 +204,9 @@ class Interview:
                 talk.say(talk.wrap(text(_texts.GIVE_UP, shown=shown), "  "))
                 return None
             english = problem.hint.startswith("did you mean")
-            expected = problem.expected
-            problem = self.catalog.problem(problem)
-            hint = f" ({problem.hint})" if english else ""
-            # What the factor takes, in this language's words (its choices too); else as given.
-            if expected == expected_text(factor):
-                expected = expected_text(factor, text)
-            else:
-                expected = problem.expected
+            hint = f" ({self.catalog.problem(problem).hint})" if english else ""
+            # What the factor takes, in this language's words (its choices too).
+            expected = expected_text(factor, text)
             said = text(_texts.TRY_AGAIN, shown=shown, expected=expected, hint=hint)
             talk.say(talk.wrap(said, "  ") + f"  {text(_texts.PLEASE_RETRY)}\n")
 
