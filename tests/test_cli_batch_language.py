@@ -19,7 +19,7 @@ ROW: dict[str, Any] = {"hot_weather": True, "fluid_litres": 0.5, "exercise_minut
 ROWS = json.dumps(ROW) + '\n{"hot_weather": "si"}\n'
 
 
-def records(stdout: str) -> list[dict[str, object]]:
+def records(stdout: str) -> list[dict[str, Any]]:
     """Return the JSON Lines records of *stdout*."""
     return [json.loads(line) for line in stdout.splitlines()]
 
@@ -96,3 +96,33 @@ class TestFlat:
         run("batch", "-", "-l", "es", "-q", "-o", str(spanish), stdin=json.dumps(ROW) + "\n")
 
         assert english.read_bytes() == spanish.read_bytes()
+
+
+class TestLineProblems:
+    """The problems the batch finds with a line itself, before its answers, in Spanish."""
+
+    def test_a_line_that_is_not_json(self) -> None:
+        """A line that is not JSON: expected one JSON object per line, said in Spanish."""
+        done = run("batch", "-", "-l", "es", "-q", stdin="not json\n")
+
+        [problem] = records(done.stdout)[0]["problems"]
+        assert "un objeto JSON de respuestas por línea" == problem["expected"]
+
+    def test_an_empty_line(self) -> None:
+        """An empty line is received as "una línea vacía"."""
+        done = run("batch", "-", "-l", "es", "-q", stdin="\n")
+
+        [problem] = records(done.stdout)[0]["problems"]
+        assert "una línea vacía" == problem["received"]
+
+    def test_a_csv_row_with_too_many_cells(self, tmp_path: Path) -> None:
+        """A CSV row with more cells than the header has: the counts said in Spanish."""
+        source = tmp_path / "rows.csv"
+        source.write_text("hot_weather,age_years\n1,2,3\n", encoding="utf-8")
+        done = run("batch", str(source), "-l", "es", "-q")
+
+        [problem] = records(done.stdout)[0]["problems"]
+        assert ("3 celdas", "2 celdas, una por columna del encabezado") == (
+            problem["received"],
+            problem["expected"],
+        )

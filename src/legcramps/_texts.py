@@ -254,6 +254,27 @@ MORE = "and {more} more"
 
 MESSAGE = (ONE_PROBLEM, PROBLEMS, THE_INPUT, THE_KNOWLEDGE, PROBLEM, WITH_HINT, MORE)
 
+# The problems legcramps batch finds with a line itself, before its answers are read.
+ONE_OBJECT = "one JSON object of answers per line"
+ONE_OBJECT_UTF8 = "one JSON object of answers per line, in UTF-8"
+ONE_OBJECT_ONCE = "one JSON object of answers per line, each key once"
+KEPT_VALUE = "a string, a finite number, true, false or null (kept by --id)"
+CELLS_EXPECTED = "{count} cells, one per column of the header"
+CSV_RECORD = "a CSV record"
+AT_MOST_BYTES = "a record of at most {count} bytes"
+NOT_JSON = "not JSON"
+NOT_JSON_BECAUSE = "not JSON: {reason}"
+KEY_TWICE = "the key {key} appears more than once"
+READ_APART = "the lines after it are read as records of their own"
+QUOTE_OPEN = "a quoted cell is not closed"
+EMPTY_LINE = "an empty line"
+NOT_UTF8 = "bytes that are not UTF-8"
+REJECTED = "a record the CSV reader rejects"
+ONE_CELL = "1 cell"
+CELLS = "{count} cells"
+MORE_BYTES = "a record of more than {count} bytes"
+OPEN_QUOTE = 'a " that opens a quoted cell no later line closes'
+
 #: The forms of a problem's *expected* and *hint*: texts, or templates whose ``{unit}``
 #: is translated too and whose other placeholders (ids, numbers, Python values) are not.
 EXPECTED = (
@@ -286,6 +307,18 @@ EXPECTED = (
     "a number of {unit} from {low} to {high}",
     "a number from {low} to {high}",
     "medication names separated by commas, or 'none'",
+    ONE_OBJECT,
+    ONE_OBJECT_UTF8,
+    ONE_OBJECT_ONCE,
+    KEPT_VALUE,
+    CELLS_EXPECTED,
+    CSV_RECORD,
+    AT_MOST_BYTES,
+    NOT_JSON,
+    NOT_JSON_BECAUSE,
+    KEY_TWICE,
+    READ_APART,
+    QUOTE_OPEN,
 )
 #: The forms of :data:`EXPECTED` that say what a text answer must be, by kind of answer.
 YES_OR_NO = "yes or no"
@@ -301,6 +334,13 @@ RECEIVED = (
     "{value} in the mapping and {other} as a keyword",
     "an integer of about {digits} digits ({type})",
     "an object of type {type} that cannot be shown",
+    EMPTY_LINE,
+    NOT_UTF8,
+    REJECTED,
+    ONE_CELL,
+    CELLS,
+    MORE_BYTES,
+    OPEN_QUOTE,
 )
 
 #: The placeholders of :data:`EXPECTED` and :data:`RECEIVED` whose values are texts to

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from legcramps import _texts
 from legcramps._batch import Plan, Rows, problem_dicts
 from legcramps._cli._io import DuplicateKey
 from legcramps._cli._jsonio import decoder, encoder, plain
@@ -32,7 +33,7 @@ Out = tuple["bytes | list[list[Any]]", int, int, int]
 
 
 #: What a JSON Lines line must be.
-_ONE_OBJECT = "one JSON object of answers per line"
+_ONE_OBJECT = _texts.ONE_OBJECT
 
 
 @attrs.frozen(weakref_slot=False)
@@ -163,8 +164,7 @@ class Encoder:
         for name in self.keep:
             value = row.get(name)
             if type(value) not in _SCALARS or (type(value) is float and value - value != 0):
-                expected_id = "a string, a finite number, true, false or null (kept by --id)"
-                problems.add(name, describe(value), expected_id)
+                problems.add(name, describe(value), _texts.KEPT_VALUE)
             else:
                 kept[name] = value
         return kept, self.rows.answers(row), problems
@@ -172,20 +172,22 @@ class Encoder:
     def _decoded(self, payload: bytes, problems: Problems) -> Any:
         """Return the JSON value of a line, or add the problem that stops it being read."""
         if not payload.strip():
-            problems.add("row", "an empty line", _ONE_OBJECT)
+            problems.add("row", _texts.EMPTY_LINE, _ONE_OBJECT)
             return None
         try:
             return self.decode(payload)
         except UnicodeDecodeError:
-            problems.add("row", "bytes that are not UTF-8", _ONE_OBJECT + ", in UTF-8")
+            problems.add("row", _texts.NOT_UTF8, _texts.ONE_OBJECT_UTF8)
         except DuplicateKey as e:
             text = payload.decode("utf-8", "replace")
-            hint = f"the key {e.key!r} appears more than once"
-            problems.add("row", describe(text), _ONE_OBJECT + ", each key once", hint)
+            hint = _texts.KEY_TWICE.format(key=repr(e.key))
+            problems.add("row", describe(text), _texts.ONE_OBJECT_ONCE, hint)
         except (ValueError, RecursionError) as e:
             import json
 
-            hint = f"not JSON: {e.msg}" if isinstance(e, json.JSONDecodeError) else "not JSON"
+            hint = _texts.NOT_JSON
+            if isinstance(e, json.JSONDecodeError):
+                hint = _texts.NOT_JSON_BECAUSE.format(reason=e.msg)
             text = describe(payload.decode("utf-8", "replace"))
             problems.add("row", text, _ONE_OBJECT, hint)
         return None
@@ -198,12 +200,13 @@ class Encoder:
         kept = dict.fromkeys(self.keep)
         cells = self.splitter.split(payload.decode("utf-8", "replace"))  # type: ignore[union-attr]
         if type(cells) is str:
-            problems.add("row", "a record the CSV reader rejects", "a CSV record", cells)
+            problems.add("row", _texts.REJECTED, _texts.CSV_RECORD, cells)
             return kept, None, problems
         columns = self.columns
         if len(cells) != len(columns) and not (cells == [] and len(columns) == 1):
-            expected = f"{len(columns)} cells, one per column of the header"
-            problems.add("row", f"{len(cells)} cell" + ("" if len(cells) == 1 else "s"), expected)
+            expected = _texts.CELLS_EXPECTED.format(count=len(columns))
+            count = _texts.ONE_CELL if len(cells) == 1 else _texts.CELLS.format(count=len(cells))
+            problems.add("row", count, expected)
             return kept, None, problems
         answers: dict[str, Any] = {}
         for (kind, what), cell in zip(columns, cells or [""], strict=True):
