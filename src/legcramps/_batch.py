@@ -78,6 +78,7 @@ def assess_many(
     cells: bool = ...,
     output: Literal["assessment"] = ...,
     fields: Sequence[str] | None = ...,
+    language: Literal["en"] = ...,
 ) -> Iterator[Assessment | RowError]: ...
 
 
@@ -94,6 +95,7 @@ def assess_many(
     cells: bool = ...,
     output: Literal["dict", "flat"],
     fields: Sequence[str] | None = ...,
+    language: str = ...,
 ) -> Iterator[dict[str, Any]]: ...
 
 
@@ -109,6 +111,7 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
     cells: bool = False,
     output: Literal["assessment", "dict", "flat"] = "assessment",
     fields: Sequence[str] | None = None,
+    language: str = "en",
 ) -> Iterator[Assessment | RowError] | Iterator[dict[str, Any]]:
     """Assess each mapping of answers in *rows*, yielding the results lazily and in order.
 
@@ -139,6 +142,15 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
     answers are text cells, as read from a CSV file, and are read as
     ``legcramps batch`` reads them (see :func:`legcramps.batch.parse_cells`):
     ``"yes"``, ``"2 h"``, an empty cell or ``None`` for unknown.
+
+    *language*, a code of :data:`~legcramps.LANGUAGES`, is the language of the
+    texts of the ``"dict"`` records (each result is ``to_dict(language=...)``, and
+    each problem's words are translated) and of the flat ``problems`` column;
+    the flat layout's other columns are ids and numbers, the same in every
+    language. An :class:`~legcramps.Assessment` holds no text of its own: use
+    ``"en"`` with ``"assessment"`` and write its texts with ``to_dict(language=...)``
+    or ``report(language=...)``. A :class:`~legcramps.Catalog` of your own is not
+    taken here, as it would have to travel to every worker: translate the records with it.
 
     Rows are read only as results are consumed. With *workers* 1, each is
     assessed as it is taken, at the speed of a loop over
@@ -181,6 +193,11 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
     ... )
     >>> record["id"], record["posture_level"], record["problems"]
     ('a7', 'likely', None)
+    >>> [bad] = legcramps.assess_many(
+    ...     [{"hot_weather": 1}], on_error="record", output="dict", language="es"
+    ... )
+    >>> bad["problems"][0]["expected"]
+    'True, False o None (desconocido)'
     """  # noqa: E501 - a doctest's output is one line
     plan, knowledge = _plan(
         rows,
@@ -193,6 +210,7 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
         cells=cells,
         output=output,
         fields=fields,
+        language=language,
     )
     raising = on_error == "raise"
     if workers == 1:
@@ -265,6 +283,8 @@ class Plan(Shown):
     output: str = "assessment"
     fields: tuple[str, ...] | None = None
     cells: bool = False
+    #: The language of the records' texts: a code of :data:`legcramps.LANGUAGES`.
+    language: str = "en"
 
     @property
     def simple(self) -> bool:
@@ -287,7 +307,7 @@ class Rows:
     but the small plan travels.
     """
 
-    __slots__ = ("assess", "factors", "flattener", "keep", "known", "output")
+    __slots__ = ("assess", "factors", "flattener", "keep", "known", "language", "output")
 
     def __init__(self, plan: Plan) -> None:
         knowledge = KNOWLEDGE if plan.knowledge is None else plan.knowledge
@@ -296,6 +316,7 @@ class Rows:
         self.keep = plan.keep
         self.known = frozenset(f.id for f in knowledge.factors) if plan.ignore_unknown else None
         self.output = plan.output
+        self.language = plan.language
         self.flattener: _flat.Flattener | None = None
         if plan.output == "flat":
             columns = _flat.select(knowledge, plan.fields, Problems(), "fields")
@@ -333,7 +354,7 @@ class Rows:
                 **kept,
                 **dict(zip(flattener.names, flattener.values(result), strict=True)),
             }
-        return {"index": index, **kept, "result": result.to_dict()}
+        return {"index": index, **kept, "result": result.to_dict(language=self.language)}
 
     def flat_row(self, index: int, row: object) -> tuple[Any, ...] | Failed:
         """Return the flat record of *row* as a tuple of its values (see :attr:`flat_names`)."""
@@ -354,12 +375,22 @@ class Rows:
         head = {"index": error.index, **failed.kept}
         flattener = self.flattener
         if flattener is not None:
-            values = flattener.problem_values(error.problems, error.more)
+            values = flattener.problem_values(error.problems, error.more, self.language)
             return {**head, **dict(zip(flattener.names, values, strict=True))}
-        record = {**head, "problems": [p.to_dict() for p in error.problems]}
+        record = {**head, "problems": problem_dicts(error.problems, self.language)}
         if error.more:
             record["more"] = error.more
         return record
+
+
+def problem_dicts(problems: Iterable[Problem], language: str) -> list[dict[str, str]]:
+    """Return *problems* as JSON-ready dicts, their words in *language* (a built-in code)."""
+    if language == "en":
+        return [p.to_dict() for p in problems]
+    from legcramps._catalog import catalog
+
+    translate = catalog(language).problem
+    return [translate(p).to_dict() for p in problems]
 
 
 def _assessed(
@@ -407,6 +438,7 @@ def _plan(  # noqa: PLR0913 - assess_many's options, checked together
     cells: bool,
     output: str,
     fields: Sequence[str] | None,
+    language: str,
 ) -> tuple[Plan, Knowledge]:
     """Return the plan of :func:`assess_many` and its knowledge, its options checked.
 
@@ -421,6 +453,7 @@ def _plan(  # noqa: PLR0913 - assess_many's options, checked together
         problems.add("output", describe(output), "'assessment', 'dict' or 'flat'")
     checked = checked_knowledge(knowledge, problems)
     kept = _check_records(checked, output, keep, fields, problems)
+    _check_language(language, output, problems)
     if problems:
         raise problems.error()
     # The built-in knowledge is not sent to workers: they have their own copy.
@@ -431,8 +464,22 @@ def _plan(  # noqa: PLR0913 - assess_many's options, checked together
         output,
         None if fields is None else tuple(fields),
         cells,
+        language,
     )
     return plan, checked
+
+
+def _check_language(language: object, output: str, problems: Problems) -> None:
+    """Add a problem if *language* is not a built-in code, or is not English for Assessments."""
+    from legcramps._catalog import LANGUAGES
+
+    if not (type(language) is str and language in LANGUAGES):
+        problems.add("language", describe(language), "one of " + ", ".join(map(repr, LANGUAGES)))
+    elif language != "en" and output == "assessment":
+        hint = "an Assessment holds no texts: use output='dict' or 'flat', or to_dict(language=)"
+        problems.add(
+            "language", describe(language), "'en', unless output is 'dict' or 'flat'", hint
+        )
 
 
 def _check_running(

@@ -223,6 +223,20 @@ class Catalog(Shown):
             hint,
         )
 
+    def line(self, problem: Problem) -> str:
+        """Return *problem* as one line in this language: what ``str(problem)`` says in English.
+
+        >>> import legcramps
+        >>> p = legcramps.Problem("hot_weather", "'yes' (str)", "True or False")
+        >>> legcramps.catalog("es").line(p)
+        "hot_weather: se recibió 'yes' (str); se esperaba True o False"
+        >>> legcramps.catalog("en").line(p) == str(p)
+        True
+        """
+        p = self.problem(problem)
+        text = self.text(_texts.PROBLEM, input=p.input, received=p.received, expected=p.expected)
+        return self.text(_texts.WITH_HINT, problem=text, hint=p.hint) if p.hint else text
+
     def message(self, error: InvalidInput | InvalidKnowledge) -> str:
         """Return the message of *error* in this language: what ``str(error)`` says in English.
 
@@ -242,13 +256,7 @@ class Catalog(Shown):
         else:
             head = self.text(_texts.PROBLEMS, count=count, what=what)
         lines = [head]
-        for p in map(self.problem, error.problems):
-            text = self.text(
-                _texts.PROBLEM, input=p.input, received=p.received, expected=p.expected
-            )
-            if p.hint:
-                text = self.text(_texts.WITH_HINT, problem=text, hint=p.hint)
-            lines.append(f"- {text}")
+        lines += [f"- {self.line(p)}" for p in error.problems]
         if error.more:
             lines.append("- " + self.text(_texts.MORE, more=error.more))
         return "\n".join(lines)

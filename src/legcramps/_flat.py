@@ -209,22 +209,38 @@ class Flattener:
             found["unrecognized_medications"] = _SEPARATOR.join(result.unrecognized_medications)
         return [found[name] for name in self.names]
 
-    def problem_values(self, problems: Sequence[Problem], more: int = 0) -> list[Any]:
-        """Return the columns' values for a row with *problems*: only ``problems`` is filled."""
+    def problem_values(
+        self, problems: Sequence[Problem], more: int = 0, language: str = "en"
+    ) -> list[Any]:
+        """Return the columns' values for a row with *problems*: only ``problems`` is filled.
+
+        The problems are written in *language* (a code of :data:`legcramps.LANGUAGES`).
+        """
         values: list[Any] = [None] * len(self.names)
-        values[self._positions[PROBLEMS]] = problem_text(problems, more)
+        values[self._positions[PROBLEMS]] = problem_text(problems, more, language)
         return values
 
 
-def problem_text(problems: Sequence[Problem], more: int = 0) -> str:
-    """Return *problems* as one line of text, separated by `` | ``.
+def problem_text(problems: Sequence[Problem], more: int = 0, language: str = "en") -> str:
+    """Return *problems* as one line of text, separated by `` | ``, in *language*.
 
     >>> problem_text([Problem("fluid_litres", "-1 (int)", "a number")], more=2)
     'fluid_litres: received -1 (int); expected a number | and 2 more'
+    >>> problem_text([Problem("hot_weather", "1 (int)", "True or False")], 2, "es")
+    'hot_weather: se recibió 1 (int); se esperaba True o False | y 2 más'
     """
-    parts = [str(p) for p in problems]
+    if language == "en":
+        parts = [str(p) for p in problems]
+        if more:
+            parts.append(f"and {more} more")
+        return _PROBLEM_SEPARATOR.join(parts)
+    from legcramps._catalog import catalog
+    from legcramps._texts import MORE
+
+    translated = catalog(language)
+    parts = [translated.line(p) for p in problems]
     if more:
-        parts.append(f"and {more} more")
+        parts.append(translated.text(MORE, more=more))
     return _PROBLEM_SEPARATOR.join(parts)
 
 

@@ -12,9 +12,10 @@ are not text, and must be exact: ``exercise_intensity="Vigorous"`` is refused th
 """
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
+from legcramps import _texts
 from legcramps._errors import Problems, describe
 from legcramps._model import AnswerValue, FactorKind, RiskFactor
 
@@ -103,7 +104,7 @@ _UNITS = MappingProxyType(
 )
 
 #: Examples of the units a person may type, by measure, for help texts.
-_UNIT_EXAMPLES = MappingProxyType({"time": "'90 min' or '2 h'", "volume": "'500 ml' or '1.5 l'"})
+_UNIT_EXAMPLES = MappingProxyType({"time": ("90 min", "2 h"), "volume": ("500 ml", "1.5 l")})
 
 
 def _words(text: str) -> str:
@@ -120,8 +121,16 @@ def is_skip(text: str) -> bool:
     return _words(text) in _SKIP
 
 
-def expected_text(factor: RiskFactor) -> str:
+def _as_is(english: str, /, **values: object) -> str:
+    """Return *english* itself, filled with *values*: the English of a text (no catalog)."""
+    return english.format(**values) if values else english
+
+
+def expected_text(factor: RiskFactor, text: Callable[..., str] = _as_is) -> str:
     """Describe the text answers *factor* takes (where "skip" for unknown is left out).
+
+    *text* gives each text in a language, as :meth:`legcramps.Catalog.text` does (a
+    choice is shown as its translation); English by default.
 
     >>> import legcramps
     >>> expected_text(legcramps.KNOWLEDGE.factor("fluid_litres"))
@@ -130,18 +139,32 @@ def expected_text(factor: RiskFactor) -> str:
     'yes or no'
     >>> expected_text(legcramps.KNOWLEDGE.factor("medications"))
     "medication names separated by commas, or 'none'"
+    >>> expected_text(legcramps.KNOWLEDGE.factor("sex"), legcramps.catalog("es").text)
+    "uno de estos: 'femenino', 'masculino'"
+
+    A number with one bound, or none, is described in English, whatever *text* is:
+
+    >>> import attrs
+    >>> age = attrs.evolve(legcramps.KNOWLEDGE.factor("age_years"), maximum=None)
+    >>> expected_text(age, legcramps.catalog("es").text)
+    'a number of years, 0 or more'
     """
     kind = factor.kind
     if kind is FactorKind.YES_NO:
-        return "yes or no"
+        return text(_texts.YES_OR_NO)
     if kind is FactorKind.CHOICE:
-        return "one of " + ", ".join(map(repr, factor.choices))
+        return text(_texts.ONE_OF, ids=", ".join(repr(text(c)) for c in factor.choices))
     if kind is FactorKind.MEDICATIONS:
-        return "medication names separated by commas, or 'none'"
-    return factor.expected.removesuffix(", or None (unknown)")
+        return text(_texts.MEDICATION_NAMES)
+    low, high = factor.minimum, factor.maximum
+    if low is None or high is None:  # one bound or none: said in English
+        return factor.expected.removesuffix(", or None (unknown)")
+    if factor.unit:
+        return text(_texts.NUMBER_OF, unit=text(factor.unit), low=f"{low:g}", high=f"{high:g}")
+    return text(_texts.NUMBER_FROM, low=f"{low:g}", high=f"{high:g}")
 
 
-def unit_examples(factor: RiskFactor) -> str:
+def unit_examples(factor: RiskFactor, text: Callable[..., str] = _as_is) -> str:
     """Return examples of the units *factor* converts from ('' if it converts none).
 
     >>> import legcramps
@@ -151,10 +174,13 @@ def unit_examples(factor: RiskFactor) -> str:
     ''
     """
     unit = _UNITS.get(factor.unit.casefold()) if factor.kind is FactorKind.NUMBER else None
-    return "" if unit is None else _UNIT_EXAMPLES[unit[0]]
+    if unit is None:
+        return ""
+    first, second = _UNIT_EXAMPLES[unit[0]]
+    return text(_texts.EXAMPLES, first=repr(first), second=repr(second))
 
 
-def accepted_text(factor: RiskFactor) -> str:
+def accepted_text(factor: RiskFactor, text: Callable[..., str] = _as_is) -> str:
     """Say in a sentence which text answers *factor* takes, for a person asking for help.
 
     >>> import legcramps
@@ -163,30 +189,37 @@ def accepted_text(factor: RiskFactor) -> str:
     >>> accepted_text(legcramps.KNOWLEDGE.factor("exercise_intensity"))
     "Answer one of 'light', 'moderate', 'vigorous' (in any case; the start of one is enough)."
     """
-    text = f"Answer {expected_text(factor)}"
+    expected = expected_text(factor, text)
     if factor.kind is FactorKind.CHOICE:
-        text += " (in any case; the start of one is enough)"
-    units = unit_examples(factor)
+        return text(_texts.ANSWER_CHOICE, expected=expected)
+    units = unit_examples(factor, text)
     if units:
-        text += f"; a unit may follow, such as {units}"
-    return text + "."
+        return text(_texts.ANSWER_UNIT, expected=expected, units=units)
+    return text(_texts.ANSWER, expected=expected)
 
 
-def hint_text(factor: RiskFactor) -> str:
+def hint_text(factor: RiskFactor, text: Callable[..., str] = _as_is) -> str:
     """Return a short reminder of the answers *factor* takes, to show after its question.
 
     >>> import legcramps
     >>> [hint_text(legcramps.KNOWLEDGE.factor(i)) for i in ("hot_weather", "fluid_litres")]
     ['yes/no', 'litres, 0 to 20']
+    >>> hint_text(legcramps.KNOWLEDGE.factor("exercise_minutes"), legcramps.catalog("es").text)
+    'minutos, 0 a 1440'
     """
     kind = factor.kind
     if kind is FactorKind.YES_NO:
-        return "yes/no"
+        return text(_texts.YES_NO)
     if kind is FactorKind.CHOICE:
-        return "/".join(factor.choices)
+        return "/".join(text(c) for c in factor.choices)
     if kind is FactorKind.MEDICATIONS:
-        return "names separated by commas, or none"
-    return ", ".join(part for part in (factor.unit, factor.bounds) if part) or "a number"
+        return text(_texts.NAMES_OR_NONE)
+    low, high = factor.minimum, factor.maximum
+    bounds = factor.bounds  # one bound: said in English
+    if low is not None and high is not None:
+        bounds = text(_texts.RANGE, low=f"{low:g}", high=f"{high:g}")
+    unit = text(factor.unit) if factor.unit else ""
+    return ", ".join(part for part in (unit, bounds) if part) or text(_texts.A_NUMBER)
 
 
 def _convert(value: float, unit: str, factor: RiskFactor) -> float:

@@ -254,6 +254,27 @@ MORE = "and {more} more"
 
 MESSAGE = (ONE_PROBLEM, PROBLEMS, THE_INPUT, THE_KNOWLEDGE, PROBLEM, WITH_HINT, MORE)
 
+# The problems legcramps batch finds with a line itself, before its answers are read.
+ONE_OBJECT = "one JSON object of answers per line"
+ONE_OBJECT_UTF8 = "one JSON object of answers per line, in UTF-8"
+ONE_OBJECT_ONCE = "one JSON object of answers per line, each key once"
+KEPT_VALUE = "a string, a finite number, true, false or null (kept by --id)"
+CELLS_EXPECTED = "{count} cells, one per column of the header"
+CSV_RECORD = "a CSV record"
+AT_MOST_BYTES = "a record of at most {count} bytes"
+NOT_JSON = "not JSON"
+NOT_JSON_BECAUSE = "not JSON: {reason}"
+KEY_TWICE = "the key {key} appears more than once"
+READ_APART = "the lines after it are read as records of their own"
+QUOTE_OPEN = "a quoted cell is not closed"
+EMPTY_LINE = "an empty line"
+NOT_UTF8 = "bytes that are not UTF-8"
+REJECTED = "a record the CSV reader rejects"
+ONE_CELL = "1 cell"
+CELLS = "{count} cells"
+MORE_BYTES = "a record of more than {count} bytes"
+OPEN_QUOTE = 'a " that opens a quoted cell no later line closes'
+
 #: The forms of a problem's *expected* and *hint*: texts, or templates whose ``{unit}``
 #: is translated too and whose other placeholders (ids, numbers, Python values) are not.
 EXPECTED = (
@@ -281,7 +302,30 @@ EXPECTED = (
     "one of {ids}",
     "did you mean {name}? legcramps.choose_language() reads tags like this one",
     "did you mean {name}?",
+    # What a text answer must be (legcramps._parse), as an error and the interview say it.
+    "yes or no",
+    "a number of {unit} from {low} to {high}",
+    "a number from {low} to {high}",
+    "medication names separated by commas, or 'none'",
+    ONE_OBJECT,
+    ONE_OBJECT_UTF8,
+    ONE_OBJECT_ONCE,
+    KEPT_VALUE,
+    CELLS_EXPECTED,
+    CSV_RECORD,
+    AT_MOST_BYTES,
+    NOT_JSON,
+    NOT_JSON_BECAUSE,
+    KEY_TWICE,
+    READ_APART,
+    QUOTE_OPEN,
 )
+#: The forms of :data:`EXPECTED` that say what a text answer must be, by kind of answer.
+YES_OR_NO = "yes or no"
+ONE_OF = "one of {ids}"
+NUMBER_OF = "a number of {unit} from {low} to {high}"
+NUMBER_FROM = "a number from {low} to {high}"
+MEDICATION_NAMES = "medication names separated by commas, or 'none'"
 
 #: The forms of a problem's *received* that hold words: the rest is a value as given.
 RECEIVED = (
@@ -290,6 +334,13 @@ RECEIVED = (
     "{value} in the mapping and {other} as a keyword",
     "an integer of about {digits} digits ({type})",
     "an object of type {type} that cannot be shown",
+    EMPTY_LINE,
+    NOT_UTF8,
+    REJECTED,
+    ONE_CELL,
+    CELLS,
+    MORE_BYTES,
+    OPEN_QUOTE,
 )
 
 #: The placeholders of :data:`EXPECTED` and :data:`RECEIVED` whose values are texts to
@@ -317,7 +368,24 @@ GIVE_UP = (
 TRY_AGAIN = "Sorry, {shown} is not an answer I can use: expected {expected}{hint}."
 PLEASE_RETRY = "Please try again, type '?' for help, or 'skip'."
 YES_NO = "yes/no"
-ANSWER_YES_NO = "Answer yes or no."
+# The reminder after a question of the answers it takes, and what '?' says of them.
+NAMES_OR_NONE = "names separated by commas, or none"
+RANGE = "{low} to {high}"
+A_NUMBER = "a number"
+ANSWER = "Answer {expected}."
+ANSWER_CHOICE = "Answer {expected} (in any case; the start of one is enough)."
+ANSWER_UNIT = "Answer {expected}; a unit may follow, such as {units}."
+EXAMPLES = "{first} or {second}"
+# Answers read from a file, and saving them.
+READ_ANSWERS = "Read {count} answers from {source}."
+SAVED = "The answers are saved in {path}."
+SAVED_GO_ON = "The answers are saved in {path}. To go on later: {command}"
+NOT_SAVED = "The answers were not saved."
+NOTHING_TO_SAVE = "Interrupted, before any answer: there is nothing to save."
+ONE_SO_FAR = "1 answer so far"
+SO_FAR = "{count} answers so far"
+SAVE_TO = "Interrupted. Save the {count} to {path}? [Y/n] "
+SAVE_AS = "Interrupted. Save the {count}? File name (Enter: no): "
 
 INTERVIEW = (
     INTRO_SKIP,
@@ -333,7 +401,22 @@ INTERVIEW = (
     TRY_AGAIN,
     PLEASE_RETRY,
     YES_NO,
-    ANSWER_YES_NO,
+    NAMES_OR_NONE,
+    RANGE,
+    A_NUMBER,
+    ANSWER,
+    ANSWER_CHOICE,
+    ANSWER_UNIT,
+    EXAMPLES,
+    READ_ANSWERS,
+    SAVED,
+    SAVED_GO_ON,
+    NOT_SAVED,
+    NOTHING_TO_SAVE,
+    ONE_SO_FAR,
+    SO_FAR,
+    SAVE_TO,
+    SAVE_AS,
 )
 
 # --- where each text is ---------------------------------------------------------------------

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from legcramps._batch import Plan, Rows
+from legcramps import _texts
+from legcramps._batch import Plan, Rows, problem_dicts
 from legcramps._cli._io import DuplicateKey
 from legcramps._cli._jsonio import decoder, encoder, plain
 from legcramps._cli._records import UNREADABLE, CellSplitter, Chunk
@@ -32,7 +33,7 @@ Out = tuple["bytes | list[list[Any]]", int, int, int]
 
 
 #: What a JSON Lines line must be.
-_ONE_OBJECT = "one JSON object of answers per line"
+_ONE_OBJECT = _texts.ONE_OBJECT
 
 
 @attrs.frozen(weakref_slot=False)
@@ -72,8 +73,12 @@ class Encoder:
         self.encode = encoder(accelerate=job.accelerate)
         self.decode = decoder(accelerate=job.accelerate)
         knowledge = KNOWLEDGE if job.plan.knowledge is None else job.plan.knowledge
-        # Without orjson, a full result is written from its pre-encoded parts.
-        self.write_result = result_writer(knowledge) if self.full and self.encode is plain else None
+        self.language = job.plan.language
+        # Without orjson, a full English result is written from its pre-encoded parts.
+        english = self.language == "en"
+        self.write_result = (
+            result_writer(knowledge) if self.full and english and self.encode is plain else None
+        )
         self.read = self._jsonl if job.source == "jsonl" else self._csv
         self.quick = job.source == "jsonl" and not self.keep
         self.columns = [
@@ -159,8 +164,7 @@ class Encoder:
         for name in self.keep:
             value = row.get(name)
             if type(value) not in _SCALARS or (type(value) is float and value - value != 0):
-                expected_id = "a string, a finite number, true, false or null (kept by --id)"
-                problems.add(name, describe(value), expected_id)
+                problems.add(name, describe(value), _texts.KEPT_VALUE)
             else:
                 kept[name] = value
         return kept, self.rows.answers(row), problems
@@ -168,20 +172,22 @@ class Encoder:
     def _decoded(self, payload: bytes, problems: Problems) -> Any:
         """Return the JSON value of a line, or add the problem that stops it being read."""
         if not payload.strip():
-            problems.add("row", "an empty line", _ONE_OBJECT)
+            problems.add("row", _texts.EMPTY_LINE, _ONE_OBJECT)
             return None
         try:
             return self.decode(payload)
         except UnicodeDecodeError:
-            problems.add("row", "bytes that are not UTF-8", _ONE_OBJECT + ", in UTF-8")
+            problems.add("row", _texts.NOT_UTF8, _texts.ONE_OBJECT_UTF8)
         except DuplicateKey as e:
             text = payload.decode("utf-8", "replace")
-            hint = f"the key {e.key!r} appears more than once"
-            problems.add("row", describe(text), _ONE_OBJECT + ", each key once", hint)
+            hint = _texts.KEY_TWICE.format(key=repr(e.key))
+            problems.add("row", describe(text), _texts.ONE_OBJECT_ONCE, hint)
         except (ValueError, RecursionError) as e:
             import json
 
-            hint = f"not JSON: {e.msg}" if isinstance(e, json.JSONDecodeError) else "not JSON"
+            hint = _texts.NOT_JSON
+            if isinstance(e, json.JSONDecodeError):
+                hint = _texts.NOT_JSON_BECAUSE.format(reason=e.msg)
             text = describe(payload.decode("utf-8", "replace"))
             problems.add("row", text, _ONE_OBJECT, hint)
         return None
@@ -194,12 +200,13 @@ class Encoder:
         kept = dict.fromkeys(self.keep)
         cells = self.splitter.split(payload.decode("utf-8", "replace"))  # type: ignore[union-attr]
         if type(cells) is str:
-            problems.add("row", "a record the CSV reader rejects", "a CSV record", cells)
+            problems.add("row", _texts.REJECTED, _texts.CSV_RECORD, cells)
             return kept, None, problems
         columns = self.columns
         if len(cells) != len(columns) and not (cells == [] and len(columns) == 1):
-            expected = f"{len(columns)} cells, one per column of the header"
-            problems.add("row", f"{len(cells)} cell" + ("" if len(cells) == 1 else "s"), expected)
+            expected = _texts.CELLS_EXPECTED.format(count=len(columns))
+            count = _texts.ONE_CELL if len(cells) == 1 else _texts.CELLS.format(count=len(cells))
+            problems.add("row", count, expected)
             return kept, None, problems
         answers: dict[str, Any] = {}
         for (kind, what), cell in zip(columns, cells or [""], strict=True):
@@ -220,7 +227,7 @@ class Encoder:
                 head += plain(kept)[1:-1].decode("ascii") + ","
             self.lines.append(f'{head}"result":{self.write_result(result)}}}'.encode("ascii"))
         elif self.full:
-            found = result.to_dict()
+            found = result.to_dict(language=self.language)
             record = {"record": number, "line": line, **kept, "result": found}
             # Only the answers (and kept values) hold floats, which orjson may write otherwise.
             numbers = found["answers"].values()
@@ -234,13 +241,14 @@ class Encoder:
                 "record": number,
                 "line": line,
                 **kept,
-                "problems": [p.to_dict() for p in problems.found],
+                "problems": problem_dicts(problems.found, self.language),
             }
             if problems.more:
                 record["more"] = problems.more
             self.lines.append(self.encode(record, kept.values()))
         else:
-            values = self.rows.flattener.problem_values(problems.found, problems.more)  # type: ignore[union-attr]
+            flattener = self.rows.flattener
+            values = flattener.problem_values(problems.found, problems.more, self.language)  # type: ignore[union-attr]
             self._flat(number, line, kept, values)
 
     def _flat(self, number: int, line: int, kept: dict[str, Any], values: list[Any]) -> None:

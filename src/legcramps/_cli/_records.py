@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING
 
+from legcramps import _texts
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
@@ -23,15 +25,11 @@ Chunk = tuple[int, list[tuple[int, "bytes | str"]], int]
 
 UNREADABLE = {
     "long": (
-        f"a record of more than {MAX_RECORD_BYTES:,} bytes",
-        f"a record of at most {MAX_RECORD_BYTES:,} bytes",
+        _texts.MORE_BYTES.format(count=f"{MAX_RECORD_BYTES:,}"),
+        _texts.AT_MOST_BYTES.format(count=f"{MAX_RECORD_BYTES:,}"),
         "",
     ),
-    "quote": (
-        'a " that opens a quoted cell no later line closes',
-        "a CSV record",
-        "the lines after it are read as records of their own",
-    ),
+    "quote": (_texts.OPEN_QUOTE, _texts.CSV_RECORD, _texts.READ_APART),
 }
 
 
@@ -210,7 +208,7 @@ class CellSplitter:
             self._text = None
             return str(e)
         if cells is None or self._overran:  # the reader wanted more: a quoted cell is open
-            return "a quoted cell is not closed"
+            return _texts.QUOTE_OPEN
         return cells
 
 

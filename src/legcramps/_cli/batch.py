@@ -36,7 +36,7 @@ from legcramps._cli._io import (
     check_stdin_unused,
     silence,
 )
-from legcramps._cli._parser import Once
+from legcramps._cli._parser import Once, add_language, chosen_language
 from legcramps._cli._records import (
     UNREADABLE,
     CellSplitter,
@@ -173,6 +173,7 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress and no summary on stderr"
     )
+    add_language(parser)
     parser.set_defaults(func=handle)
 
 
@@ -334,6 +335,7 @@ def _prepare(
         args.ignore_unknown,
         "dict" if target == "jsonl" and fields is None else "flat",
         None if fields is None else tuple(fields),
+        language=chosen_language(args),
     )
     reader = Reader(source)
     if source_format == "jsonl":

@@ -33,7 +33,7 @@ from legcramps._cli._talk import Talk, TerminalTalk
 from legcramps._cli.assess import add_input, input_path
 from legcramps._errors import InvalidInput
 from legcramps._model import AnswerValue, FactorKind, Urgency
-from legcramps._parse import accepted_text, hint_text
+from legcramps._parse import accepted_text, expected_text, hint_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -179,8 +179,7 @@ class Interview:
         talk = self.talk
         text = self.catalog.text
         talk.say(talk.wrap(text(factor.question)))
-        prompt = f"[{text(hint_text(factor))}] > "
-        words_of = _WORDS.get(self.language, {})
+        prompt = f"[{hint_text(factor, text)}] > "
         tries = 0
         while True:
             try:
@@ -196,7 +195,7 @@ class Interview:
                 talk.say(self._explain(factor))
                 continue
             try:
-                return self.knowledge.parse_answer(factor.id, words_of.get(words, reply))
+                return self.knowledge.parse_answer(factor.id, self._read(factor, words, reply))
             except InvalidInput as e:
                 (problem,) = e.problems
             tries += 1
@@ -205,19 +204,31 @@ class Interview:
                 talk.say(talk.wrap(text(_texts.GIVE_UP, shown=shown), "  "))
                 return None
             english = problem.hint.startswith("did you mean")
-            problem = self.catalog.problem(problem)
-            hint = f" ({problem.hint})" if english else ""
-            said = text(_texts.TRY_AGAIN, shown=shown, expected=problem.expected, hint=hint)
+            hint = f" ({self.catalog.problem(problem).hint})" if english else ""
+            # What the factor takes, in this language's words (its choices too).
+            expected = expected_text(factor, text)
+            said = text(_texts.TRY_AGAIN, shown=shown, expected=expected, hint=hint)
             talk.say(talk.wrap(said, "  ") + f"  {text(_texts.PLEASE_RETRY)}\n")
+
+    def _read(self, factor: RiskFactor, words: str, reply: str) -> str:
+        """Return the text for ``parse_answer`` that *reply* (case-folded: *words*) gives.
+
+        A word of this language becomes its English; a choice, or the start of one, as
+        this language shows it becomes the choice's id. Anything else stays as typed.
+        """
+        if factor.kind is FactorKind.CHOICE and words and self.language != "en":
+            text = self.catalog.text
+            shown = [c for c in factor.choices if text(c).casefold().startswith(words)]
+            exact = [c for c in shown if text(c).casefold() == words]
+            if exact or len(shown) == 1:
+                return (exact or shown)[0]
+        return _WORDS.get(self.language, {}).get(words, reply)
 
     def _explain(self, factor: RiskFactor) -> str:
         """Return what ``?`` shows: the question's help, and the answers it takes."""
         text = self.catalog.text
         parts = [text(factor.help)] if factor.help else []
-        accepted = accepted_text(factor)
-        if self.language != "en" and factor.kind is FactorKind.YES_NO:
-            accepted = text(_texts.ANSWER_YES_NO)
-        parts += [accepted, text(_texts.COMMANDS)]
+        parts += [accepted_text(factor, text), text(_texts.COMMANDS)]
         return "".join(self.talk.wrap(part, "  ") for part in parts)
 
 
@@ -347,16 +358,17 @@ def run(args: argparse.Namespace) -> int:
     talk = _talk(args)
     language = chosen_language(args)
     session = Interview(args.knowledge, talk, answers=answers, unknown=unknown, language=language)
+    text = session.catalog.text
     if path is not None:
         count = len(answers) + len(session.unknown)
-        talk.say(f"Read {count} answers from {source_name(path)}.\n")
+        talk.say(text(_texts.READ_ANSWERS, count=count, source=source_name(path)) + "\n")
     try:
         assessment = session.run()
     except KeyboardInterrupt:
         return _interrupted(session, args.save)
     if args.save is not None:
         write_answers(args.save, session.saved())
-        talk.say(f"The answers are saved in {args.save!r}.\n")
+        talk.say(text(_texts.SAVED, path=repr(args.save)) + "\n")
     if args.json:
         print_json(assessment.to_dict(language=language))
     else:
@@ -371,29 +383,30 @@ def _interrupted(session: Interview, path: str | None) -> int:
     import shlex
 
     talk = session.talk
+    text = session.catalog.text
     talk.say("\n")
     saved = session.saved()
     if not saved:
-        talk.say("Interrupted, before any answer: there is nothing to save.\n")
+        talk.say(text(_texts.NOTHING_TO_SAVE) + "\n")
         return INTERRUPTED
-    count = f"{len(saved)} answer{'s' if len(saved) != 1 else ''} so far"
+    count = text(_texts.ONE_SO_FAR) if len(saved) == 1 else text(_texts.SO_FAR, count=len(saved))
     try:
         if talk.interactive and path is not None:
-            reply = talk.ask(f"Interrupted. Save the {count} to {path!r}? [Y/n] ")
-            path = path if reply.strip().casefold() in {"", "y", "yes"} else None
+            reply = talk.ask(text(_texts.SAVE_TO, count=count, path=repr(path)))
+            words = reply.strip().casefold()
+            yes = words in {"", "y", "yes"} or _WORDS.get(session.language, {}).get(words) == "yes"
+            path = path if yes else None
         elif talk.interactive:
-            reply = talk.ask(f"Interrupted. Save the {count}? File name (Enter: no): ")
+            reply = talk.ask(text(_texts.SAVE_AS, count=count))
             path = reply.strip() or None
     except (EOFError, KeyboardInterrupt):
         path = None
         talk.say("\n")
     if path is None:
-        talk.say("The answers were not saved.\n")
+        talk.say(text(_texts.NOT_SAVED) + "\n")
         return INTERRUPTED
     write_answers(path, saved)
     quoted = shlex.quote(path)
-    talk.say(
-        f"The answers are saved in {path!r}. To go on later:"
-        f" legcramps interview --input {quoted} --save {quoted}\n"
-    )
+    command = f"legcramps interview --input {quoted} --save {quoted}"
+    talk.say(text(_texts.SAVED_GO_ON, path=repr(path), command=command) + "\n")
     return INTERRUPTED
