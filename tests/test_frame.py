@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import legcramps
@@ -370,6 +370,7 @@ class TestSameAsAssess:
 
     @settings(max_examples=200)
     @given(text_rows())
+    @example([{"exercise_intensity": ""}, {"exercise_intensity": "\x00"}])
     def test_text_cells_are_read_as_the_batch_reads_them(self, rows: list[dict[str, Any]]) -> None:
         """With cells=True each cell is read by the batch's cell parser, as assess_many does."""
         frame = frame_of(rows, objects=True)
@@ -764,3 +765,18 @@ class TestChunks:
         chunks = [pd.DataFrame({"dark_urine": [True]}), pd.DataFrame({"dark_urine": [False]})]
         joined = pd.concat([legcramps.assess_frame(c, fields=["urgency"]) for c in chunks])
         assert "emergency" == joined["urgency"].max()
+
+
+class TestNul:
+    def test_a_string_with_a_nul_is_not_taken_for_its_prefix(self) -> None:
+        """ "light\\x00" beside "light" is a bad choice, not "light" (pandas' factorize reads a
+        string only up to a NUL)."""
+        frame = pd.DataFrame({"exercise_intensity": ["light", "light\x00"]}, dtype=object)
+        problems = legcramps.assess_frame(frame)["problems"].tolist()
+        assert [None, True] == [problems[0], "light\\x00" in problems[1]]
+
+    def test_a_nul_cell_beside_an_empty_cell_is_a_problem(self) -> None:
+        """With cells=True, a cell "\\x00" beside an empty one is a bad answer, not unknown."""
+        frame = pd.DataFrame({"exercise_intensity": ["", "\x00"]}, dtype=object)
+        problems = legcramps.assess_frame(frame, cells=True)["problems"].tolist()
+        assert [None, True] == [problems[0], problems[1] is not None]

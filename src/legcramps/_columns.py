@@ -310,6 +310,13 @@ def _distinct(cells: Array, *, tagged: bool) -> tuple[Array, Array]:
 
     np = numpy()
     values, distinct = pd.factorize(cells)
+    if any(type(d) is str for d in distinct) and not (cells == distinct[values]).all():
+        # pandas' hash table reads a string only up to a NUL: "" and "\x00" come out as one
+        numbers: dict[object, int] = {}
+        values = np.fromiter(
+            (numbers.setdefault(c, len(numbers)) for c in cells), dtype=np.int64, count=len(cells)
+        )
+        distinct = np.array(list(numbers), dtype=object)
     if not tagged:
         return values, distinct
     types, _ = pd.factorize(np.fromiter(map(type, cells), dtype=object, count=len(cells)))
