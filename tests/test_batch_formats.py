@@ -603,6 +603,26 @@ class TestSignalsHere:
 
         assert (143, 3) == (status, len(lines(out)))
 
+    def test_a_signal_during_a_write_counts_it(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The records of a write that a signal waited for are counted in the summary."""
+
+        class SignallingOs(FakeOs):
+            def write(self, fd: int, data: Any) -> int:
+                os.kill(os.getpid(), signal.SIGTERM)
+                return os.write(fd, data)
+
+        monkeypatch.setattr(_sinks, "os", SignallingOs(0))
+
+        _, out, err = batch(tmp_path, b"{}\n" * 10, "--chunksize", "3")
+
+        count = len(lines(out))
+        assert [
+            f"error: stopped by SIGTERM; the output holds the first {count} records",
+            f"{count} rows written",
+        ] == [line.removeprefix("legcramps batch: ").split(", ")[0] for line in err.splitlines()]
+
     def test_a_signal_after_the_end_changes_nothing(self) -> None:
         """Once the run is ending, a signal is only noted."""
         from legcramps._cli.batch import _Signals

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import legcramps
@@ -123,12 +123,19 @@ def way(request: pytest.FixtureRequest) -> dict[str, bool]:
 class TestEncoder:
     @settings(max_examples=300, deadline=None)
     @given(st.dictionaries(st.text(), json_values, max_size=5))
+    # Each float form orjson writes otherwise (exponents -5 to -9), at depth; and the
+    # edges it writes alike: 1e-4, exponent -10, 1e16 and up, subnormals, -0.0, big ints.
+    @example({"x": [1.192092896e-07]})
+    @example({"x": {"y": 2e-05}})
+    @example({"x": [[-9.999999999999999e-05, 1e-06, -3e-08, 1e-09]]})
+    @example({"x": [1e-4, 1e-10, 1e16, -1.5e16, 1.7976931348623157e308]})
+    @example({"x": [5e-324, 2.2250738585072014e-308, -0.0, 0.0]})
+    @example({"x": [2**64, -(2**63) - 1, 2**63, 10.00001]})
     def test_writes_as_json_does(self, record: dict[str, Any]) -> None:
         """Any JSON record is written as json.dumps writes it, with orjson as without."""
-        numbers = [v for v in record.values() if type(v) is float]
         pytest.importorskip("orjson", reason="the accelerator is the optional 'fast' extra")
 
-        assert standard(record) == _jsonio.encoder()(record, numbers)
+        assert standard(record) == _jsonio.encoder()(record, record.values())
 
     @pytest.mark.parametrize(
         "record",
@@ -139,15 +146,17 @@ class TestEncoder:
             {"x": "\ud800"},
             {"x": 2**70},
             {"x": [1.5e300, -0.0, 1e16]},
+            {"x": [{"y": 1e-07}]},
+            {"x": float("nan")},
+            {"x": [float("inf")]},
+            {"x": {"y": -float("inf")}},
         ],
     )
     def test_what_orjson_would_write_otherwise(
         self, record: dict[str, Any], way: dict[str, bool]
     ) -> None:
-        """Small floats, non-ASCII, DEL, lone surrogates, huge ints: all as json writes them."""
-        numbers = [v for v in record.values() if type(v) is float]
-
-        assert standard(record) == _jsonio.encoder(**way)(record, numbers)
+        """Small floats, NaN, infinities, non-ASCII, DEL, lone surrogates, huge ints: as json."""
+        assert standard(record) == _jsonio.encoder(**way)(record, record.values())
 
     def test_without_orjson(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without orjson installed, the standard library writes."""
@@ -244,6 +253,24 @@ class TestChunksAlike:
         )
 
         assert fast == plain
+
+    @settings(max_examples=50, deadline=None)
+    @given(
+        st.lists(st.tuples(json_scalars, answers()), min_size=1, max_size=5),
+        st.sampled_from(["dict", "flat"]),
+    )
+    @example([(2e-05, {"fluid_litres": 1.192092896e-07})], "dict")
+    @example([(-1e-09, {"sitting_hours": 3e-06, "medications": ["Lasix"]})], "flat")
+    def test_the_same_bytes_for_any_rows(self, rows: list[tuple[Any, Any]], output: str) -> None:
+        """For any rows and kept values, floats included, orjson writes what json writes."""
+        pytest.importorskip("orjson", reason="the accelerator is the optional 'fast' extra")
+        plan = Plan(None, ("rid",), ignore_unknown=False, output=output)
+        raw = [json.dumps({"rid": rid, **row}).encode() for rid, row in rows]
+
+        fast = encode_chunk(Job(plan, "jsonl", "jsonl"), _chunk(raw))
+        plain = encode_chunk(Job(plan, "jsonl", "jsonl", accelerate=False), _chunk(raw))
+
+        assert plain == fast
 
     @settings(max_examples=50, deadline=None)
     @given(st.lists(answers(), min_size=1, max_size=5))

@@ -156,6 +156,36 @@ class TestSignals:
         assert summary.startswith(f"legcramps batch: {len(written):,} rows written")
         assert [] == [pid for pid in workers_seen if alive(pid)]
 
+    @pytest.mark.parametrize("workers", ["1", "2"])
+    def test_sigterm_as_the_first_output_appears(self, tmp_path: Path, workers: str) -> None:
+        """SIGTERM the moment output appears, in the first write: the summary counts its lines.
+
+        With chunks of 10,000 records the first write (about 20 MB) takes long
+        enough that the signal almost always lands while it is under way.
+        """
+        source = tmp_path / "rows.jsonl"
+        write_rows(source, 40_000)
+        target = tmp_path / "out.jsonl"
+        argv = ("--input", str(source), "--output", str(target), "--chunksize", "10000")
+        for _ in range(2):
+            target.unlink(missing_ok=True)
+            child = subprocess.Popen(  # noqa: S603 - our own interpreter and code
+                command(*argv, "--workers", workers),
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            deadline = time.monotonic() + 60
+            while not target.exists() or not target.stat().st_size:
+                assert child.poll() is None, "the run ended before it could be stopped"
+                assert time.monotonic() < deadline
+
+            child.send_signal(signal.SIGTERM)
+            _, err = child.communicate(timeout=60)
+
+            written = target.read_bytes().count(b"\n")
+            summary = err.splitlines()[-1].removeprefix("legcramps batch: ")
+            assert f"{written:,}" == summary.split(" rows written")[0]
+
     def test_sigint_to_the_process_group(self, tmp_path: Path) -> None:
         """Ctrl-C (SIGINT to every process of the group): exit 130, no traceback, none left."""
         source = tmp_path / "rows.jsonl"

@@ -229,7 +229,7 @@ class Encoder:
         elif self.full:
             found = result.to_dict(language=self.language)
             record = {"record": number, "line": line, **kept, "result": found}
-            # Only the answers (and kept values) hold floats, which orjson may write otherwise.
+            # Every float of the record is an answer (evidence repeats it) or a kept value.
             numbers = found["answers"].values()
             self.lines.append(self.encode(record, [*numbers, *kept.values()] if kept else numbers))
         else:

@@ -7,9 +7,14 @@ goes the standard library's way:
 
 - Output is compact ASCII JSON (non-ASCII characters as ``\uXXXX``), as
   ``json.dumps(record, separators=(",", ":"))`` writes it. ``orjson`` writes
-  UTF-8 and DEL as they are, and floats below 1e-4 in another notation; a
-  record where that shows, or that ``orjson`` refuses (a lone surrogate, an
-  integer beyond 64 bits), is written by :mod:`json`.
+  UTF-8 and DEL as they are, a float of exponent -5 without an exponent
+  (``0.00001`` for ``1e-05``), one of exponent -6 to -9 with one digit in its
+  exponent (``1e-7`` for ``1e-07``), and NaN and the infinities as ``null``
+  (:mod:`json`: ``NaN``, ``Infinity``); every other float as :func:`repr`
+  does. A record that holds a float below 1e-4 (but 0) or not finite, at any
+  depth of the values it took from the input, is written by :mod:`json`; so is
+  one where the rest shows in what ``orjson`` wrote, or that ``orjson``
+  refuses (a lone surrogate, an integer beyond 64 bits).
 - Input must be one JSON object per line, each key once. ``orjson`` is strict
   where :mod:`json` is lenient (``NaN``, huge numbers, lone surrogates), reads
   an integer beyond 64 bits as a float, and keeps the last of two equal keys
@@ -27,16 +32,18 @@ from typing import Any
 
 from legcramps._cli._io import object_without_duplicates
 
-#: Encodes a record given the numbers it holds (answers and kept values) as one JSON line.
+#: Encodes a record as one JSON line, given the values it took from the input (answers and
+#: kept values), which hold every float it has.
 Encoder = Callable[[dict[str, Any], Iterable[object]], bytes]
 #: Decodes one line of JSON; raises as :func:`json.loads` with duplicate keys refused.
 Decoder = Callable[[bytes], object]
 
-_SMALLEST_PLAIN = 1e-4
+#: orjson writes a float as repr() does if it is 0, or from 1e-4 up, short of infinity.
+_SMALLEST_ALIKE = 1e-4
+_INFINITY = float("inf")
+_NOT_FLOATS = frozenset({str, int, bool, type(None)})
 # Twenty digits in a row: perhaps an integer beyond 64 bits (or digits in a string).
-_LONG_NUMBER = re.compile(
-    rb"\d{20}"
-)  # repr() writes a smaller float with an exponent, orjson without
+_LONG_NUMBER = re.compile(rb"\d{20}")
 
 
 def plain(record: dict[str, Any], _: Iterable[object] = ()) -> bytes:
@@ -79,9 +86,10 @@ def _quick_loads(raw: bytes) -> object:
 def encoder(*, accelerate: bool = True) -> Encoder:
     r"""Return the function that writes a record as one JSON line (bytes, no newline).
 
-    It takes the record and the numbers in it that are not integers of the
-    record itself (the answers' values and the kept columns): only a float
-    among those can be written differently by ``orjson``.
+    It takes the record and the values in it taken from the input (the
+    answers' values and the kept columns), which must hold every float of the
+    record: ``orjson`` may write one of those otherwise, at any depth, so a
+    record holding one is written by :mod:`json`.
 
     >>> encode = encoder(accelerate=False)
     >>> encode({"line": 1, "name": "caf\u00e9"}, [])
@@ -99,9 +107,8 @@ def encoder(*, accelerate: bool = True) -> Encoder:
 
 def _orjson_encoder(dumps: Callable[[Any], bytes], refused: type[Exception]) -> Encoder:
     def encode(record: dict[str, Any], numbers: Iterable[object]) -> bytes:
-        for x in numbers:
-            if type(x) is float and -_SMALLEST_PLAIN < x < _SMALLEST_PLAIN and x:
-                return plain(record)
+        if not _floats_alike(numbers):
+            return plain(record)
         try:
             out = dumps(record)
         except refused:
@@ -111,6 +118,26 @@ def _orjson_encoder(dumps: Callable[[Any], bytes], refused: type[Exception]) -> 
         return plain(record)
 
     return encode
+
+
+def _floats_alike(values: Iterable[object]) -> bool:
+    """Whether ``orjson`` writes each float among *values*, at any depth, as :mod:`json` does.
+
+    >>> _floats_alike([0.0, 1e-4, 1e16, 5, "x"]), _floats_alike([{"x": [1e-7]}])
+    (True, False)
+    """
+    for x in values:
+        if type(x) is float:
+            if x and not _SMALLEST_ALIKE <= abs(x) < _INFINITY:  # tiny, NaN or infinite
+                return False
+        elif type(x) in _NOT_FLOATS:
+            continue
+        elif isinstance(x, dict):
+            if not _floats_alike(x.values()):
+                return False
+        elif isinstance(x, (list, tuple)) and not _floats_alike(x):
+            return False
+    return True
 
 
 def decoder(*, accelerate: bool = True) -> Decoder:

@@ -463,9 +463,11 @@ def _run(
         with signals:
             try:
                 for data, rows, problems, offset in outs:
+                    # Written and counted as one step: a signal waits for both, so that
+                    # the count is always that of the records the output holds.
                     with signals.deferred():
                         sink.write(data)
-                    tally.add(rows, problems, offset)
+                        tally.add(rows, problems, offset)
                 sink.close()
             finally:
                 signals.stop()
