@@ -156,9 +156,9 @@ class TestZsh:
         child.send("vig\t")
         child.expect("vigorous")
 
-        child.sendcontrol("c")
-        child.sendline("exit")
-        child.expect(pexpect.EOF)
+        # What was to be shown is shown; the shell is stopped, not asked to exit (under load
+        # zsh could still be redrawing its line after Ctrl-C and miss an "exit").
+        child.close(force=True)
 
 
 @pytest.mark.parametrize("shell", SHELLS)
