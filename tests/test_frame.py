@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import legcramps
@@ -104,6 +104,14 @@ def expected(
         rows, output="flat", on_error="record", knowledge=knowledge, cells=cells, fields=fields
     )
     return [{k: v for k, v in r.items() if k != "index"} for r in records]
+
+
+def _one_shot(cell: object) -> bool:
+    """Whether *cell* is an iterator, which can be read only once."""
+    try:
+        return iter(cell) is cell  # type: ignore[call-overload]
+    except Exception:  # noqa: BLE001 - a hostile cell may fail in any way: not an iterator
+        return False
 
 
 def check_against_assess(frame: Any, knowledge: Knowledge = K) -> None:
@@ -363,7 +371,11 @@ class TestSameAsAssess:
     def test_bad_cells_are_the_problems_assess_names(self, data: st.DataObject) -> None:
         """A row with a bad cell has the problems assess() raises; the other rows, results."""
         objects = data.draw(st.booleans())
-        frame = frame_of(data.draw(survey_rows(bad=True, objects=objects)), objects=objects)
+        rows = data.draw(survey_rows(bad=True, objects=objects))
+        # A one-shot iterator (a generator) in a cell is used up by whichever path reads it
+        # first, so the two paths cannot be compared on it.
+        assume(not any(_one_shot(cell) for row in rows for cell in row.values()))
+        frame = frame_of(rows, objects=objects)
 
         check_against_assess(frame)
         assert expected(frame) == plain(legcramps.assess_frame(frame))
