@@ -29,8 +29,10 @@ LEFT, UP = "\x1b[D", "\x1b[A"
 CTRL_C, CTRL_D = "\x03", "\x04"
 
 
-def spawn(*args: str, cwd: Path, redirect: str | None = None) -> pexpect.spawn[str]:
-    """Start ``legcramps interview ARGS`` on a terminal 100 columns wide.
+def spawn(
+    *args: str, cwd: Path, redirect: str | None = None, prompt: str = PROMPT
+) -> pexpect.spawn[str]:
+    """Start ``legcramps interview ARGS`` on a terminal 100 columns wide; wait for *prompt*.
 
     *redirect* (such as ``" > out.txt"``) runs it in sh with that redirection.
     """
@@ -44,7 +46,7 @@ def spawn(*args: str, cwd: Path, redirect: str | None = None) -> pexpect.spawn[s
     child = pexpect.spawn(
         command, argv, cwd=str(cwd), env=env, encoding="utf-8", timeout=30, dimensions=(30, 100)
     )
-    child.expect(PROMPT)
+    child.expect(prompt)
     return child
 
 

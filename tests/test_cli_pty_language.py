@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+import test_cli_pty as pty
 from test_cli_pty import CTRL_C, finish
 
 if TYPE_CHECKING:
@@ -21,22 +22,7 @@ PROMPT = r"\[sí/no\] > "
 
 def spawn(*args: str, cwd: Path) -> pexpect.spawn[str]:
     """Start ``legcramps interview --language es ARGS`` on a terminal; wait for a question."""
-    import os
-    import sys
-
-    env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES"}}
-    env["TERM"] = "xterm"
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "legcramps", "interview", "--language", "es", *args],
-        cwd=str(cwd),
-        env=env,
-        encoding="utf-8",
-        timeout=30,
-        dimensions=(30, 100),
-    )
-    child.expect(PROMPT)
-    return child
+    return pty.spawn("--language", "es", *args, cwd=cwd, prompt=PROMPT)
 
 
 def test_offers_to_save_under_a_name_typed(tmp_path: Path) -> None:

@@ -672,10 +672,6 @@ def _cause_prediction(
 ) -> dict[str, Any]:
     tr = _words(catalog)
     cause = finding.cause
-    outcome: dict[str, Any] = {"system": urls.cause, "code": cause.id}
-    if view.name:
-        outcome["display"] = view.name
-    codings = [outcome, *(dict(c) for c in view.codes)]
     level = finding.level
     if _so_far(finding, view):
         open_count = len(finding.unanswered)
@@ -706,7 +702,7 @@ def _cause_prediction(
             "text": tr(_RISK_TEXTS[level], score=finding.score),
         }
     return {
-        "outcome": {"coding": codings, "text": view.name or cause.id},
+        "outcome": _concept(urls.cause, cause.id, view.name, view.codes),
         "qualitativeRisk": risk,
         "rationale": _rationale(finding, catalog),
     }
@@ -726,10 +722,6 @@ def _flag_prediction(
 ) -> dict[str, Any]:
     tr = _words(catalog)
     flag = raised.flag
-    outcome: dict[str, Any] = {"system": urls.red_flag, "code": flag.id}
-    if view.name:
-        outcome["display"] = view.name
-    codings = [outcome, *(dict(c) for c in view.codes)]
     rationale = view.rationale
     time_frame = _text(tr(raised.time_frame))
     if time_frame:
@@ -737,7 +729,20 @@ def _flag_prediction(
     notes = [t for t in (_text(tr(r)) for r in raised.risk_factors) if t]
     if notes:
         rationale += " " + tr(_texts.FHIR_RISK_FACTORS, factors="; ".join(notes))
-    return {"outcome": {"coding": codings, "text": view.name or flag.id}, "rationale": rationale}
+    return {
+        "outcome": _concept(urls.red_flag, flag.id, view.name, view.codes),
+        "rationale": rationale,
+    }
+
+
+def _concept(
+    system: str, code: str, name: str, codes: tuple[dict[str, str], ...]
+) -> dict[str, Any]:
+    """Return the CodeableConcept of one of the project's codes, its other codings after it."""
+    own: dict[str, Any] = {"system": system, "code": code}
+    if name:
+        own["display"] = name
+    return {"coding": [own, *(dict(c) for c in codes)], "text": name or code}
 
 
 def _rationale(finding: Finding, catalog: Catalog) -> str:
