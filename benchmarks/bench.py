@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import json
 import os
 import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import timeit
 from pathlib import Path
@@ -136,34 +138,85 @@ _CHILD = (
 )
 
 
+# Run in a fresh interpreter: the shape of every attrs class and enum that
+# ``import legcramps`` defines, as JSON.
+_SHAPES = """
+import enum, json, sys, attrs, legcramps
+shapes, seen = [], set()
+for name, module in sorted(sys.modules.items()):
+    if name == "legcramps" or name.startswith("legcramps."):
+        for value in vars(module).values():
+            mine = isinstance(value, type) and value.__module__.startswith("legcramps")
+            if mine and value not in seen:
+                seen.add(value)
+                if attrs.has(value):
+                    shapes.append(["attrs", [a.name for a in attrs.fields(value)]])
+                elif issubclass(value, enum.Enum) and value.__members__:
+                    shapes.append(["enum", list(value.__members__)])
+print(json.dumps(sorted(shapes)))
+"""
+
+
+def value_classes_source() -> tuple[str, str]:
+    """Return code defining classes shaped as legcramps's, and what it defines, in words.
+
+    The attrs classes come out frozen and slotted with the same field names, and
+    the enums with the same members: the cost of the value classes alone, without
+    the data, the engine or the tables that ``import legcramps`` also builds.
+    """
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", _SHAPES], check=True, capture_output=True, text=True
+    ).stdout
+    shapes: list[tuple[str, list[str]]] = json.loads(out)
+    lines = ["import enum, attrs, typing_extensions"]
+    for n, (kind, names) in enumerate(shapes):
+        if kind == "attrs":
+            lines.append("@attrs.frozen(repr=False, weakref_slot=False)")
+            lines.append(f"class C{n}:")
+            lines += [f"    {name.lstrip('_') or 'f'}_: object = None" for name in names]
+        else:
+            lines.append(f"class E{n}(enum.Enum):")
+            lines += [f"    {name} = {i}" for i, name in enumerate(names)]
+    counts = [sum(1 for kind, _ in shapes if kind == k) for k in ("attrs", "enum")]
+    return "\n".join(lines), f"{counts[0]} attrs classes, {counts[1]} enums"
+
+
 def import_times(runs: int) -> dict[str, Figure]:
-    """Time the imports in fresh interpreters, alternating; return milliseconds."""
-    # -I: isolated (no PYTHONDONTWRITEBYTECODE, no user site), so bytecode is cached
-    # as it is for an installed package; the first run of each writes it.
-    commands = {
-        "import attrs, typing_extensions": [
-            sys.executable,
-            "-I",
-            "-c",
-            _CHILD.format(modules="attrs, typing_extensions"),
-        ],
-        "import legcramps": [sys.executable, "-I", "-c", _CHILD.format(modules="legcramps")],
-    }
-    for command in commands.values():
-        subprocess.run(command, check=True, capture_output=True)
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, command in commands.items():
-            out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-            samples[name].append(float(out))
+    """Time the imports in fresh interpreters, alternating; return milliseconds.
+
+    Besides legcramps, a module that defines only classes shaped as legcramps's
+    value classes (:func:`value_classes_source`) shows what they cost on their own.
+    """
+    source, defined = value_classes_source()
+    with tempfile.TemporaryDirectory(prefix="legcramps-bench-") as folder:
+        # A module of its own, so that its bytecode is cached as legcramps's is.
+        (Path(folder) / "value_classes.py").write_text(source, encoding="utf-8")
+        classes = f"import sys; sys.path.insert(0, {folder!r}); " + _CHILD.format(
+            modules="value_classes"
+        )
+        # -I: isolated (no PYTHONDONTWRITEBYTECODE, no user site), so bytecode is cached
+        # as it is for an installed package; the first run of each writes it.
+        commands = {
+            "import attrs, typing_extensions": _CHILD.format(modules="attrs, typing_extensions"),
+            "import legcramps": _CHILD.format(modules="legcramps"),
+            f"+ {defined}, no data": classes,
+        }
+        for code in commands.values():
+            subprocess.run([sys.executable, "-I", "-c", code], check=True, capture_output=True)
+        samples: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, code in commands.items():
+                out = subprocess.run(
+                    [sys.executable, "-I", "-c", code], check=True, capture_output=True, text=True
+                ).stdout
+                samples[name].append(float(out))
     figures = {name: Figure(s) for name, s in samples.items()}
+    base = samples["import attrs, typing_extensions"]
     figures["difference (ms)"] = Figure(
-        [
-            a - b
-            for a, b in zip(
-                samples["import legcramps"], samples["import attrs, typing_extensions"], strict=True
-            )
-        ]
+        [a - b for a, b in zip(samples["import legcramps"], base, strict=True)]
+    )
+    figures["of it, value classes alone (ms)"] = Figure(
+        [a - b for a, b in zip(samples[f"+ {defined}, no data"], base, strict=True)]
     )
     return figures
 

@@ -360,6 +360,20 @@ class TestUrgency:
         """A new medication never lowers the urgency a red flag set."""
         assert Urgency.EMERGENCY == legcramps.assess(new_medication=True, dark_urine=True).urgency
 
+    def test_an_unrecognised_medication_keeps_see_a_doctor_open(self) -> None:
+        """A name not recognised may be a diuretic: the result may still rise to see_doctor."""
+        answers = {**NO_RED_FLAGS, "sitting_hours": 8, "medications": ["water tablet"]}
+        # Neither heat, nor heavy sweating, nor little to drink: a diuretic raises no flag.
+        calm = {"hot_weather": False, "heavy_sweating": False, "fluid_litres": 2}
+
+        assert Urgency.SEE_DOCTOR == legcramps.assess(answers, **calm).may_rise_to
+
+    def test_an_unrecognised_medication_prevents_self_care(self) -> None:
+        """A name not recognised is not "no diuretic": the result is undetermined."""
+        answers = {**NO_RED_FLAGS, "sitting_hours": 8, "medications": ["water tablet"]}
+
+        assert Urgency.UNDETERMINED == legcramps.assess(answers).urgency
+
     def test_self_care_needs_every_red_flag_answered_no(self) -> None:
         """Self-care is given only when every red-flag question was answered no."""
         assert Urgency.SELF_CARE == legcramps.assess(NO_RED_FLAGS, sitting_hours=8).urgency

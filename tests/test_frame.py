@@ -446,6 +446,16 @@ class TestExamples:
         assert legcramps.Urgency.SEE_DOCTOR == legcramps.assess(row).may_rise_to
         assert legcramps.Urgency.SEE_DOCTOR.rank == results.may_rise_to[0]
 
+    def test_an_unrecognised_medication_keeps_the_floor_open(self) -> None:
+        """Red flags ruled out, a cause likely, a name not recognised: may rise to see_doctor."""
+        row = {**SETTLED, "sitting_hours": 8, "medications": ["water tablet"]}
+        frame = frame_of([row])
+        found, _ = _columns.read(frame, K, list(frame.columns), cells=False)
+        results = _columns.evaluate(K._tables, K, found)  # noqa: SLF001 - the tables
+
+        assert legcramps.Urgency.SEE_DOCTOR == legcramps.assess(row).may_rise_to
+        assert legcramps.Urgency.SEE_DOCTOR.rank == results.may_rise_to[0]
+
     def test_a_nan_in_a_yes_no_column_is_unknown_not_no(self) -> None:
         """A gap in a yes/no column (NaN, None or pandas.NA) is unknown, whatever the dtype."""
         for column in (

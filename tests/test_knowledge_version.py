@@ -23,7 +23,7 @@ import legcramps
 from legcramps import Condition, Knowledge
 
 #: The knowledge version and the fingerprint of the data it names.
-PINNED = ("2026.12.2", "0fb2a76f2935448b3438fa557bc8c653ed77248ed5a38ae2ddd49e6c2e8b624d")
+PINNED = ("2026.12.3", "c9d349592d689318789948d3ccb270a29fbba3beb3dd53ab3472c80b25274b5a")
 
 K = legcramps.KNOWLEDGE
 _HERE = "tests/test_knowledge_version.py"

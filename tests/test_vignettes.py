@@ -1191,3 +1191,59 @@ def test_leg_pain_at_rest_with_numbness_is_an_emergency() -> None:
     of the 6 Ps, pain and paraesthesia (Health New Zealand; RCEM, The 6 Ps)."""
     result = story(screen("leg_signs", leg_pain_at_rest=True, numbness=True))
     assert Urgency.EMERGENCY == raised(result, "acute_limb_ischaemia").urgency
+
+
+# --- Medicines as a floor (clinical audit of 2026-12-02) ---------------------------------
+
+
+def test_night_cramps_on_a_long_standing_statin_see_a_doctor() -> None:
+    """A 68-year-old man on atorvastatin for years has night cramps and no other cause: see a
+    doctor, not self-care (Mayo Clinic, statins: muscle pain, "contact your healthcare
+    professional"; NHS statin guidance says straight away for unexplained cramps)."""
+    result = story(RESTING, overtired=False, medications=["Lipitor 20mg"], age_years=68)
+    assert Urgency.SEE_DOCTOR == result.urgency
+
+
+def test_a_runner_on_a_statin_is_not_given_self_care() -> None:
+    """A 58-year-old runner on a statin cramps after a new long run: the run explains it, and
+    the statin still sends him to a doctor (Mayo Clinic, statins)."""
+    result = story(medications=["atorvastatin 40 mg"], age_years=58, sex="male")
+    assert Urgency.SEE_DOCTOR == result.urgency
+
+
+def test_cramps_on_naproxen_see_a_doctor() -> None:
+    """A woman taking naproxen has night cramps: a medicine linked to cramps is for a doctor
+    to weigh (Allen & Kirby 2012; Mayo Clinic: cramps with no obvious cause)."""
+    result = story(RESTING, overtired=False, medications=["naproxen"])
+    assert Urgency.SEE_DOCTOR == result.urgency
+
+
+def test_an_unnamed_water_tablet_is_never_self_care() -> None:
+    """A 66-year-old runner takes "a water tablet" but does not know its name: it may be a
+    diuretic, which means see a doctor, so the result is not self-care (Merck: "diuretics
+    (water pills)"; unknown is never "no")."""
+    result = story(medications=["water tablet"], age_years=66)
+    assert Urgency.UNDETERMINED == result.urgency
+
+
+def test_an_unnamed_water_tablet_may_mean_a_doctor() -> None:
+    """The same runner is told the result could rise to at least "see a doctor"."""
+    result = story(medications=["water tablet"], age_years=66)
+    assert result.may_rise_to is not None
+    assert result.may_rise_to >= Urgency.SEE_DOCTOR
+
+
+def test_the_dark_urine_question_is_not_only_about_exertion_or_heat() -> None:
+    """A woman on rosuvastatin has had cola-coloured urine for two days without exertion or
+    heat: the question asks about any brown or cola-coloured urine, so she answers yes (Mayo
+    Clinic, statins: dark or cola-colored urine, seek treatment right away)."""
+    question = KNOWLEDGE.factor("dark_urine").question
+    assert "after exertion or heat" not in question
+
+
+def test_cola_coloured_urine_on_a_statin_at_rest_is_an_emergency() -> None:
+    """Her "yes" makes it an emergency, without any exertion (Mayo Clinic; CDC/NIOSH)."""
+    result = story(
+        RESTING, screen("emergency_signs", dark_urine=True), medications=["Crestor"], age_years=60
+    )
+    assert Urgency.EMERGENCY == raised(result, "rhabdomyolysis").urgency

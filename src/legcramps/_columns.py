@@ -472,6 +472,15 @@ class _State:
     def is_yes(self, fid: str) -> Array:
         return self.yes.get(fid, self.no)
 
+    def unsure(self, fid: str) -> Array:
+        """Return the rows where *fid* is a medication list with a name not recognised."""
+        lists = self.answers.lists.get(fid)
+        if lists is None:
+            return self.no
+        np = numpy()
+        per_list = np.array([bool(u) for _, _, u in lists.lists] + [False])
+        return self.known[fid] & per_list[_codes(self.answers.coded[fid])]
+
     def truth(self, test: Test) -> tuple[Array, Array]:
         """Return the rows where the condition *test* holds, and those where it fails.
 
@@ -692,7 +701,7 @@ def _flags(s: _State) -> tuple[list[Array], Array]:
         raised.append(up)
         open_rank = np.where(alive & ~up, np.maximum(open_rank, rank), open_rank)
     for fid, rank in tables.escalators:
-        waiting = ~s.known[fid] & ~s.not_applicable(fid)
+        waiting = (~s.known[fid] | s.unsure(fid)) & ~s.not_applicable(fid)
         open_rank = np.where(waiting, np.maximum(open_rank, rank), open_rank)
     return raised, open_rank
 
@@ -705,9 +714,8 @@ def _rank(s: _State, knowledge: Knowledge, results: Results) -> tuple[list[Array
     np = numpy()
     likely_at, possible_at = knowledge.likely_at, knowledge.possible_at
     unrecognized = np.zeros(s.rows, dtype=bool)
-    for fid, lists in s.answers.lists.items():
-        per_list = np.array([bool(u) for _, _, u in lists.lists] + [False])
-        unrecognized |= s.known[fid] & per_list[_codes(s.answers.coded[fid])]
+    for fid in s.answers.lists:
+        unrecognized |= s.unsure(fid)
     levels: list[Array] = []
     results.scores = []
     results.unanswered = []

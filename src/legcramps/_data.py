@@ -30,9 +30,10 @@ from legcramps._model import (
 )
 
 #: Bump on every change to the data below, so stored results say which knowledge made them.
-VERSION = "2026.12.2"
+VERSION = "2026.12.3"
 
 _READ = "2026-12-01"
+_READ_2 = "2026-12-02"
 
 # --- Sources -------------------------------------------------------------------------
 
@@ -279,6 +280,17 @@ CDC_RHABDO_SIGNS = Source(
     "https://archive.cdc.gov/www_cdc_gov/niosh/updates/upd-08-21-18.html",
     _READ,
 )
+MAYO_STATIN_RHABDO = Source(
+    "mayo-statin-rhabdomyolysis",
+    "Rhabdomyolysis from statins: what's the risk?",
+    "Mayo Clinic expert answer, 25 December 2025: mild muscle pain is common on statins; "
+    '"if you notice mild muscle pain after you start to take a statin, contact your '
+    'healthcare professional"; serious muscle pain, soreness and cramping, weakness and '
+    "dark or cola-colored urine may be rhabdomyolysis: seek medical treatment right away.",
+    "https://www.mayoclinic.org/diseases-conditions/high-blood-cholesterol/expert-answers/"
+    "rhabdomyolysis/faq-20057817",
+    _READ_2,
+)
 NHS_TETANUS = Source(
     "nhs-tetanus",
     "Tetanus",
@@ -523,7 +535,9 @@ FACTORS = (
     ),
     _yes_no(
         "dark_urine",
-        "In the last few days, after exertion or heat, has your urine been dark, like tea or cola?",
+        "In the last few days, has your urine been brown, red or dark like tea or cola?",
+        "Not the dark yellow of drinking too little: brown, red or cola-coloured, as it can "
+        "be after hard exertion or heat, or on a statin.",
     ),
     _yes_no("muscle_weakness", "Is your leg weak, or can you not move it properly?"),
     _yes_no("numbness", "Do you have numbness, pins and needles or loss of feeling in the leg?"),
@@ -699,7 +713,7 @@ FACTORS = (
     RiskFactor(
         "emergency_signs",
         "Do you have any of these now: chest pain or breathlessness; confusion, fainting or a "
-        "fit; dark urine like tea or cola after exertion or heat; since a wound, a stiff jaw, "
+        "fit; brown, red or cola-coloured urine; since a wound, a stiff jaw, "
         "spasms or stiffness, or a large or deep wound; after exertion or heat, still feeling "
         "unwell after 30 minutes of cooling down?",
         YES_NO,
@@ -1162,6 +1176,12 @@ CAUSES = (
                 "A statin, which has a small association with leg cramps.",
                 GARRISON_2012,
                 advice=DOCTOR_ABOUT_MEDICATION,
+                # Mayo: muscle pain on a statin, "contact your healthcare professional".
+                # NHS medicines guidance (read in press copies only) says "straight away" for
+                # cramps that are "unexplained"; the knowledge cannot tell explained from
+                # unexplained, so it asks for a doctor, and the red flags (weakness, dark urine,
+                # pain far worse than expected) raise it to the same day or an emergency.
+                min_urgency=Urgency.SEE_DOCTOR,
             ),
             _sign(
                 Condition("medications", one_of=(OTHER.value,)),
@@ -1169,6 +1189,9 @@ CAUSES = (
                 "A medicine associated with leg cramps, though cramps on it are uncommon.",
                 ALLEN_KIRBY_2012,
                 advice=DOCTOR_ABOUT_MEDICATION,
+                # Mayo: see a doctor for cramps with no obvious cause; a medicine that may
+                # cause them is for the doctor to weigh (expert opinion).
+                min_urgency=Urgency.SEE_DOCTOR,
             ),
             _sign(
                 Condition("new_medication"),
@@ -1384,13 +1407,13 @@ RED_FLAGS = (
         id="rhabdomyolysis",
         name="Dark urine, or weak muscles with pain far worse than expected",
         why=(
-            "Tea- or cola-coloured urine after exertion or heat, or weakness with pain far worse "
-            "than expected, may be rhabdomyolysis, a breakdown of muscle that can damage the "
-            "kidneys."
+            "Tea- or cola-coloured urine (after exertion or heat, or on a statin, for example), "
+            "or weakness with pain far worse than expected, may be rhabdomyolysis, a breakdown "
+            "of muscle that can damage the kidneys."
         ),
         urgency=EMERGENCY,
         advice="Get emergency medical help now.",
-        sources=(CDC_RHABDO, CDC_RHABDO_SIGNS),
+        sources=(CDC_RHABDO, CDC_RHABDO_SIGNS, MAYO_STATIN_RHABDO),
         when=(
             Condition("dark_urine"),
             AllOf((Condition("pain_worse_than_expected"), Condition("muscle_weakness"))),
@@ -1472,8 +1495,12 @@ RED_FLAGS = (
             "sweating, heat or little to drink, may mean the body's water and salts are out "
             "of balance."
         ),
-        # Merck also lists heavy sweating alone; without a diuretic, this knowledge follows
-        # the CDC/NIOSH self-care for heat cramps, with help if they last over an hour.
+        # Merck also lists "sweating a lot" alone ("lost a lot of body fluids from ... sweating
+        # a lot": right away). Without a diuretic, this knowledge follows the less urgent
+        # CDC/NIOSH first aid for heat cramps, which is written for exactly that case (rest,
+        # cool down, drink water or a sports drink; help if they last over an hour, on a
+        # low-sodium diet or with heart problems), so that the dehydration cause's self-care
+        # stays reachable; docs/safety.rst says so. Expert opinion.
         urgency=URGENT,
         advice="See a doctor right away, today.",
         sources=(MERCK_MUSCLE_CRAMPS, CDC_HEAT_CRAMPS),
@@ -1743,7 +1770,7 @@ RED_FLAGS = (
         name="One of the signs that need emergency help, not yet named",
         why=(
             "You said one of these applies: chest pain or breathlessness, confusion, fainting "
-            "or a fit, dark urine after exertion or heat, stiffness or spasms after a wound or "
+            "or a fit, brown or cola-coloured urine, stiffness or spasms after a wound or "
             "a large or deep wound, or feeling unwell after 30 minutes of cooling down."
         ),
         urgency=EMERGENCY,
@@ -1839,7 +1866,7 @@ SELF_CARE_ADVICE = (
 
 WORSENING_ADVICE = (
     "If it gets worse: call your emergency number for chest pain or breathlessness, "
-    "confusion, fainting or a fit, dark urine in the days after exertion or heat, a stiff "
+    "confusion, fainting or a fit, brown or cola-coloured urine, a stiff "
     "jaw or spasms after a wound, a cold, pale or blue leg that is numb or weak, or still "
     "feeling unwell after 30 minutes of cooling down; get medical advice the same day if "
     "one leg becomes painful, swollen, red or warm, the pain is far worse than the effort "

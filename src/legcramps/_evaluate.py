@@ -272,7 +272,8 @@ def _flags(tables: Tables, s: State) -> tuple[list[int], int]:
 
     A flag is raised when one of its alternatives holds whole; open when none does but
     one is not dead yet. A sign that sets a minimum urgency, on an input not yet
-    answered, keeps that urgency open too.
+    answered, keeps that urgency open too; so does one on a medication list that holds
+    a name not recognised (it may name a diuretic: unknown is never "no").
     """
     size, true_count = tables.alternative_size, s.true_count
     whole = (
@@ -286,9 +287,15 @@ def _flags(tables: Tables, s: State) -> tuple[list[int], int]:
         alive &= ~tables.flag_masks[j]
     open_rank = next((rank for rank, mask in tables.open_masks if alive & mask), 0)
     for fid, rank in tables.escalators:
-        if rank > open_rank and fid not in s.effective and fid not in s.na:
+        if rank > open_rank and fid not in s.na and (fid not in s.effective or _unsure(s, fid)):
             open_rank = rank
     return raised, open_rank
+
+
+def _unsure(s: State, fid: str) -> bool:
+    """Return whether *fid* is a medication list that holds a name not recognised."""
+    listed = s.medications.get(fid)
+    return listed is not None and bool(listed[1])
 
 
 def _rank(tables: Tables, knowledge: Source, s: State) -> list[tuple[int, int, int, Finding]]:

@@ -70,7 +70,7 @@ class Answers(TypedDict, total=False):
     #: How many minutes did the cramp last?
     cramp_minutes: float | None  # minutes, 0 to 1440
 
-    #: In the last few days, after exertion or heat, has your urine been dark, like tea or cola?
+    #: In the last few days, has your urine been brown, red or dark like tea or cola?
     dark_urine: bool | None
 
     #: Is your leg weak, or can you not move it properly?
@@ -212,9 +212,9 @@ class Answers(TypedDict, total=False):
     heavy_alcohol_use: bool | None
 
     #: Do you have any of these now: chest pain or breathlessness; confusion, fainting or a fit;
-    #: dark urine like tea or cola after exertion or heat; since a wound, a stiff jaw, spasms or
-    #: stiffness, or a large or deep wound; after exertion or heat, still feeling unwell after
-    #: 30 minutes of cooling down?
+    #: brown, red or cola-coloured urine; since a wound, a stiff jaw, spasms or stiffness, or a
+    #: large or deep wound; after exertion or heat, still feeling unwell after 30 minutes of
+    #: cooling down?
     emergency_signs: bool | None
 
     #: Apart from the cramp itself and the ache it leaves, do you have any of these in a leg:

@@ -392,12 +392,13 @@ class Assessment:
           - Get emergency medical help now.
         Warning signs:
           - Dark urine, or weak muscles with pain far worse than
-            expected: Tea- or cola-coloured urine after exertion or
-            heat, or weakness with pain far worse than expected, may
-            be rhabdomyolysis, a breakdown of muscle that can damage
-            the kidneys. Get emergency medical help now. (now: call
-            your local emergency number (such as 999, 911 or 112) or
-            go to an emergency department)
+            expected: Tea- or cola-coloured urine (after exertion or
+            heat, or on a statin, for example), or weakness with
+            pain far worse than expected, may be rhabdomyolysis, a
+            breakdown of muscle that can damage the kidneys. Get
+            emergency medical help now. (now: call your local
+            emergency number (such as 999, 911 or 112) or go to an
+            emergency department)
         Causes:
         ...
         >>> print(a.report(language="es").splitlines()[1])
