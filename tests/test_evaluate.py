@@ -362,11 +362,17 @@ class TestUrgency:
 
     def test_an_unrecognised_medication_keeps_see_a_doctor_open(self) -> None:
         """A name not recognised may be a diuretic: the result may still rise to see_doctor."""
-        answers = {**NO_RED_FLAGS, "sitting_hours": 8, "medications": ["water tablet"]}
         # Neither heat, nor heavy sweating, nor little to drink: a diuretic raises no flag.
-        calm = {"hot_weather": False, "heavy_sweating": False, "fluid_litres": 2}
+        answers = {
+            **NO_RED_FLAGS,
+            "sitting_hours": 8,
+            "medications": ["water tablet"],
+            "hot_weather": False,
+            "heavy_sweating": False,
+            "fluid_litres": 2,
+        }
 
-        assert Urgency.SEE_DOCTOR == legcramps.assess(answers, **calm).may_rise_to
+        assert Urgency.SEE_DOCTOR == legcramps.assess(answers).may_rise_to
 
     def test_an_unrecognised_medication_prevents_self_care(self) -> None:
         """A name not recognised is not "no diuretic": the result is undetermined."""
