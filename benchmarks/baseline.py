@@ -42,6 +42,7 @@ _ALONE = {
         "leg_pain_at_rest",
         "pain_worse_than_expected",
         "vomiting_or_diarrhoea",
+        "severe_dehydration_signs",
         "muscle_weakness",
         "numbness",
         "cramps_elsewhere",

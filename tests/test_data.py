@@ -90,6 +90,7 @@ class TestBuiltInKnowledge:
             "cramps_elsewhere",
             "tingling_around_mouth_or_fingers",
             "palpitations",
+            "severe_dehydration_signs",
             "confusion_or_fainting",
             "high_body_temperature",
             "very_high_temperature",

@@ -1247,3 +1247,24 @@ def test_cola_coloured_urine_on_a_statin_at_rest_is_an_emergency() -> None:
         RESTING, screen("emergency_signs", dark_urine=True), medications=["Crestor"], age_years=60
     )
     assert Urgency.EMERGENCY == raised(result, "rhabdomyolysis").urgency
+
+
+def test_no_urine_for_eight_hours_in_the_heat_is_urgent() -> None:
+    """A 79-year-old woman drank half a litre on a hot day and has passed no urine for 8
+    hours: severe dehydration, see a doctor right away (NHS, Symptoms of dehydration: contact
+    a GP, out-of-hours service or NHS 111 straight away)."""
+    result = story(
+        RESTING,
+        screen("body_signs", severe_dehydration_signs=True),
+        hot_weather=True,
+        fluid_litres=0.5,
+        age_years=79,
+    )
+    assert Urgency.URGENT == raised(result, "severe_dehydration").urgency
+
+
+def test_dizziness_that_does_not_pass_is_asked_before_self_care() -> None:
+    """A runner who has not said whether she is dizzy on standing is not given self-care: the
+    severe-dehydration question is still open (unknown is never "no")."""
+    result = story(screen("body_signs", severe_dehydration_signs=None))
+    assert "severe_dehydration_signs" in asked(result)

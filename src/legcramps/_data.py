@@ -280,6 +280,17 @@ CDC_RHABDO_SIGNS = Source(
     "https://archive.cdc.gov/www_cdc_gov/niosh/updates/upd-08-21-18.html",
     _READ,
 )
+NHS_DEHYDRATION = Source(
+    "nhs-dehydration-symptoms",
+    "Symptoms of dehydration",
+    "NHS Choices, as reproduced by Zana: severe dehydration is a medical emergency; contact "
+    "your GP, out-of-hours service or NHS 111 straight away for dizziness when you stand up "
+    "that doesn't go away after a few seconds, not passing urine for eight hours, feeling "
+    "unusually tired or confused, a weak or rapid pulse, fits or a low level of "
+    "consciousness.",
+    "https://zana.com/a/dehydration-symptoms-dehydration.1454?lang=en",
+    _READ_2,
+)
 MAYO_STATIN_RHABDO = Source(
     "mayo-statin-rhabdomyolysis",
     "Rhabdomyolysis from statins: what's the risk?",
@@ -604,6 +615,11 @@ FACTORS = (
         "While resting, is your heart racing, pounding or beating irregularly?",
     ),
     _yes_no(
+        "severe_dehydration_signs",
+        "Have you passed no urine for 8 hours, or do you feel dizzy when you stand up, in a "
+        "way that does not pass after a few seconds?",
+    ),
+    _yes_no(
         "confusion_or_fainting",
         "Are you confused, unsteady or slurring your words, or have you fainted, passed out "
         "or had a fit (seizure)?",
@@ -756,14 +772,16 @@ FACTORS = (
     ),
     RiskFactor(
         "body_signs",
-        "Do you have any of these: vomiting or diarrhoea; a high temperature; a racing or "
-        "irregular heartbeat at rest; coughing up blood; cramps in your chest, arms or belly; "
-        "twitching muscles; tingling around your mouth or in your fingers; a recent wound or "
-        "cut; contact with lead, mercury or another poison?",
+        "Do you have any of these: vomiting or diarrhoea; no urine for 8 hours, or dizziness "
+        "on standing that does not pass; a high temperature; a racing or irregular heartbeat "
+        "at rest; coughing up blood; cramps in your chest, arms or belly; twitching muscles; "
+        "tingling around your mouth or in your fingers; a recent wound or cut; contact with "
+        "lead, mercury or another poison?",
         YES_NO,
         help="Answer yes if any one of them applies: you will be asked about each.",
         members=(
             "vomiting_or_diarrhoea",
+            "severe_dehydration_signs",
             "high_body_temperature",
             "very_high_temperature",
             "palpitations",
@@ -1558,6 +1576,24 @@ RED_FLAGS = (
         sources=(MERCK_HYPOCALCEMIA, EXPERT_OPINION),
         when=(Condition("tingling_around_mouth_or_fingers"),),
         time_frame=TODAY,
+    ),
+    RedFlag(
+        id="severe_dehydration",
+        name="Signs of severe dehydration",
+        why=(
+            "Passing no urine for 8 hours, or dizziness on standing that does not pass, can mean "
+            "severe dehydration, which needs treatment."
+        ),
+        # The NHS page calls severe dehydration a medical emergency and, for these signs, says
+        # to contact a GP, an out-of-hours service or NHS 111 straight away: the same day,
+        # right away. Its signs of an emergency (confusion, fits, a low level of
+        # consciousness) are asked by confusion_or_fainting, a rapid pulse by palpitations.
+        urgency=URGENT,
+        advice="See a doctor right away, today.",
+        sources=(NHS_DEHYDRATION,),
+        when=(Condition("severe_dehydration_signs"),),
+        time_frame=RIGHT_AWAY,
+        codes=_snomed("34095006", "Dehydration"),
     ),
     RedFlag(
         id="palpitations",

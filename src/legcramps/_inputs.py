@@ -126,6 +126,10 @@ class Answers(TypedDict, total=False):
     #: While resting, is your heart racing, pounding or beating irregularly?
     palpitations: bool | None
 
+    #: Have you passed no urine for 8 hours, or do you feel dizzy when you stand up, in a way
+    #: that does not pass after a few seconds?
+    severe_dehydration_signs: bool | None
+
     #: Are you confused, unsteady or slurring your words, or have you fainted, passed out or had
     #: a fit (seizure)?
     confusion_or_fainting: bool | None
@@ -228,10 +232,11 @@ class Answers(TypedDict, total=False):
     #: on walking that eases when you rest; leg muscles that have got thinner?
     leg_changes: bool | None
 
-    #: Do you have any of these: vomiting or diarrhoea; a high temperature; a racing or
-    #: irregular heartbeat at rest; coughing up blood; cramps in your chest, arms or belly;
-    #: twitching muscles; tingling around your mouth or in your fingers; a recent wound or cut;
-    #: contact with lead, mercury or another poison?
+    #: Do you have any of these: vomiting or diarrhoea; no urine for 8 hours, or dizziness on
+    #: standing that does not pass; a high temperature; a racing or irregular heartbeat at rest;
+    #: coughing up blood; cramps in your chest, arms or belly; twitching muscles; tingling
+    #: around your mouth or in your fingers; a recent wound or cut; contact with lead, mercury
+    #: or another poison?
     body_signs: bool | None
 
     #: Do you have any of these: kidney disease or dialysis; liver disease; heart failure or a
