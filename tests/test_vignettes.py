@@ -1268,3 +1268,21 @@ def test_dizziness_that_does_not_pass_is_asked_before_self_care() -> None:
     severe-dehydration question is still open (unknown is never "no")."""
     result = story(screen("body_signs", severe_dehydration_signs=None))
     assert "severe_dehydration_signs" in asked(result)
+
+
+@pytest.mark.parametrize("name", ["Ventolin Evohaler", "Salamol", "Airomir"])
+def test_a_reliever_inhaler_by_its_brand_is_salbutamol(name: str) -> None:
+    """A blue reliever inhaler written by its brand is salbutamol, linked to cramps (NICE CKS
+    Leg cramps; NHS practice pages name Ventolin, Salamol and Airomir)."""
+    assert ("salbutamol",) == tuple(m.generic for m in story(medications=[name]).medications)
+
+
+@pytest.mark.parametrize("name", ["Aleve", "Naprosyn 500mg", "Anaprox"])
+def test_naproxen_by_its_brand_sees_a_doctor(name: str) -> None:
+    """Naproxen written by its brand is recognised, and sends the person to a doctor (Allen &
+    Kirby 2012; Mayo Clinic)."""
+    result = story(RESTING, overtired=False, medications=[name])
+    assert (Urgency.SEE_DOCTOR, ("naproxen",)) == (
+        result.urgency,
+        tuple(m.generic for m in result.medications),
+    )

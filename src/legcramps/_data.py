@@ -967,9 +967,14 @@ _MEDICATIONS = (
     Medication("iron sucrose", OTHER, "B03AC", atc_confirmed=False),
     Medication("conjugated estrogens", OTHER, "G03CA57", atc_confirmed=False, also=(ESTROGEN,)),
     Medication("raloxifene", OTHER, "G03XC01", atc_confirmed=False, also=(ESTROGEN,)),
-    Medication("naproxen", OTHER, "M01AE02", atc_confirmed=False),
+    # Brand names as people write them (read 2026-12-02): Naprosyn, Aleve and Anaprox are
+    # naproxen (Britannica, "Naproxen sodium", kids.britannica.com/students/article/312632).
+    Medication("naproxen", OTHER, "M01AE02", ("Naprosyn", "Aleve", "Anaprox"), atc_confirmed=False),
     Medication("teriparatide", OTHER, "H05AA02", atc_confirmed=False),
-    Medication("salbutamol", OTHER, "R03AC02", (), ("albuterol",)),
+    # Ventolin and Salamol are salbutamol inhalers (NHS practice pages, e.g.
+    # trinityandbowthorpe.co.uk/practice_news/salbutamol-inhaler-change/), and Airomir is
+    # one on the NHS Lancashire and South Cumbria formulary (read 2026-12-02).
+    Medication("salbutamol", OTHER, "R03AC02", ("Ventolin", "Salamol", "Airomir"), ("albuterol",)),
     Medication("nifedipine", OTHER, "C08CA05", atc_confirmed=False),
 )
 
