@@ -73,11 +73,11 @@ _WORDS = {
 }
 #: The exit statuses of ``interview``, for its help.
 STATUSES = (
-    (0, "the report (or the JSON) was printed"),
-    (USAGE, "bad input: an option or the --input file"),
-    (IO_FAILED, "reading or writing failed: standard input closed, --save or the output"),
-    (INTERRUPTED, "interrupted (Ctrl-C), after offering to save the answers"),
-    (BROKEN_PIPE, "the reader of the output went away"),
+    (0, _texts.CLI_PRINTED),
+    (USAGE, _texts.CLI_INTERVIEW_BAD_INPUT),
+    (IO_FAILED, _texts.CLI_INTERVIEW_IO),
+    (INTERRUPTED, _texts.CLI_INTERVIEW_CTRL_C),
+    (BROKEN_PIPE, _texts.CLI_READER_GONE),
 )
 _EXAMPLES = (
     "legcramps interview",
@@ -270,31 +270,23 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``interview`` to *subparsers*."""
     parser = subparsers.add_parser(
         "interview",
-        help="ask the questions one at a time, then print the report",
-        description="Ask the questions one at a time, warning signs first, then print the"
-        " report. Answer yes/no, a number (a unit may follow, such as '1.5 l' or '90 min'),"
-        " one of the choices, or medication names separated by commas. Type 'skip' or press"
-        " Enter if you don't know (kept as unknown), '?' for help with a question, 'back' to"
-        " change the last answer, and 'done' (or end the input) to finish. On a terminal,"
-        " the arrow keys edit the line and bring back earlier answers. Ctrl-C offers to save"
-        " the answers so far.",
+        help=_texts.CLI_INTERVIEW_HELP,
+        description=_texts.CLI_INTERVIEW_DESCRIPTION,
         epilog=epilog(STATUSES, _EXAMPLES),
     )
-    add_input(parser, "answers known already, which are not asked (a null: asked, unknown)")
+    add_input(parser, _texts.CLI_KNOWN_ANSWERS)
     parser.add_argument(
         "-s",
         "--save",
         action=Once,
         metavar="FILE",
-        help="write the answers to FILE as JSON at the end (or on Ctrl-C), for 'assess FILE'"
-        " or 'interview --input FILE'",
+        help=_texts.CLI_SAVE_HELP,
     )
     parser.add_argument(
         "-j",
         "--json",
         action="store_true",
-        help="print the assessment (to_dict()) as JSON; the questions go to standard error"
-        " unless standard output is a terminal",
+        help=_texts.CLI_INTERVIEW_JSON_HELP,
     )
     add_language(parser)
     parser.set_defaults(func=run)
@@ -309,7 +301,7 @@ def _talk(args: argparse.Namespace) -> Talk:
     """
     stdin = sys.stdin
     if stdin is None:
-        msg = "cannot read the answers: standard input is closed"
+        msg = _texts.CLI_NO_STDIN
         raise CommandError(msg, status=IO_FAILED)
     person = stdin.isatty()
     out = sys.stdout
@@ -320,7 +312,7 @@ def _talk(args: argparse.Namespace) -> Talk:
             return TerminalTalk(stdin, out)
         return Talk(stdin, out, echo=not person)
     if sys.stderr is None:
-        msg = "cannot ask the questions: standard error is closed"
+        msg = _texts.CLI_NO_STDERR
         raise CommandError(msg, status=IO_FAILED)
     return Talk(stdin, sys.stderr, echo=not person)
 
@@ -330,7 +322,7 @@ def _known(args: argparse.Namespace, path: str | None) -> tuple[dict[str, Answer
     if path is None:
         return {}, set()
     if path == "-":
-        msg = "argument --input: cannot be standard input, which holds the answers typed"
+        msg = _texts.CLI_ARGUMENT.format(argument="--input", message=_texts.CLI_INPUT_NOT_STDIN)
         raise CommandError(msg)
     raw = read_answers(path)
     answers = validated(args.knowledge, raw, path)
@@ -346,7 +338,8 @@ def _check_save(path: str | None) -> None:
     folder = os.path.dirname(os.path.abspath(path))  # noqa: PTH100, PTH120 - a str path
     named = path != "-" and "\0" not in path and not os.path.isdir(path)  # noqa: PTH112
     if not (named and os.access(folder, os.W_OK)):
-        msg = f"argument --save: cannot write {path!r}; expected a file in a folder you can write"
+        cannot = _texts.CLI_CANNOT_SAVE.format(path=repr(path))
+        msg = _texts.CLI_ARGUMENT.format(argument="--save", message=cannot)
         raise CommandError(msg)
 
 

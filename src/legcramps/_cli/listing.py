@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from legcramps import _texts
 from legcramps._cli._io import BROKEN_PIPE, IO_FAILED, print_json, write
 from legcramps._cli._parser import epilog
 from legcramps._cli.assess import metavar, option_name, singular_option
@@ -16,9 +17,9 @@ if TYPE_CHECKING:
 
 
 _STATUSES = (
-    (0, "the list was printed"),
-    (IO_FAILED, "the output could not be written (standard output closed, a full disk)"),
-    (BROKEN_PIPE, "the reader of the output went away"),
+    (0, _texts.CLI_LIST_PRINTED),
+    (IO_FAILED, _texts.CLI_NOT_WRITTEN),
+    (BROKEN_PIPE, _texts.CLI_READER_GONE),
 )
 
 
@@ -26,22 +27,20 @@ def add_parsers(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``causes`` and ``factors`` to *subparsers*."""
     causes = subparsers.add_parser(
         "causes",
-        help="list the causes assessed",
-        description="List the causes assessed, with their evidence and the inputs that speak"
-        " to them.",
+        help=_texts.CLI_CAUSES_HELP,
+        description=_texts.CLI_CAUSES_DESCRIPTION,
         epilog=epilog(_STATUSES, ["legcramps causes --json"]),
     )
-    causes.add_argument("-j", "--json", action="store_true", help="print the causes as JSON")
+    causes.add_argument("-j", "--json", action="store_true", help=_texts.CLI_CAUSES_JSON)
     causes.set_defaults(func=_causes)
 
     factors = subparsers.add_parser(
         "factors",
-        help="list every input with its question, kind and bounds",
-        description="List every input (risk factor) with its question, kind, bounds and"
-        " command-line option.",
+        help=_texts.CLI_FACTORS_HELP,
+        description=_texts.CLI_FACTORS_DESCRIPTION,
         epilog=epilog(_STATUSES, ["legcramps factors | grep -A4 '^fluid_litres'"]),
     )
-    factors.add_argument("-j", "--json", action="store_true", help="print the inputs as JSON")
+    factors.add_argument("-j", "--json", action="store_true", help=_texts.CLI_FACTORS_JSON)
     factors.set_defaults(func=_factors)
 
 
