@@ -615,6 +615,13 @@ CLI_FACTORS_DESCRIPTION = (
     "List every input (risk factor) with its question, kind, bounds and command-line option."
 )
 CLI_FACTORS_JSON = "print the inputs as JSON"
+CLI_EVIDENCE = "Evidence: {note}"
+CLI_INPUTS = "Inputs: {inputs}"
+CLI_EXPECTS = "expects: {expected}"
+CLI_SPEAKS_TO = "speaks to: {causes}"
+CLI_RED_FLAGS = "red flags: {flags}"
+CLI_OPTION = "option: {options}"
+CLI_REPEATABLE = "{option} NAME (repeatable) / {no}"
 # legcramps batch (legcramps._cli.batch, _cli._sinks).
 CLI_BATCH_HELP = "assess a JSON Lines or CSV file of answers, one result line per row"
 CLI_BATCH_DESCRIPTION = (
@@ -830,6 +837,13 @@ CLI = (
     CLI_FACTORS_HELP,
     CLI_FACTORS_DESCRIPTION,
     CLI_FACTORS_JSON,
+    CLI_EVIDENCE,
+    CLI_INPUTS,
+    CLI_EXPECTS,
+    CLI_SPEAKS_TO,
+    CLI_RED_FLAGS,
+    CLI_OPTION,
+    CLI_REPEATABLE,
     CLI_BATCH_HELP,
     CLI_BATCH_DESCRIPTION,
     CLI_BATCH_FILE,

@@ -33,7 +33,7 @@ from legcramps._cli._talk import Talk, TerminalTalk
 from legcramps._cli.assess import add_input, input_path
 from legcramps._errors import InvalidInput
 from legcramps._model import AnswerValue, FactorKind, Urgency
-from legcramps._parse import accepted_text, expected_text, hint_text
+from legcramps._parse import accepted_text, close_choice, expected_text, hint_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -203,12 +203,23 @@ class Interview:
             if tries == TRIES:
                 talk.say(talk.wrap(text(_texts.GIVE_UP, shown=shown), "  "))
                 return None
-            english = problem.hint.startswith("did you mean")
-            hint = f" ({self.catalog.problem(problem).hint})" if english else ""
+            hint = self._hint(factor, words, problem.hint)
             # What the factor takes, in this language's words (its choices too).
             expected = expected_text(factor, text)
             said = text(_texts.TRY_AGAIN, shown=shown, expected=expected, hint=hint)
             talk.say(talk.wrap(said, "  ") + f"  {text(_texts.PLEASE_RETRY)}\n")
+
+    def _hint(self, factor: RiskFactor, words: str, hint: str) -> str:
+        """Return " (did you mean ...?)" for a misspelt answer, in this language, or ''.
+
+        A choice is compared with the choices as this language shows them; otherwise
+        the *hint* of the problem with the answer is used, if it is one.
+        """
+        if factor.kind is FactorKind.CHOICE:
+            hint = close_choice(factor, words, self.catalog.text)
+        elif not hint.startswith("did you mean"):
+            hint = ""
+        return f" ({self.catalog.translate(hint)})" if hint else ""
 
     def _read(self, factor: RiskFactor, words: str, reply: str) -> str:
         """Return the text for ``parse_answer`` that *reply* (case-folded: *words*) gives.
