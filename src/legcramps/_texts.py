@@ -673,6 +673,13 @@ CLI_NOT_AN_INPUT_CLOSE = (
     " the output, or --ignore-unknown to leave it out)"
 )
 CLI_COLUMN_TWICE = "the column {name} appears more than once"
+# The problems of --fields and --id (legcramps._flat.select, legcramps._batch.check_keep).
+CLI_A_FIELD = "a group ({groups}) or a column of the flat layout"
+CLI_NOT_AN_INPUT_KEPT = "a column that is not an input"
+CLI_INPUT_ASSESSED = "an input is assessed, and the result holds its answer"
+CLI_RESERVED = "a name no record uses for its own keys"
+CLI_EACH_COLUMN_ONCE = "each column once"
+CLI_NOT_AN_INPUT_ANY_CASE = "a column that is not an input (in any case)"
 CLI_NO_COLUMN = "the CSV header has no column {name}"
 CLI_LIST = "{item}; {items}"
 CLI_STOPPED = "stopped by {signal}"
@@ -868,6 +875,12 @@ CLI = (
     CLI_NOT_AN_INPUT_COLUMN,
     CLI_NOT_AN_INPUT_CLOSE,
     CLI_COLUMN_TWICE,
+    CLI_A_FIELD,
+    CLI_NOT_AN_INPUT_KEPT,
+    CLI_INPUT_ASSESSED,
+    CLI_RESERVED,
+    CLI_EACH_COLUMN_ONCE,
+    CLI_NOT_AN_INPUT_ANY_CASE,
     CLI_NO_COLUMN,
     CLI_LIST,
     CLI_STOPPED,

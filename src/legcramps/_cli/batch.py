@@ -304,7 +304,7 @@ def _prepare(
     inputs = {f.id.casefold() for f in knowledge.factors}
     for name in keep:  # CSV headers are matched ignoring case: so are inputs here
         if name.casefold() in inputs and name not in inputs:
-            problems.add("--id", repr(name), "a column that is not an input (in any case)")
+            problems.add("--id", repr(name), _texts.CLI_NOT_AN_INPUT_ANY_CASE)
     if problems:
         problem = problems.found[0]
         raise _CannotStart(
