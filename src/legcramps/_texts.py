@@ -62,8 +62,8 @@ REPORT = (
 
 # --- the FHIR resources ---------------------------------------------------------------------
 # What legcramps.fhir writes itself: the RiskAssessment's notes, rationales, risk texts and
-# narrative, and the Questionnaire's titles and the labels of its options (an
-# OperationOutcome, for developers, is English for now). A code's display in a code system
+# narrative, the Questionnaire's titles and the labels of its options, and an
+# OperationOutcome's details. A code's display in a code system
 # stays in that system's language (see docs/fhir.rst); these are the texts a person reads.
 
 #: The RiskAssessment's note on the urgency, by urgency.
@@ -137,6 +137,10 @@ FHIR_DONT_KNOW = "Don't know"
 FHIR_YES_NO_TITLE = "Yes/No/Don't Know"
 FHIR_NO_MEDICATIONS = "None: no medications"
 FHIR_MEDICATIONS_TITLE = "Medications legcramps recognises, by WHO ATC code"
+# The OperationOutcome of a request the service refuses (its issues' details).
+FHIR_EXPECTED = "expected {expected}"
+FHIR_MORE_PROBLEMS = "and {more} more problems"
+FHIR_NOT_ACCEPTABLE = "the input is not acceptable"
 
 FHIR = (
     *FHIR_URGENCY_NOTES.values(),
@@ -179,6 +183,9 @@ FHIR = (
     FHIR_YES_NO_TITLE,
     FHIR_NO_MEDICATIONS,
     FHIR_MEDICATIONS_TITLE,
+    FHIR_EXPECTED,
+    FHIR_MORE_PROBLEMS,
+    FHIR_NOT_ACCEPTABLE,
 )
 
 
