@@ -156,7 +156,7 @@ class Parser(argparse.ArgumentParser):
     language = "en"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", Formatter)
+        kwargs["formatter_class"] = Formatter
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
 
@@ -170,9 +170,8 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, error_line(self.prog, message, self.language))
 
     def _get_formatter(self) -> argparse.HelpFormatter:
-        formatter = super()._get_formatter()
-        if isinstance(formatter, Formatter):
-            formatter.language = self.language
+        formatter = Formatter(prog=self.prog)  # the formatter_class, in this language
+        formatter.language = self.language
         return formatter
 
     def print_help(self, file: SupportsWrite[str] | None = None) -> None:

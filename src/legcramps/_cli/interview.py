@@ -196,29 +196,26 @@ class Interview:
                 continue
             try:
                 return self.knowledge.parse_answer(factor.id, self._read(factor, words, reply))
-            except InvalidInput as e:
-                (problem,) = e.problems
+            except InvalidInput:  # said below, in this language's words
+                pass
             tries += 1
             shown = repr(reply.strip())
             if tries == TRIES:
                 talk.say(talk.wrap(text(_texts.GIVE_UP, shown=shown), "  "))
                 return None
-            hint = self._hint(factor, words, problem.hint)
+            hint = self._hint(factor, words)
             # What the factor takes, in this language's words (its choices too).
             expected = expected_text(factor, text)
             said = text(_texts.TRY_AGAIN, shown=shown, expected=expected, hint=hint)
             talk.say(talk.wrap(said, "  ") + f"  {text(_texts.PLEASE_RETRY)}\n")
 
-    def _hint(self, factor: RiskFactor, words: str, hint: str) -> str:
-        """Return " (did you mean ...?)" for a misspelt answer, in this language, or ''.
+    def _hint(self, factor: RiskFactor, words: str) -> str:
+        """Return " (did you mean ...?)" for a misspelt choice, in this language, or ''.
 
-        A choice is compared with the choices as this language shows them; otherwise
-        the *hint* of the problem with the answer is used, if it is one.
+        The answer is compared with the choices as this language shows them (only a
+        choice has answers close to others).
         """
-        if factor.kind is FactorKind.CHOICE:
-            hint = close_choice(factor, words, self.catalog.text)
-        elif not hint.startswith("did you mean"):
-            hint = ""
+        hint = close_choice(factor, words, self.catalog.text)
         return f" ({self.catalog.translate(hint)})" if hint else ""
 
     def _read(self, factor: RiskFactor, words: str, reply: str) -> str:
