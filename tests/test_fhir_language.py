@@ -267,3 +267,50 @@ def _with_spanish_displays(response: dict[str, Any]) -> dict[str, Any]:
             if coding is not None and (coding["system"], coding["code"]) in displays:
                 coding["display"] = displays[(coding["system"], coding["code"])]
     return response
+
+
+class TestOperationOutcome:
+    def test_the_issues_are_spanish_and_the_outcome_says_so(self) -> None:
+        """With language="es", each issue's details and diagnostics are Spanish; it validates."""
+        with pytest.raises(InvalidInput) as info:
+            legcramps.assess({"fluid_litres": -1, "hot_weather": "yes"})
+        outcome = legcramps.fhir.operation_outcome(info.value, language="es")
+
+        expected = [
+            (
+                "se esperaba un número de litros de 0 a 20, o None (desconocido)",
+                (
+                    "fluid_litres: se recibió -1 (int); se esperaba un número de litros de 0 a 20,"
+                    " o None (desconocido)"
+                ),
+            ),
+            (
+                "se esperaba True, False o None (desconocido)",
+                "hot_weather: se recibió 'yes' (str); se esperaba True, False o None (desconocido)",
+            ),
+        ]
+        assert "es" == outcome["language"]
+        assert expected == [(i["details"]["text"], i["diagnostics"]) for i in outcome["issue"]]
+        validate(outcome)
+
+    def test_the_count_of_more_problems_is_spanish(self) -> None:
+        """The issue that counts the problems beyond the cap is Spanish too."""
+        error = InvalidInput((legcramps.Problem("x", "1 (int)", "a string"),), more=5)
+
+        outcome = legcramps.fhir.operation_outcome(error, language="es")
+
+        assert "y 5 problemas más" == outcome["issue"][-1]["diagnostics"]
+
+    def test_english_by_default_without_a_language(self) -> None:
+        """Without *language*, the outcome is English and has no language, as before."""
+        outcome = legcramps.fhir.operation_outcome(InvalidInput(()))
+
+        assert "language" not in outcome
+        assert ["the input is not acceptable"] == [i["diagnostics"] for i in outcome["issue"]]
+
+    def test_an_unknown_language_is_refused(self) -> None:
+        """A language legcramps has no texts in raises InvalidInput naming it."""
+        with pytest.raises(InvalidInput) as info:
+            legcramps.fhir.operation_outcome(InvalidInput(()), language="fr")
+
+        assert ["language"] == [p.input for p in info.value.problems]

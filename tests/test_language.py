@@ -34,7 +34,8 @@ RAW = json.loads((LOCALES / "es.json").read_text(encoding="utf-8"))
 ENGLISH = tuple(dict.fromkeys(text for _, _, text in _texts.texts_of(K)))
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 #: The texts that Spanish writes as English does: the answer "No" (a Yes/No/Don't know option).
-SAME_IN_SPANISH = frozenset({"No"})
+#: Texts whose words are Spanish too ("error" in "legcramps assess: error: ...").
+SAME_IN_SPANISH = frozenset({"No", "{prog}: error: {message}"})
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?!\w)")
 
 

@@ -907,6 +907,24 @@ class TestLanguage:
 
         assert legcramps.fhir.questionnaire(language="es") == body
 
+    def test_a_refused_response_is_a_spanish_outcome(self, service: Service) -> None:
+        """On a FHIR endpoint, Accept-Language es gives the OperationOutcome in Spanish."""
+        qr = legcramps.fhir.questionnaire_response({"sitting_hours": 6})
+        status, headers, body = service.call("POST", "/questionnaire-response", qr, headers=SPANISH)
+
+        assert (422, "es", "es") == (status, headers["content-language"], body["language"])
+        assert body["issue"][0]["diagnostics"].startswith("subject: se recibió ")
+        validate(body)
+
+    def test_a_refused_response_is_english_by_default(self, service: Service) -> None:
+        """Without Accept-Language the OperationOutcome is English, without a language."""
+        qr = legcramps.fhir.questionnaire_response({"sitting_hours": 6})
+        _, headers, body = service.call("POST", "/questionnaire-response", qr)
+
+        assert "language" not in body
+        assert "content-language" not in headers
+        assert body["issue"][0]["diagnostics"].startswith("subject: received ")
+
     def test_the_questionnaire_is_english_by_default(self, service: Service) -> None:
         """/questionnaire without the header is the default English Questionnaire."""
         _, headers, body = service.call("GET", "/questionnaire")

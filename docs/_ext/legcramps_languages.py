@@ -34,6 +34,7 @@ GROUPS = {
     "questions": ("question", "help", "unit", "choice"),
     "report-and-messages": ("report", "message", "interview"),
     "fhir": ("fhir", "cds"),
+    "command-line": ("cli",),
 }
 
 

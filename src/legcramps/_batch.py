@@ -10,7 +10,7 @@ from typing import Any, Literal, TypeVar, overload
 
 import attrs
 
-from legcramps import _flat
+from legcramps import _flat, _texts
 from legcramps._answers import read_items
 from legcramps._errors import InvalidInput, Problem, Problems, describe
 from legcramps._knowledge import KNOWLEDGE, Knowledge, checked_knowledge
@@ -261,12 +261,12 @@ def check_keep(
     seen: set[str] = set()
     for name in keep:
         if name in inputs:
-            hint = "an input is assessed, and the result holds its answer"
-            problems.add(input_name, repr(name), "a column that is not an input", hint)
+            hint = _texts.CLI_INPUT_ASSESSED
+            problems.add(input_name, repr(name), _texts.CLI_NOT_AN_INPUT_KEPT, hint)
         elif name in reserved:
-            problems.add(input_name, repr(name), "a name no record uses for its own keys")
+            problems.add(input_name, repr(name), _texts.CLI_RESERVED)
         elif name in seen:
-            problems.add(input_name, repr(name), "each column once")
+            problems.add(input_name, repr(name), _texts.CLI_EACH_COLUMN_ONCE)
         seen.add(name)
 
 

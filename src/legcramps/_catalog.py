@@ -261,6 +261,64 @@ class Catalog(Shown):
             lines.append("- " + self.text(_texts.MORE, more=error.more))
         return "\n".join(lines)
 
+    def translate(self, text: str, /) -> str:
+        """Return *text*, an English message of legcramps' command line, in this language.
+
+        The command line writes its help and its errors in English, from the texts of
+        ``legcramps._texts`` (kind ``cli``) and the problems' words, and translates them
+        where it writes them: a text whole, or by the template it was made from, whose
+        placeholders that hold words (``{message}``, ``{reason}``...) are translated in
+        turn; ids, option names, file names and values stay as they are. A text made
+        from no template is returned as it is.
+
+        >>> import legcramps
+        >>> legcramps.catalog("es").translate("argument --json: ignored explicit argument '1'")
+        "argumento --json: se ignoró el argumento explícito '1'"
+        >>> legcramps.catalog("en").translate("argument --json: ignored explicit argument '1'")
+        "argument --json: ignored explicit argument '1'"
+        """
+        if self.language == _SOURCE:
+            return text
+        return self._translated(text, "messages", {})[0]
+
+    def _translated(
+        self, text: str, forms: str, done: dict[tuple[str, str], tuple[str, int]]
+    ) -> tuple[str, int]:
+        """Return *text* translated, and how many of its characters the texts read.
+
+        Of the ways *text* fits a template (each placeholder as short, or as long, as
+        it can be), the one that reads most of it wins, with the words of its translated
+        placeholders: ``"{message}; did you mean {close}?"`` around ``"unrecognized
+        option {name}"`` reads more than the latter alone. *forms* names the templates
+        to try: the messages', or the examples' (``'90 min' or '2 h'``) of a placeholder
+        that holds examples. *done* holds the parts of a text translated so far.
+        """
+        if self.texts.get(text):
+            return self.texts[text], len(text)
+        if (text, forms) in done:
+            return done[text, forms]
+        best, most = text, 0
+        for english, words, pattern in (
+            _examples_forms() if forms == "examples" else _message_forms()
+        ):
+            match = all(w in text for w in words) and pattern.fullmatch(text)
+            if not match:
+                continue
+            values: dict[str, str] = {}
+            read = len(_PLACEHOLDER.sub("", english))
+            for name, value in match.groupdict().items():
+                if name in _texts.CLI_TRANSLATED:
+                    value, inner = self._translated(value, "messages", done)  # noqa: PLW2901
+                    read += inner
+                elif name in _texts.CLI_EXAMPLES_IN:
+                    value, inner = self._translated(value, "examples", done)  # noqa: PLW2901
+                    read += inner
+                values[name] = value
+            if read > most:
+                best, most = self.text(english, **values), read
+        done[text, forms] = best, most
+        return best, most
+
     def _form(self, text: str, forms: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
         """Return *text*, written in one of *forms*, translated; None if it is in none."""
         if text in self.texts or self.language == _SOURCE:
@@ -412,11 +470,17 @@ def _numbers(text: str) -> list[str]:
 
 
 @functools.cache
-def _pattern(form: str) -> re.Pattern[str]:
-    """Return the pattern that matches a text written in *form* (a template)."""
+def _pattern(form: str, *, shortest: bool = False) -> re.Pattern[str]:
+    """Return the pattern that matches a text written in *form* (a template).
+
+    A placeholder matches as much as it can, or, if *shortest*, as little.
+    """
     parts = _PLACEHOLDER.split(form)
+    anything = ".+?" if shortest else ".+"
     regex = "".join(
-        re.escape(part) if n % 2 == 0 else f"(?P<{part}>{_VALUE if part in _DESCRIBED else '.+'})"
+        re.escape(part)
+        if n % 2 == 0
+        else f"(?P<{part}>{_VALUE if part in _DESCRIBED else anything})"
         for n, part in enumerate(parts)
     )
     return re.compile(regex, re.DOTALL)
@@ -430,6 +494,37 @@ def _expected_forms() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @functools.cache
 def _received_forms() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((form, _pattern(form)) for form in _texts.RECEIVED)
+
+
+@functools.cache
+def _message_forms() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """Return the templates of the command line's messages, each with its patterns.
+
+    Each template comes twice: its placeholders matching as little as they can (the
+    first ``": "`` of ``"argument {argument}: {message}"`` ends the argument), and as
+    much (the last ``" ("`` of ``"{problem} ({hint})"`` starts the hint).
+    """
+    forms = dict.fromkeys(
+        form
+        for form in (*_texts.CLI, *_texts.MESSAGE, *_texts.EXPECTED, *_texts.RECEIVED)
+        if _PLACEHOLDER.search(form)
+    )
+    return _both_ways(forms)
+
+
+@functools.cache
+def _examples_forms() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """Return the template of examples (``'90 min' or '2 h'``), with its patterns."""
+    return _both_ways((_texts.EXAMPLES,))
+
+
+def _both_ways(forms: Iterable[str]) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """Return each of *forms*, its own words (a text it fits holds each), and its patterns."""
+    return tuple(
+        (form, tuple(w for w in _PLACEHOLDER.split(form)[::2] if w), _pattern(form, shortest=s))
+        for form in forms
+        for s in (True, False)
+    )
 
 
 @functools.cache

@@ -825,40 +825,57 @@ def _narrative(
     return "".join(parts)
 
 
-def operation_outcome(error: InvalidInput, code: str = "invalid") -> dict[str, Any]:
+def operation_outcome(
+    error: InvalidInput, code: str = "invalid", language: object = None
+) -> dict[str, Any]:
     """Return *error* as a FHIR R4 ``OperationOutcome``: one issue per problem.
 
-    *code* is the issue type (``invalid``, ``structure``, ``required``...).
+    *code* is the issue type (``invalid``, ``structure``, ``required``...). *language*
+    is a code of :data:`~legcramps.LANGUAGES` or a :class:`~legcramps.Catalog`: the
+    issues' ``diagnostics`` and ``details`` are in it (ids and values as they are), and
+    the resource's ``language`` says which. The default, None, writes English and leaves
+    ``language`` out.
+
+    :raises InvalidInput: if *language* is neither.
 
     >>> import legcramps, legcramps.fhir
     >>> try:
     ...     legcramps.assess(fluid_litres=-1)
     ... except legcramps.InvalidInput as e:
     ...     outcome = legcramps.fhir.operation_outcome(e)
+    ...     spanish = legcramps.fhir.operation_outcome(e, language="es")
     >>> outcome["issue"][0]["severity"], outcome["issue"][0]["expression"]
     ('error', ['fluid_litres'])
+    >>> spanish["language"], spanish["issue"][0]["details"]["text"]
+    ('es', 'se esperaba un número de litros de 0 a 20, o None (desconocido)')
     """
+    words = resolve("en" if language is None else language)
     issues: list[dict[str, Any]] = []
     for problem in error.problems:
+        expected = words.text(_texts.FHIR_EXPECTED, expected=words.problem(problem).expected)
         issue: dict[str, Any] = {
             "severity": "error",
             "code": code,
-            "details": {"text": fhir_text(f"expected {problem.expected}") or "invalid"},
-            "diagnostics": fhir_text(str(problem)) or "invalid",
+            "details": {"text": fhir_text(expected) or "invalid"},
+            "diagnostics": fhir_text(words.line(problem)) or "invalid",
         }
         if _PATH.fullmatch(problem.input):
             issue["expression"] = [problem.input]
         issues.append(issue)
     if error.more or not issues:
-        more = f"and {error.more} more problems" if error.more else "the input is not acceptable"
+        if error.more:
+            more = words.text(_texts.FHIR_MORE_PROBLEMS, more=error.more)
+        else:
+            more = words.text(_texts.FHIR_NOT_ACCEPTABLE)
         issues.append({"severity": "error", "code": code, "diagnostics": more})
-    return {
-        "resourceType": "OperationOutcome",
-        "text": {
-            "status": "generated",
-            "div": '<div xmlns="http://www.w3.org/1999/xhtml"><ul><li>'
-            + "</li><li>".join(escape(i["diagnostics"], quote=False) for i in issues)
-            + "</li></ul></div>",
-        },
-        "issue": issues,
+    outcome: dict[str, Any] = {"resourceType": "OperationOutcome"}
+    if language is not None:
+        outcome["language"] = words.language
+    outcome["text"] = {
+        "status": "generated",
+        "div": '<div xmlns="http://www.w3.org/1999/xhtml"><ul><li>'
+        + "</li><li>".join(escape(i["diagnostics"], quote=False) for i in issues)
+        + "</li></ul></div>",
     }
+    outcome["issue"] = issues
+    return outcome

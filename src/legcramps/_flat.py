@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from legcramps import _texts
 from legcramps._errors import Problem, Problems, describe
 
 # At run time too, so that typing.get_type_hints(flat_columns) resolves.
@@ -118,7 +119,7 @@ def select(
             names = [*by_group, *by_name]
             close = difflib.get_close_matches(field, names, n=1) if type(field) is str else []
             hint = f"did you mean {close[0]!r}?" if close else ""
-            expected = "a group (" + ", ".join(GROUPS) + ") or a column of the flat layout"
+            expected = _texts.CLI_A_FIELD.format(groups=", ".join(GROUPS))
             problems.add(input_name, describe(field), expected, hint)
             continue
         for column in found:

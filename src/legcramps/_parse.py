@@ -353,19 +353,26 @@ def read_answer(factor: RiskFactor, text: str) -> AnswerValue | None:
     return parse_medications(text)
 
 
-def close_choice(factor: RiskFactor, text: str) -> str:
+def close_choice(factor: RiskFactor, text: str, shown: Callable[[str], str] = _as_is) -> str:
     """Return the hint "did you mean ...?" for a misspelt choice of *factor*, or ''.
+
+    *shown* gives each choice as the person sees it (in their language), to compare
+    *text* with and to suggest.
 
     >>> import legcramps
     >>> close_choice(legcramps.KNOWLEDGE.factor("exercise_intensity"), "vigourous")
     "did you mean 'vigorous'?"
+    >>> close_choice(legcramps.KNOWLEDGE.factor("exercise_intensity"), "Intensia",
+    ...              legcramps.catalog("es").text)
+    "did you mean 'intensa'?"
     """
     if factor.kind is not FactorKind.CHOICE:
         return ""
     import difflib  # only on the error path
 
-    close = difflib.get_close_matches(_words(text), factor.choices, n=1)
-    return f"did you mean {close[0]!r}?" if close else ""
+    choices = {shown(c).casefold(): shown(c) for c in factor.choices}
+    close = difflib.get_close_matches(_words(text), list(choices), n=1)
+    return f"did you mean {choices[close[0]]!r}?" if close else ""
 
 
 def _cell(text: str) -> str:

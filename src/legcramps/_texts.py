@@ -62,8 +62,8 @@ REPORT = (
 
 # --- the FHIR resources ---------------------------------------------------------------------
 # What legcramps.fhir writes itself: the RiskAssessment's notes, rationales, risk texts and
-# narrative, and the Questionnaire's titles and the labels of its options (an
-# OperationOutcome, for developers, is English for now). A code's display in a code system
+# narrative, the Questionnaire's titles and the labels of its options, and an
+# OperationOutcome's details. A code's display in a code system
 # stays in that system's language (see docs/fhir.rst); these are the texts a person reads.
 
 #: The RiskAssessment's note on the urgency, by urgency.
@@ -137,6 +137,10 @@ FHIR_DONT_KNOW = "Don't know"
 FHIR_YES_NO_TITLE = "Yes/No/Don't Know"
 FHIR_NO_MEDICATIONS = "None: no medications"
 FHIR_MEDICATIONS_TITLE = "Medications legcramps recognises, by WHO ATC code"
+# The OperationOutcome of a request the service refuses (its issues' details).
+FHIR_EXPECTED = "expected {expected}"
+FHIR_MORE_PROBLEMS = "and {more} more problems"
+FHIR_NOT_ACCEPTABLE = "the input is not acceptable"
 
 FHIR = (
     *FHIR_URGENCY_NOTES.values(),
@@ -179,6 +183,9 @@ FHIR = (
     FHIR_YES_NO_TITLE,
     FHIR_NO_MEDICATIONS,
     FHIR_MEDICATIONS_TITLE,
+    FHIR_EXPECTED,
+    FHIR_MORE_PROBLEMS,
+    FHIR_NOT_ACCEPTABLE,
 )
 
 
@@ -345,7 +352,7 @@ RECEIVED = (
 
 #: The placeholders of :data:`EXPECTED` and :data:`RECEIVED` whose values are texts to
 #: translate in turn; every other placeholder holds a value shown as it is.
-TRANSLATED_PLACEHOLDERS = frozenset({"unit"})
+TRANSLATED_PLACEHOLDERS = frozenset({"unit", "reason"})
 
 # --- the interview (legcramps interview) ----------------------------------------------------
 
@@ -419,6 +426,499 @@ INTERVIEW = (
     SAVE_AS,
 )
 
+# --- the command line (legcramps ...) ------------------------------------------------------
+# What the command line writes itself: its help, its usage errors and its messages. It
+# writes them in English, from these texts, and translates them where it writes them
+# (legcramps._cli._io.translate): a text whole, or by the template it was made from, whose
+# placeholders in CLI_TRANSLATED are translated in turn (the rest are ids, option names,
+# file names, numbers and values, shown as they are).
+
+# argparse's own words: Python's argparse writes them through gettext (see legcramps._cli._parser).
+CLI_USAGE = "usage: "
+CLI_POSITIONALS = "positional arguments"
+CLI_OPTIONS = "options"
+CLI_SHOW_HELP = "show this help message and exit"
+CLI_ARGUMENT = "argument {argument}: {message}"
+CLI_UNRECOGNIZED_ARGUMENTS = "unrecognized arguments: {arguments}"
+CLI_NOT_ALLOWED = "not allowed with argument {argument}"
+CLI_IGNORED = "ignored explicit argument {given}"
+CLI_REQUIRED = "the following arguments are required: {arguments}"
+CLI_ONE_REQUIRED = "one of the arguments {arguments} is required"
+CLI_EXPECTED_ONE = "expected one argument"
+CLI_EXPECTED_AT_MOST_ONE = "expected at most one argument"
+CLI_EXPECTED_AT_LEAST_ONE = "expected at least one argument"
+CLI_INVALID_VALUE = "invalid {type} value: {given}"
+CLI_INVALID_CHOICE = "invalid choice: {given} (choose from {choices})"
+ARGPARSE = (
+    CLI_USAGE,
+    CLI_POSITIONALS,
+    CLI_OPTIONS,
+    CLI_SHOW_HELP,
+    CLI_ARGUMENT,
+    CLI_UNRECOGNIZED_ARGUMENTS,
+    CLI_NOT_ALLOWED,
+    CLI_IGNORED,
+    CLI_REQUIRED,
+    CLI_ONE_REQUIRED,
+    CLI_EXPECTED_ONE,
+    CLI_EXPECTED_AT_MOST_ONE,
+    CLI_EXPECTED_AT_LEAST_ONE,
+    CLI_INVALID_VALUE,
+    CLI_INVALID_CHOICE,
+)
+
+# The parsers' conventions (legcramps._cli._parser) and the program (legcramps._cli).
+CLI_ERROR = "{prog}: error: {message}"
+CLI_DID_YOU_MEAN = "{message}; did you mean {close}?"
+CLI_NOT_A_COMMAND = "{given} is not a command"
+CLI_NOT_A_COMMAND_SEE = "{given} is not a command (see '{prog} help')"
+CLI_NOT_A_COMMAND_CLOSE = "{given} is not a command; did you mean {close}? (see '{prog} help')"
+CLI_UNRECOGNIZED_OPTION = "unrecognized option {name}"
+CLI_UNEXPECTED = "unexpected argument {given}"
+CLI_GIVEN_TWICE = (
+    "given twice with different values: {first} {before} and {second} {after}; expected one value"
+)
+CLI_GIVEN_AS_BOTH = "given as both {first} and {second}; expected one of them"
+CLI_LANGUAGE_HELP = (
+    "the language of the texts: {languages} (default: from LC_ALL, LC_MESSAGES or LANG, else en)"
+)
+CLI_EXIT_STATUS = "exit status:"
+CLI_EXAMPLES = "examples:"
+CLI_EXAMPLE = "example:"
+CLI_DESCRIPTION = (
+    "Which known causes of severe leg cramps likely apply, why, what to do, and when to see"
+    " a doctor. Information, not a diagnosis."
+)
+CLI_SEE_HELP = (
+    "Run 'legcramps help COMMAND' (or 'legcramps COMMAND --help') for a command's options,"
+    " its exit statuses and examples."
+)
+CLI_DONE = "done"
+CLI_BAD_USAGE = "bad input or usage: the error says which option or file"
+CLI_VERSION_HELP = "print the library and knowledge versions and exit"
+CLI_VERSION = CDS_SOURCE
+CLI_COMMANDS = "commands"
+CLI_HELP_HELP = "print the help of the program, or of a command"
+CLI_HELP_DESCRIPTION = "Print the help of the program, or of COMMAND (as 'COMMAND --help' does)."
+CLI_HELP_PRINTED = "the help was printed"
+CLI_NO_SUCH_COMMAND = "no such command"
+CLI_TOPIC_HELP = "the command to explain"
+CLI_INTERRUPTED = "interrupted"
+CLI_CANNOT_WRITE_STDOUT = "cannot write to standard output: {reason}"
+# Reading and writing files and the standard streams (legcramps._cli._io).
+CLI_STANDARD_INPUT = "standard input"
+CLI_CLOSED = "it is closed"
+CLI_CANNOT_READ_STDIN = "cannot read standard input: {reason}"
+CLI_CANNOT_READ = "cannot read {path}: {reason}"
+CLI_CANNOT_WRITE = "cannot write {path}: {reason}"
+CLI_STDIN_UNREAD = (
+    "standard input holds data, which is not read: to read {what} from it, give '-'"
+    " (or '--input -'); to leave it unread, redirect it (< /dev/null)"
+)
+CLI_THE_ANSWERS = "the answers"
+CLI_THE_ROWS = "the rows"
+# What a command's exit statuses mean, in its help.
+CLI_PRINTED = "the report (or the JSON) was printed"
+CLI_NOT_WRITTEN = "the output could not be written (standard output closed, a full disk)"
+CLI_CTRL_C = "interrupted (Ctrl-C)"
+CLI_READER_GONE = "the reader of the output went away"
+# legcramps assess, and the answers of a file (legcramps._cli.assess, _cli._answerfile).
+CLI_ASSESS_HELP = "assess the answers given as options or in a JSON file"
+CLI_ASSESS_DESCRIPTION = (
+    "Assess the answers given as options, or in a JSON file, and print the report."
+    " Information, not a diagnosis. Options given as well as a file override its answers."
+)
+CLI_ASSESS_BAD_INPUT = (
+    "bad input: an option or the input file; nothing is printed on standard output"
+)
+CLI_ANSWERS = "answers"
+CLI_ANSWERS_HELP = (
+    "Every answer is optional: one left out is unknown, never 'no'. A number may carry its"
+    " unit, or another of the same measure, which is converted: {times} for a time,"
+    " {volumes} for an amount to drink. A choice is read ignoring case, and its"
+    " start is enough ('vig'). 'skip' or 'unknown' leaves an answer unknown."
+)
+CLI_YES_OR_NO_HELP = "{question} (yes or no)"
+CLI_NUMBER_HELP = "{question} ({expected})"
+CLI_NUMBER_UNIT_HELP = "{question} ({expected}; or with a unit, such as {units})"
+CLI_NAMES_HELP = "{question} Repeat the option for each one, or separate them by commas."
+CLI_NO_NAMES_HELP = "takes no medication (known, unlike leaving the option out)"
+CLI_RECEIVED = "received {given}; expected {expected}"
+CLI_FILE_HELP = (
+    "{what}: a JSON object such as {example}, as 'legcramps assess --json' shows under"
+    " \"answers\", or 'interview --save' writes ('-' for standard input)"
+)
+CLI_SAME_AS_FILE = "the same as FILE, by name"
+CLI_JSON_HELP = "print the assessment (to_dict()) as JSON"
+CLI_FILE_TWICE = "the file is given twice, differently: {file} and --input {input}; expected one"
+CLI_KEY_TWICE = "in {source}: the key {key} is given more than once; expected each key once"
+CLI_NOT_VALID_JSON = "{source} is not valid JSON: {reason}"
+CLI_TOO_DEEP = "nested too deeply"
+CLI_HOLDS = (
+    "{source} holds a JSON {kind}; expected a JSON object of answers by name, such as {example}"
+)
+CLI_MORE_PROBLEMS = "in {source}: and {more} more problems"
+CLI_IN = "in {source}: {problem}"
+CLI_JSON_KINDS = ("boolean", "number", "string", "array", "value")
+CLI_JSON_YES_NO = "true, false or null (unknown)"
+CLI_JSON_ONE_OF = "one of {choices}, or null (unknown)"
+CLI_JSON_NAMES = "an array of medication names (strings), or null (unknown)"
+CLI_JSON_NUMBER_OF = "a number of {unit} from {low} to {high}, or null (unknown)"
+CLI_JSON_NUMBER_FROM = "a number from {low} to {high}, or null (unknown)"
+CLI_NOT_AN_INPUT = "one of the inputs, as 'legcramps factors' lists them"
+CLI_EXACT_CHOICE = "did you mean {choice}? In JSON a choice is exact"
+CLI_DEEPLY_NESTED = "a deeply nested value"
+#: What Python's json says is wrong with a text, as a message of the command line cites it.
+CLI_JSON_REASONS = (
+    "Expecting value",
+    "Expecting ',' delimiter",
+    "Expecting ':' delimiter",
+    "Expecting property name enclosed in double quotes",
+    "Extra data",
+    "Unterminated string starting at",
+    "Invalid control character at",
+    "Invalid \\escape",
+    "Invalid \\uXXXX escape",
+    "Illegal trailing comma before end of object",
+    "Illegal trailing comma before end of array",
+)
+CLI_JSON_AT = "{reason}: line {line} column {column} (char {char})"
+# legcramps interview (legcramps._cli.interview).
+CLI_INTERVIEW_HELP = "ask the questions one at a time, then print the report"
+CLI_INTERVIEW_DESCRIPTION = (
+    "Ask the questions one at a time, warning signs first, then print the"
+    " report. Answer yes/no, a number (a unit may follow, such as '1.5 l' or '90 min'),"
+    " one of the choices, or medication names separated by commas. Type 'skip' or press"
+    " Enter if you don't know (kept as unknown), '?' for help with a question, 'back' to"
+    " change the last answer, and 'done' (or end the input) to finish. On a terminal,"
+    " the arrow keys edit the line and bring back earlier answers. Ctrl-C offers to save"
+    " the answers so far."
+)
+CLI_INTERVIEW_BAD_INPUT = "bad input: an option or the --input file"
+CLI_INTERVIEW_IO = "reading or writing failed: standard input closed, --save or the output"
+CLI_INTERVIEW_CTRL_C = "interrupted (Ctrl-C), after offering to save the answers"
+CLI_KNOWN_ANSWERS = "answers known already, which are not asked (a null: asked, unknown)"
+CLI_SAVE_HELP = (
+    "write the answers to FILE as JSON at the end (or on Ctrl-C), for 'assess FILE'"
+    " or 'interview --input FILE'"
+)
+CLI_INTERVIEW_JSON_HELP = (
+    "print the assessment (to_dict()) as JSON; the questions go to standard error"
+    " unless standard output is a terminal"
+)
+CLI_NO_STDIN = "cannot read the answers: standard input is closed"
+CLI_NO_STDERR = "cannot ask the questions: standard error is closed"
+CLI_INPUT_NOT_STDIN = "cannot be standard input, which holds the answers typed"
+CLI_CANNOT_SAVE = "cannot write {path}; expected a file in a folder you can write"
+# legcramps causes and factors (legcramps._cli.listing).
+CLI_LIST_PRINTED = "the list was printed"
+CLI_CAUSES_HELP = "list the causes assessed"
+CLI_CAUSES_DESCRIPTION = (
+    "List the causes assessed, with their evidence and the inputs that speak to them."
+)
+CLI_CAUSES_JSON = "print the causes as JSON"
+CLI_FACTORS_HELP = "list every input with its question, kind and bounds"
+CLI_FACTORS_DESCRIPTION = (
+    "List every input (risk factor) with its question, kind, bounds and command-line option."
+)
+CLI_FACTORS_JSON = "print the inputs as JSON"
+CLI_EVIDENCE = "Evidence: {note}"
+CLI_INPUTS = "Inputs: {inputs}"
+CLI_EXPECTS = "expects: {expected}"
+CLI_SPEAKS_TO = "speaks to: {causes}"
+CLI_RED_FLAGS = "red flags: {flags}"
+CLI_OPTION = "option: {options}"
+CLI_REPEATABLE = "{option} NAME (repeatable) / {no}"
+# legcramps batch (legcramps._cli.batch, _cli._sinks).
+CLI_BATCH_HELP = "assess a JSON Lines or CSV file of answers, one result line per row"
+CLI_BATCH_DESCRIPTION = (
+    "Assess every row of a JSON Lines file (one object of answers per line) or a CSV "
+    "file (a header of input names, then one row per person; an empty cell is "
+    "unknown). Writes one record per row, in order, with its record and line "
+    "numbers: the result, or the problems with the row. Exit status: 0 if every row "
+    "was assessed, 1 if some rows had problems (all rows are written), 2 if the run "
+    "could not start, 3 if a worker process died, 4 if reading or writing failed, "
+    "130 or 143 if interrupted (SIGINT, SIGTERM), 141 if the reader of the output "
+    "went away; after 3, 4, 130 and 143 the output is a clean prefix of whole "
+    "records."
+)
+CLI_BATCH_FILE = "the rows to assess ('-' for stdin)"
+CLI_SAME_AS_PATH = "the same as PATH, by name"
+CLI_OUTPUT_HELP = "where to write results (default: stdout)"
+CLI_FORMAT_HELP = "the input format (default: csv for a .csv file, else jsonl)"
+CLI_OUTPUT_FORMAT_HELP = (
+    "the output format (default: by the --output file's extension, .csv or .parquet;"
+    " else jsonl). CSV and Parquet hold the flat layout; Parquet needs pyarrow"
+)
+CLI_FIELDS_HELP = (
+    "the flat columns each record holds, separated by commas: groups (urgency, "
+    "red_flags, levels, scores, unanswered, next_question, knowledge_version, "
+    "unrecognized_medications) or column names; for JSON Lines, flat records "
+    "instead of the full result (default: every column)"
+)
+CLI_ID_HELP = "a column (or key) that is not an input, such as an id, to copy to each record"
+CLI_IGNORE_UNKNOWN_HELP = (
+    "leave out columns (and keys) that are not inputs, instead of refusing them"
+)
+CLI_DELIMITER_HELP = "the CSV delimiter, such as ';' or 'tab' (default: found from the header)"
+CLI_WORKERS_HELP = "processes to assess in, 1 to {most} (default: 1)"
+CLI_CHUNKSIZE_HELP = "rows read and assessed at a time, 1 to {most} (default: 256)"
+CLI_QUIET_HELP = "no progress and no summary on stderr"
+CLI_WHOLE_NUMBER = "expected a whole number from 1 to {most}; received {given}"
+CLI_ONE_CHARACTER = "expected one character that is not a letter, digit or quote; received {given}"
+CLI_ROWS_NEEDED = "the rows to assess are needed: give a file (PATH, or --input PATH), or '-'"
+CLI_SAME_FILE = "must not be the --input file"
+CLI_HEADER = "cannot read the CSV header: {reason}"
+CLI_PARQUET_STDOUT = "parquet needs --output FILE (not standard output)"
+CLI_PARQUET_PYARROW = "parquet needs pyarrow: pip install 'legcramps[parquet]'"
+CLI_NOT_AN_INPUT_COLUMN = (
+    "the column {name} is not an input (use --id {id} to copy it to the output, or"
+    " --ignore-unknown to leave it out)"
+)
+CLI_NOT_AN_INPUT_CLOSE = (
+    "the column {name} is not an input (did you mean {close}? use --id {id} to copy it to"
+    " the output, or --ignore-unknown to leave it out)"
+)
+CLI_COLUMN_TWICE = "the column {name} appears more than once"
+# The problems of --fields and --id (legcramps._flat.select, legcramps._batch.check_keep).
+CLI_A_FIELD = "a group ({groups}) or a column of the flat layout"
+CLI_NOT_AN_INPUT_KEPT = "a column that is not an input"
+CLI_INPUT_ASSESSED = "an input is assessed, and the result holds its answer"
+CLI_RESERVED = "a name no record uses for its own keys"
+CLI_EACH_COLUMN_ONCE = "each column once"
+CLI_NOT_AN_INPUT_ANY_CASE = "a column that is not an input (in any case)"
+CLI_NO_COLUMN = "the CSV header has no column {name}"
+CLI_LIST = "{item}; {items}"
+CLI_STOPPED = "stopped by {signal}"
+CLI_WORKER_DIED = "a worker process died (out of memory?)"
+CLI_KEPT = "the output holds the first {rows} records, each whole"
+CLI_KEPT_PARQUET = "the Parquet file holds the first {rows} records"
+CLI_PROGRESS = "{rows} rows, {problems} with problems, {rate} rows/s"
+CLI_PROGRESS_LEFT = "{progress}, {clock} left"
+CLI_SUMMARY = "legcramps batch: {rows} rows written, {problems} with problems, in {seconds} s"
+CLI_SUMMARY_RATE = (
+    "legcramps batch: {rows} rows written, {problems} with problems, in {seconds} s ({rate} rows/s)"
+)
+# legcramps serve (legcramps._cli.serve).
+CLI_SERVE_HELP = "serve legcramps over HTTP: REST, FHIR and CDS Hooks (needs legcramps[service])"
+CLI_SERVE_DESCRIPTION = (
+    "Serve legcramps over HTTP with uvicorn: POST /assess, the FHIR Questionnaire and"
+    " RiskAssessment, CDS Hooks 2.0 services, and an OpenAPI document at"
+    " /openapi.json. Nothing is logged that identifies a person unless --access-log"
+    " is given."
+)
+CLI_HOST_HELP = "the address to listen on (default: 127.0.0.1)"
+CLI_PORT_HELP = "the port (default: 8000; 0: any free one)"
+CLI_BASE_URL_HELP = "the canonical base of the FHIR codes and the form (default: {url})"
+CLI_JWT_HELP = "a JSON file of trusted CDS Clients, {issuer: JWK Set}: CDS Hooks calls need a JWT"
+CLI_PUBLIC_URL_HELP = (
+    "the URL clients reach the service at (a JWT's audience: the endpoint's URL under it)"
+)
+CLI_MAX_BODY_HELP = "the largest request body taken (default: {most})"
+CLI_ACCESS_LOG_HELP = "log every request with the client's address (personal data: off by default)"
+CLI_NOT_A_PORT = "{given} is not a port (0 to 65535; 0 picks a free one)"
+CLI_SERVICE_EXTRA = (
+    "the service needs the 'service' extra ({name} is missing): pip install 'legcramps[service]'"
+)
+CLI_CANNOT_LISTEN = "cannot listen on {host} port {port}: {reason}"
+CLI_LISTENING = "legcramps serve: listening on {url} (Ctrl-C to stop)"
+# legcramps completion (legcramps._cli.completion).
+CLI_COMPLETION_HELP = "print a shell completion script (bash, zsh or fish)"
+CLI_COMPLETION_DESCRIPTION = (
+    "Print the script that completes legcramps commands, options, choices and"
+    " file names in SHELL. Load it in the shell (the script's first lines say how, for"
+    " this shell and for every new one)."
+)
+CLI_SCRIPT_PRINTED = "the script was printed"
+CLI_NO_SUCH_SHELL = "no such shell"
+CLI_OUTPUT_FAILED = "the output could not be written"
+CLI_SHELL_HELP = "bash, zsh or fish"
+
+#: The placeholders of the command line's templates that hold words, translated in turn;
+#: every other placeholder holds an id, an option, a file name, a number or a value.
+CLI_TRANSLATED = frozenset(
+    {
+        "message",
+        "problem",
+        "question",
+        "expected",
+        "hint",
+        "unit",
+        "reason",
+        "what",
+        "source",
+        "kind",
+        "item",
+        "items",
+        "progress",
+    }
+)
+
+#: The placeholders that hold examples of answers (``'90 min' or '2 h'``), translated by
+#: :data:`EXAMPLES`.
+CLI_EXAMPLES_IN = frozenset({"units", "times", "volumes"})
+
+#: Every text of the command line, in the order of the sections above.
+CLI = (
+    *ARGPARSE,
+    CLI_ERROR,
+    CLI_DID_YOU_MEAN,
+    CLI_NOT_A_COMMAND,
+    CLI_NOT_A_COMMAND_SEE,
+    CLI_NOT_A_COMMAND_CLOSE,
+    CLI_UNRECOGNIZED_OPTION,
+    CLI_UNEXPECTED,
+    CLI_GIVEN_TWICE,
+    CLI_GIVEN_AS_BOTH,
+    CLI_LANGUAGE_HELP,
+    CLI_EXIT_STATUS,
+    CLI_EXAMPLES,
+    CLI_EXAMPLE,
+    CLI_DESCRIPTION,
+    CLI_SEE_HELP,
+    CLI_DONE,
+    CLI_BAD_USAGE,
+    CLI_VERSION_HELP,
+    CLI_VERSION,
+    CLI_COMMANDS,
+    CLI_HELP_HELP,
+    CLI_HELP_DESCRIPTION,
+    CLI_HELP_PRINTED,
+    CLI_NO_SUCH_COMMAND,
+    CLI_TOPIC_HELP,
+    CLI_INTERRUPTED,
+    CLI_CANNOT_WRITE_STDOUT,
+    CLI_STANDARD_INPUT,
+    CLI_CLOSED,
+    CLI_CANNOT_READ_STDIN,
+    CLI_CANNOT_READ,
+    CLI_CANNOT_WRITE,
+    CLI_STDIN_UNREAD,
+    CLI_THE_ANSWERS,
+    CLI_THE_ROWS,
+    CLI_PRINTED,
+    CLI_NOT_WRITTEN,
+    CLI_CTRL_C,
+    CLI_READER_GONE,
+    CLI_ASSESS_HELP,
+    CLI_ASSESS_DESCRIPTION,
+    CLI_ASSESS_BAD_INPUT,
+    CLI_ANSWERS,
+    CLI_ANSWERS_HELP,
+    CLI_YES_OR_NO_HELP,
+    CLI_NUMBER_HELP,
+    CLI_NUMBER_UNIT_HELP,
+    CLI_NAMES_HELP,
+    CLI_NO_NAMES_HELP,
+    CLI_RECEIVED,
+    CLI_FILE_HELP,
+    CLI_SAME_AS_FILE,
+    CLI_JSON_HELP,
+    CLI_FILE_TWICE,
+    CLI_KEY_TWICE,
+    CLI_NOT_VALID_JSON,
+    CLI_TOO_DEEP,
+    CLI_HOLDS,
+    CLI_MORE_PROBLEMS,
+    CLI_IN,
+    *CLI_JSON_KINDS,
+    CLI_JSON_YES_NO,
+    CLI_JSON_ONE_OF,
+    CLI_JSON_NAMES,
+    CLI_JSON_NUMBER_OF,
+    CLI_JSON_NUMBER_FROM,
+    CLI_NOT_AN_INPUT,
+    CLI_EXACT_CHOICE,
+    CLI_DEEPLY_NESTED,
+    *CLI_JSON_REASONS,
+    CLI_JSON_AT,
+    CLI_INTERVIEW_HELP,
+    CLI_INTERVIEW_DESCRIPTION,
+    CLI_INTERVIEW_BAD_INPUT,
+    CLI_INTERVIEW_IO,
+    CLI_INTERVIEW_CTRL_C,
+    CLI_KNOWN_ANSWERS,
+    CLI_SAVE_HELP,
+    CLI_INTERVIEW_JSON_HELP,
+    CLI_NO_STDIN,
+    CLI_NO_STDERR,
+    CLI_INPUT_NOT_STDIN,
+    CLI_CANNOT_SAVE,
+    CLI_LIST_PRINTED,
+    CLI_CAUSES_HELP,
+    CLI_CAUSES_DESCRIPTION,
+    CLI_CAUSES_JSON,
+    CLI_FACTORS_HELP,
+    CLI_FACTORS_DESCRIPTION,
+    CLI_FACTORS_JSON,
+    CLI_EVIDENCE,
+    CLI_INPUTS,
+    CLI_EXPECTS,
+    CLI_SPEAKS_TO,
+    CLI_RED_FLAGS,
+    CLI_OPTION,
+    CLI_REPEATABLE,
+    CLI_BATCH_HELP,
+    CLI_BATCH_DESCRIPTION,
+    CLI_BATCH_FILE,
+    CLI_SAME_AS_PATH,
+    CLI_OUTPUT_HELP,
+    CLI_FORMAT_HELP,
+    CLI_OUTPUT_FORMAT_HELP,
+    CLI_FIELDS_HELP,
+    CLI_ID_HELP,
+    CLI_IGNORE_UNKNOWN_HELP,
+    CLI_DELIMITER_HELP,
+    CLI_WORKERS_HELP,
+    CLI_CHUNKSIZE_HELP,
+    CLI_QUIET_HELP,
+    CLI_WHOLE_NUMBER,
+    CLI_ONE_CHARACTER,
+    CLI_ROWS_NEEDED,
+    CLI_SAME_FILE,
+    CLI_HEADER,
+    CLI_PARQUET_STDOUT,
+    CLI_PARQUET_PYARROW,
+    CLI_NOT_AN_INPUT_COLUMN,
+    CLI_NOT_AN_INPUT_CLOSE,
+    CLI_COLUMN_TWICE,
+    CLI_A_FIELD,
+    CLI_NOT_AN_INPUT_KEPT,
+    CLI_INPUT_ASSESSED,
+    CLI_RESERVED,
+    CLI_EACH_COLUMN_ONCE,
+    CLI_NOT_AN_INPUT_ANY_CASE,
+    CLI_NO_COLUMN,
+    CLI_LIST,
+    CLI_STOPPED,
+    CLI_WORKER_DIED,
+    CLI_KEPT,
+    CLI_KEPT_PARQUET,
+    CLI_PROGRESS,
+    CLI_PROGRESS_LEFT,
+    CLI_SUMMARY,
+    CLI_SUMMARY_RATE,
+    CLI_SERVE_HELP,
+    CLI_SERVE_DESCRIPTION,
+    CLI_HOST_HELP,
+    CLI_PORT_HELP,
+    CLI_BASE_URL_HELP,
+    CLI_JWT_HELP,
+    CLI_PUBLIC_URL_HELP,
+    CLI_MAX_BODY_HELP,
+    CLI_ACCESS_LOG_HELP,
+    CLI_NOT_A_PORT,
+    CLI_SERVICE_EXTRA,
+    CLI_CANNOT_LISTEN,
+    CLI_LISTENING,
+    CLI_COMPLETION_HELP,
+    CLI_COMPLETION_DESCRIPTION,
+    CLI_SCRIPT_PRINTED,
+    CLI_NO_SUCH_SHELL,
+    CLI_OUTPUT_FAILED,
+    CLI_SHELL_HELP,
+)
+
 # --- where each text is ---------------------------------------------------------------------
 
 #: The library's own texts, by kind. A part of legcramps that writes texts of its own (a
@@ -429,6 +929,7 @@ LIBRARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cds", CDS),
     ("message", MESSAGE + EXPECTED + RECEIVED),
     ("interview", INTERVIEW),
+    ("cli", CLI),
 )
 
 #: The kinds of text that may tell someone how soon to get help: a translation of one must
@@ -446,6 +947,7 @@ URGENCY_KINDS = frozenset(
         "fhir",
         "cds",
         "interview",
+        "cli",
     }
 )
 

@@ -21,6 +21,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from legcramps import _texts
 from legcramps._cli import assess, batch, completion, interview, listing, serve
 from legcramps._cli._io import (
     BROKEN_PIPE,
@@ -28,12 +29,14 @@ from legcramps._cli._io import (
     IO_FAILED,
     USAGE,
     CommandError,
+    error_line,
     setup_streams,
     silence,
+    translate,
     warn,
     write,
 )
-from legcramps._cli._parser import Parser, epilog, suggestion
+from legcramps._cli._parser import Parser, add_language, epilog, language_of, suggestion
 from legcramps._errors import InvalidInput
 from legcramps._knowledge import KNOWLEDGE
 
@@ -44,15 +47,11 @@ if TYPE_CHECKING:
 
 __all__ = ["build_parser", "main"]
 
-_DESCRIPTION = (
-    "Which known causes of severe leg cramps likely apply, why, what to do, and when to see"
-    " a doctor. Information, not a diagnosis."
-)
 _EPILOG = (
-    "Run 'legcramps help COMMAND' (or 'legcramps COMMAND --help') for a command's options,"
-    " its exit statuses and examples.\n\n"
+    _texts.CLI_SEE_HELP
+    + "\n\n"
     + epilog(
-        [(0, "done"), (USAGE, "bad input or usage: the error says which option or file")],
+        [(0, _texts.CLI_DONE), (USAGE, _texts.CLI_BAD_USAGE)],
         [
             "legcramps assess --exercise-minutes 2h --fluid-litres 500ml --hot-weather",
             "legcramps interview --save answers.json",
@@ -70,30 +69,38 @@ class _VersionAction(argparse.Action):
             dest,
             nargs=0,
             default=argparse.SUPPRESS,
-            help="print the library and knowledge versions and exit",
+            help=_texts.CLI_VERSION_HELP,
         )
         self.knowledge_version = knowledge_version
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
         import legcramps
 
-        write(f"legcramps {legcramps.__version__} (knowledge {self.knowledge_version})\n")
+        version = _texts.CLI_VERSION.format(
+            version=legcramps.__version__, knowledge=self.knowledge_version
+        )
+        write(translate(version, getattr(parser, "language", "en")) + "\n")
         parser.exit()
 
 
-def build_parser(knowledge: Knowledge) -> Parser:
+def build_parser(knowledge: Knowledge, language: str = "en") -> Parser:
     """Return the parser of the whole command line, its options made from *knowledge*.
 
     The namespace it parses holds *knowledge* as ``knowledge``, and the command
-    to run as ``func``.
+    to run as ``func``. Its help and its errors are written in *language*.
     """
-    parser = Parser(prog="legcramps", description=_DESCRIPTION, epilog=_EPILOG)
+    parser = Parser(prog="legcramps", description=_texts.CLI_DESCRIPTION, epilog=_EPILOG)
     parser.add_argument(
         "-V", "--version", action=_VersionAction, knowledge_version=knowledge.version
     )
+    add_language(parser, hidden=True)  # 'legcramps --language es assess --help'
     parser.set_defaults(knowledge=knowledge)
     subparsers = parser.add_subparsers(
-        title="commands", dest="command", metavar="COMMAND", required=True, parser_class=Parser
+        title=_texts.CLI_COMMANDS,
+        dest="command",
+        metavar="COMMAND",
+        required=True,
+        parser_class=Parser,
     )
 
     assess.add_parser(subparsers, knowledge)
@@ -103,6 +110,7 @@ def build_parser(knowledge: Knowledge) -> Parser:
     serve.add_parser(subparsers)
     completion.add_parser(subparsers, parser)
     _add_help(subparsers, parser)
+    parser.speak(language)
     return parser
 
 
@@ -110,13 +118,14 @@ def _add_help(subparsers: argparse._SubParsersAction[Any], parser: Parser) -> No
     """Add ``help [COMMAND]``, which prints the help of the program or of a command."""
     command = subparsers.add_parser(
         "help",
-        help="print the help of the program, or of a command",
-        description="Print the help of the program, or of COMMAND (as 'COMMAND --help' does).",
+        help=_texts.CLI_HELP_HELP,
+        description=_texts.CLI_HELP_DESCRIPTION,
         epilog=epilog(
-            [(0, "the help was printed"), (2, "no such command")], ["legcramps help assess"]
+            [(0, _texts.CLI_HELP_PRINTED), (2, _texts.CLI_NO_SUCH_COMMAND)],
+            ["legcramps help assess"],
         ),
     )
-    command.add_argument("topic", nargs="?", metavar="COMMAND", help="the command to explain")
+    command.add_argument("topic", nargs="?", metavar="COMMAND", help=_texts.CLI_TOPIC_HELP)
     command.set_defaults(func=lambda args: _help(parser, args.topic))
 
 
@@ -126,8 +135,8 @@ def _help(parser: Parser, topic: str | None) -> int:
         write(parser.format_help())
         return 0
     if topic not in commands:
-        msg = f"argument COMMAND: {topic!r} is not a command{suggestion(topic, commands)}"
-        raise CommandError(msg)
+        wrong = _texts.CLI_NOT_A_COMMAND.format(given=repr(topic)) + suggestion(topic, commands)
+        raise CommandError(_texts.CLI_ARGUMENT.format(argument="COMMAND", message=wrong))
     write(commands[topic].format_help())
     return 0
 
@@ -156,38 +165,48 @@ def main(argv: Sequence[str] | None = None, *, knowledge: Knowledge | None = Non
     if knowledge is None:
         knowledge = KNOWLEDGE
     setup_streams()
-    parser = build_parser(knowledge)
     argv = sys.argv[1:] if argv is None else list(argv)
+    language = language_of(argv)
+    parser = build_parser(knowledge, language)
     prog = parser.prog
     try:
         args = parser.parse_args(argv or ["help"])
         prog = f"{parser.prog} {args.command}"
         args.knowledge = knowledge  # whatever defaults a subcommand set, it runs on this one
+        args.language = language  # the one the program's help and errors were written in
         status: int | None = args.func(args)
         if sys.stdout is not None:
             sys.stdout.flush()  # here, so that a full disk is reported, not ignored at exit
     except (SystemExit, CommandError, InvalidInput, KeyboardInterrupt, OSError) as e:
-        return _report(e, prog)
+        return _report(e, prog, language)
     return 0 if status is None else status
 
 
-def _report(error: BaseException, prog: str) -> int:
-    """Report what ended the command *prog* on standard error; return the exit status."""
+def _report(error: BaseException, prog: str, language: str) -> int:
+    """Report what ended the command *prog* on standard error, in *language*; return the status."""
     if isinstance(error, SystemExit):  # argparse's --help, --version and usage errors
         status = _exit_status(error.code)
         if status == 0 and sys.stdout is not None:  # the help, or the version, was printed
             try:
                 sys.stdout.flush()
             except OSError as e:
-                return _report(e, prog)
+                return _report(e, prog, language)
     elif isinstance(error, CommandError):
-        warn("".join(f"{prog}: error: {line}\n" for line in error.lines))
+        warn("".join(error_line(prog, line, language) for line in error.lines))
         status = error.status
     elif isinstance(error, InvalidInput):
-        warn("".join(f"{prog}: error: {p}\n" for p in error.problems))
+        from legcramps._catalog import catalog
+
+        words = catalog(language)
+        warn(
+            "".join(
+                words.text(_texts.CLI_ERROR, prog=prog, message=words.line(p)) + "\n"
+                for p in error.problems
+            )
+        )
         status = USAGE
     elif isinstance(error, KeyboardInterrupt):
-        warn("\ninterrupted\n")
+        warn("\n" + translate(_texts.CLI_INTERRUPTED, language) + "\n")
         status = INTERRUPTED
     elif isinstance(error, BrokenPipeError):  # the reader went away: exit as SIGPIPE would
         silence(sys.stdout)
@@ -195,6 +214,7 @@ def _report(error: BaseException, prog: str) -> int:
     else:  # standard output failed: a full disk, an I/O error
         silence(sys.stdout)  # so that the flush at exit does not fail again
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        warn(f"{prog}: error: cannot write to standard output: {reason}\n")
+        message = _texts.CLI_CANNOT_WRITE_STDOUT.format(reason=reason)
+        warn(error_line(prog, message, language))
         status = IO_FAILED
     return status

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from legcramps import _texts
 from legcramps._cli._io import (
     IO_FAILED,
     CommandError,
@@ -43,24 +44,22 @@ def read_answers(path: str, option: str = "--input") -> dict[str, Any]:
     try:
         data = json.loads(text, object_pairs_hook=object_without_duplicates)
     except DuplicateKey as e:
-        msg = (
-            f"argument {option}: in {where}: the key {json_text(e.key)} is given more than"
-            " once; expected each key once"
-        )
-        raise CommandError(msg) from None
+        twice = _texts.CLI_KEY_TWICE.format(source=where, key=json_text(e.key))
+        raise _bad(option, twice) from None
     except ValueError as e:
-        msg = f"argument {option}: {where} is not valid JSON: {e}"
-        raise CommandError(msg) from None
+        raise _bad(option, _texts.CLI_NOT_VALID_JSON.format(source=where, reason=e)) from None
     except RecursionError:
-        msg = f"argument {option}: {where} is not valid JSON: nested too deeply"
-        raise CommandError(msg) from None
+        deep = _texts.CLI_NOT_VALID_JSON.format(source=where, reason=_texts.CLI_TOO_DEEP)
+        raise _bad(option, deep) from None
     if not isinstance(data, dict):
-        msg = (
-            f"argument {option}: {where} holds a JSON {_KINDS.get(type(data), 'value')};"
-            ' expected a JSON object of answers by name, such as {"fluid_litres": 0.5}'
-        )
-        raise CommandError(msg)
+        kind = _KINDS.get(type(data), "value")
+        raise _bad(option, _texts.CLI_HOLDS.format(source=where, kind=kind, example=EXAMPLE))
     return data
+
+
+def _bad(option: str, message: str) -> CommandError:
+    """Return the error that the file given to *option* is bad, as *message* says."""
+    return CommandError(_texts.CLI_ARGUMENT.format(argument=option, message=message))
 
 
 def validated(
@@ -77,7 +76,8 @@ def validated(
     except InvalidInput as e:
         lines = problem_lines(e.problems, answers, knowledge, path, option)
         if e.more:
-            lines.append(f"argument {option}: in {source_name(path)}: and {e.more} more problems")
+            more = _texts.CLI_MORE_PROBLEMS.format(source=source_name(path), more=e.more)
+            lines.append(_texts.CLI_ARGUMENT.format(argument=option, message=more))
         raise CommandError(*lines) from None
 
 
@@ -107,7 +107,8 @@ def write_answers(path: str, answers: Mapping[str, AnswerValue | None]) -> None:
     except OSError as e:
         if temporary is not None:
             _remove(temporary)
-        msg = f"argument --save: cannot write {path!r}: {e.strerror or e}"
+        cannot = _texts.CLI_CANNOT_WRITE.format(path=repr(path), reason=e.strerror or e)
+        msg = _texts.CLI_ARGUMENT.format(argument="--save", message=cannot)
         raise CommandError(msg, status=IO_FAILED) from None
 
 
@@ -118,15 +119,18 @@ def _remove(path: str) -> None:
 
 # --- problems in JSON's words -----------------------------------------------------------
 
+_BOOLEAN, _NUMBER, _STRING, _ARRAY, _VALUE = _texts.CLI_JSON_KINDS
 _KINDS = {
-    bool: "boolean",
-    int: "number",
-    float: "number",
-    str: "string",
-    list: "array",
+    bool: _BOOLEAN,
+    int: _NUMBER,
+    float: _NUMBER,
+    str: _STRING,
+    list: _ARRAY,
     dict: "object",
     type(None): "null",
 }
+#: A JSON object of answers, as messages and the help show one.
+EXAMPLE = '{"fluid_litres": 0.5}'
 # A problem's input that names one item of a list answer, such as ``medications[2]``.
 _ITEM = re.compile(r"(?P<name>[^\[\]]+)\[(?P<index>[0-9]+)\]")
 _MAX_SHOWN = 60
@@ -144,7 +148,7 @@ def json_text(value: object) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False)
     except RecursionError:  # nested nearly as deep as json.loads reads, then a little more
-        return "a deeply nested value"
+        return _texts.CLI_DEEPLY_NESTED
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
 
 
@@ -156,7 +160,7 @@ def json_value(value: object) -> str:
     """
     if value is None:
         return "null"
-    return f"{json_text(value)} ({_KINDS.get(type(value), 'value')})"
+    return f"{json_text(value)} ({_KINDS.get(type(value), _VALUE)})"
 
 
 def json_expected(factor: RiskFactor) -> str:
@@ -170,11 +174,11 @@ def json_expected(factor: RiskFactor) -> str:
     """
     kind = factor.kind
     if kind is FactorKind.YES_NO:
-        return "true, false or null (unknown)"
+        return _texts.CLI_JSON_YES_NO
     if kind is FactorKind.CHOICE:
-        return f"one of {', '.join(map(json_text, factor.choices))}, or null (unknown)"
+        return _texts.CLI_JSON_ONE_OF.format(choices=", ".join(map(json_text, factor.choices)))
     if kind is FactorKind.MEDICATIONS:
-        return "an array of medication names (strings), or null (unknown)"
+        return _texts.CLI_JSON_NAMES
     return factor.expected.replace("None (unknown)", "null (unknown)")
 
 
@@ -183,7 +187,7 @@ def _json_hint(factor: RiskFactor | None, value: object, hint: str) -> str:
     if factor is not None and factor.kind is FactorKind.CHOICE and isinstance(value, str):
         same = [c for c in factor.choices if c.casefold() == value.strip().casefold()]
         if same:
-            return f"did you mean {json_text(same[0])}? In JSON a choice is exact"
+            return _texts.CLI_EXACT_CHOICE.format(choice=json_text(same[0]))
     return re.sub(r"'([^']*)'", lambda m: json_text(m[1]), hint)
 
 
@@ -200,11 +204,12 @@ def json_problem(problem: Problem, answers: Mapping[str, Any], knowledge: Knowle
     if factor is not None:
         expected = json_expected(factor)
     elif name in answers:  # not an input
-        expected = "one of the inputs, as 'legcramps factors' lists them"
+        expected = _texts.CLI_NOT_AN_INPUT
     else:
         expected = problem.expected
     hint = _json_hint(factor, value, problem.hint)
-    return f"{name}: received {received}; expected {expected}" + (f" ({hint})" if hint else "")
+    text = _texts.PROBLEM.format(input=name, received=received, expected=expected)
+    return _texts.WITH_HINT.format(problem=text, hint=hint) if hint else text
 
 
 def problem_lines(
@@ -217,5 +222,9 @@ def problem_lines(
     """Return one line per problem with *answers*, read from *path*, naming the file."""
     where = source_name(path)
     return [
-        f"argument {option}: in {where}: {json_problem(p, answers, knowledge)}" for p in problems
+        _texts.CLI_ARGUMENT.format(
+            argument=option,
+            message=_texts.CLI_IN.format(source=where, problem=json_problem(p, answers, knowledge)),
+        )
+        for p in problems
     ]

@@ -14,6 +14,8 @@ import os
 import sys
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
+from legcramps import _texts
+
 if TYPE_CHECKING:
     from legcramps._result import Assessment
 
@@ -25,6 +27,23 @@ IO_FAILED = 4
 INTERRUPTED = 130
 #: The exit status when the reader of the output went away: 128 + SIGPIPE.
 BROKEN_PIPE = 141
+
+
+def translate(text: str, language: str) -> str:
+    """Return *text*, written in English by the command line, in *language*.
+
+    See :meth:`legcramps.Catalog.translate`; in English, *text* itself.
+    """
+    if language == "en":
+        return text
+    from legcramps._catalog import catalog
+
+    return catalog(language).translate(text)
+
+
+def error_line(prog: str, message: str, language: str = "en") -> str:
+    """Return the line that reports *message*, an error of the command *prog*, in *language*."""
+    return translate(_texts.CLI_ERROR.format(prog=prog, message=message), language) + "\n"
 
 
 class CommandError(Exception):
@@ -61,7 +80,7 @@ def object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def source_name(path: str) -> str:
     """Name the file *path* (``-``: standard input) in a message."""
-    return "standard input" if path == "-" else repr(path)
+    return _texts.CLI_STANDARD_INPUT if path == "-" else repr(path)
 
 
 def read_text(path: str, option: str) -> str:
@@ -71,20 +90,22 @@ def read_text(path: str, option: str) -> str:
     """
     if path == "-":
         if sys.stdin is None:
-            msg = f"argument {option}: cannot read standard input: it is closed"
-            raise CommandError(msg)
+            raise _unreadable(option, _texts.CLI_CANNOT_READ_STDIN, reason=_texts.CLI_CLOSED)
         try:
             return sys.stdin.read()
         except (OSError, UnicodeDecodeError) as e:
-            msg = f"argument {option}: cannot read standard input: {e}"
-            raise CommandError(msg) from None
+            raise _unreadable(option, _texts.CLI_CANNOT_READ_STDIN, reason=str(e)) from None
     try:
         with open(path, encoding="utf-8-sig") as file:  # noqa: PTH123 - one read, no pathlib needed
             return file.read()
     except (OSError, ValueError) as e:  # ValueError: not UTF-8, or a NUL in the name
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        msg = f"argument {option}: cannot read {path!r}: {reason}"
-        raise CommandError(msg) from None
+        raise _unreadable(option, _texts.CLI_CANNOT_READ, path=repr(path), reason=reason) from None
+
+
+def _unreadable(option: str, form: str, **values: str) -> CommandError:
+    """Return the error of a file given to *option* that cannot be read, said by *form*."""
+    return CommandError(_texts.CLI_ARGUMENT.format(argument=option, message=form.format(**values)))
 
 
 def stdout() -> TextIO:
@@ -94,7 +115,7 @@ def stdout() -> TextIO:
     """
     stream = sys.stdout
     if stream is None:
-        msg = "cannot write to standard output: it is closed"
+        msg = _texts.CLI_CANNOT_WRITE_STDOUT.format(reason=_texts.CLI_CLOSED)
         raise CommandError(msg, status=IO_FAILED)
     return stream
 
@@ -177,11 +198,7 @@ def check_stdin_unused(what: str) -> None:
     :raises CommandError: naming ``-`` and ``--input -``, the ways to read it.
     """
     if stdin_has_data():
-        msg = (
-            f"standard input holds data, which is not read: to read {what} from it, give '-'"
-            " (or '--input -'); to leave it unread, redirect it (< /dev/null)"
-        )
-        raise CommandError(msg)
+        raise CommandError(_texts.CLI_STDIN_UNREAD.format(what=what))
 
 
 class _Closed(io.RawIOBase):
@@ -206,7 +223,7 @@ class _Closed(io.RawIOBase):
     def _error() -> OSError:
         import errno
 
-        return OSError(errno.EBADF, "it is closed")
+        return OSError(errno.EBADF, _texts.CLI_CLOSED)
 
 
 class _TextBytes(io.RawIOBase):

@@ -5,6 +5,17 @@ indented section (the exit statuses, the examples) as they are written, and
 fills the rest to the terminal's width. An option given twice with different
 values is refused, as a JSON key given twice is; a mistyped option or command
 gets the closest one suggested.
+
+A parser speaks the language of the command line (:func:`language_of`, known
+before the arguments are parsed): its help and its errors are written in English,
+from the texts of :mod:`legcramps._texts`, and translated as they are written.
+argparse's own words ("usage: ", "invalid choice: ...") pass through the standard
+library's :mod:`gettext` as argparse writes them; routing that would mean replacing
+``argparse._`` for the whole process (and every other parser in it) or installing a
+gettext domain. Instead :class:`Parser` and :class:`Formatter` translate what argparse
+hands them where they write it (the usage, section titles, help strings, error
+messages), by the English templates of argparse's messages that ``_texts`` lists,
+with :meth:`legcramps.Catalog.translate`. In English nothing is changed.
 """
 
 from __future__ import annotations
@@ -12,16 +23,18 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from legcramps._cli._io import stdout, warn
+from legcramps import _texts
+from legcramps._cli._io import error_line, stdout, translate, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from _typeshed import SupportsWrite
 
-__all__ = ["Formatter", "Once", "Parser", "YesNo", "epilog", "suggestion"]
+__all__ = ["Formatter", "Once", "Parser", "YesNo", "epilog", "language_of", "suggestion"]
 
 
 def suggestion(wrong: str, possible: Iterable[str]) -> str:
@@ -30,15 +43,44 @@ def suggestion(wrong: str, possible: Iterable[str]) -> str:
     >>> suggestion("--exercise-minuts", ["--exercise-minutes", "--json"])
     "; did you mean '--exercise-minutes'?"
     """
+    close = closest(wrong, possible)
+    return "" if close is None else _texts.CLI_DID_YOU_MEAN.format(message="", close=repr(close))
+
+
+def closest(wrong: str, possible: Iterable[str]) -> str | None:
+    """Return the closest of *possible* to *wrong*, if one is close enough."""
     close = difflib.get_close_matches(wrong, list(possible), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return close[0] if close else None
 
 
 class Formatter(argparse.HelpFormatter):
     """Fill paragraphs to the width; keep a paragraph with indented lines as it is.
 
     The commands are listed as options are, without argparse's line of their metavar.
+    Every text is written in :attr:`language`, which the parser sets.
     """
+
+    language = "en"
+
+    def _text(self, text: str) -> str:
+        return translate(text, self.language)
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        if prefix is None and self.language != "en":
+            prefix = self._text(_texts.CLI_USAGE)
+        super().add_usage(usage, actions, groups, prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(heading and self._text(heading))
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return action.help and self._text(action.help)
 
     def _format_action(self, action: argparse.Action) -> str:
         if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - no public name
@@ -51,36 +93,86 @@ class Formatter(argparse.HelpFormatter):
         for paragraph in text.split("\n\n"):
             lines = paragraph.splitlines()
             if any(line.startswith("  ") for line in lines[1:]):
+                lines = _translated_lines(lines, self._text) if self.language != "en" else lines
                 paragraphs.append("\n".join(indent + line for line in lines))
             else:
-                paragraphs.append(super()._fill_text(paragraph, width, indent))
+                paragraphs.append(super()._fill_text(self._text(paragraph), width, indent))
         return "\n\n".join(paragraphs)
 
 
 def epilog(statuses: Sequence[tuple[int, str]], examples: Sequence[str]) -> str:
     """Return the end of a command's help: its exit statuses, then examples of its use."""
-    import textwrap
-
-    lines = ["exit status:"]
+    lines = [_texts.CLI_EXIT_STATUS]
     for status, meaning in statuses:
-        lines += textwrap.wrap(
-            meaning, 76, initial_indent=f"  {status:<4} ", subsequent_indent=" " * 7
-        )
-    lines += ["", "examples:" if len(examples) > 1 else "example:"]
+        lines += _status_lines(status, meaning)
+    lines += ["", _texts.CLI_EXAMPLES if len(examples) > 1 else _texts.CLI_EXAMPLE]
     lines += [f"  {example}" for example in examples]
     return "\n".join(lines)
+
+
+def _status_lines(status: int | str, meaning: str) -> list[str]:
+    """Return the lines of an exit status and its meaning, as :func:`epilog` writes them."""
+    import textwrap
+
+    return textwrap.wrap(meaning, 76, initial_indent=f"  {status:<4} ", subsequent_indent=" " * 7)
+
+
+# An exit status in an epilog, and a line that goes on with its meaning.
+_STATUS = re.compile(r"  (\d+) +(\S.*)")
+_GOES_ON = " " * 7
+
+
+def _translated_lines(lines: list[str], text: Callable[[str], str]) -> list[str]:
+    """Return the lines of an epilog, written by :func:`epilog`, with their words in *text*.
+
+    Headings are translated, and each status's meaning, wrapped again; examples stay.
+    """
+    done: list[str] = []
+    status: list[str] = []  # the status being read, then the lines of its meaning
+
+    def end_status() -> None:
+        if status:
+            done.extend(_status_lines(status[0], text(" ".join(status[1:]))))
+            status.clear()
+
+    for line in lines:
+        match = _STATUS.fullmatch(line)
+        if status and line.startswith(_GOES_ON) and match is None:
+            status.append(line.strip())
+            continue
+        end_status()
+        if match is not None:
+            status.extend(match.groups())
+        else:
+            done.append(line if line.startswith(" ") or not line else text(line))
+    end_status()
+    return done
 
 
 class Parser(argparse.ArgumentParser):
     """An argument parser that reports an error on one line, suggesting what was meant."""
 
+    #: The language of the help and the errors (see :func:`language_of`).
+    language = "en"
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", Formatter)
+        kwargs["formatter_class"] = Formatter
         kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
 
+    def speak(self, language: str) -> None:
+        """Write the help and the errors of this parser and of its commands in *language*."""
+        self.language = language
+        for command in self.commands().values():
+            command.speak(language)
+
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, error_line(self.prog, message, self.language))
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        formatter = Formatter(prog=self.prog)  # the formatter_class, in this language
+        formatter.language = self.language
+        return formatter
 
     def print_help(self, file: SupportsWrite[str] | None = None) -> None:
         # argparse would write to standard error when standard output is closed, and
@@ -121,17 +213,30 @@ class Parser(argparse.ArgumentParser):
     ) -> tuple[argparse.Namespace, list[str]]:
         commands = self.commands()
         if commands and args:
-            given = next((a for a in args if not a.startswith("-")), None)
+            given = self._command_given(args)
             if given is not None and given not in commands:
-                self.error(
-                    f"{given!r} is not a command{suggestion(given, commands)}"
-                    f" (see '{self.prog} help')"
-                )
+                close = closest(given, commands)
+                values = {"given": repr(given), "prog": self.prog}
+                if close is None:
+                    self.error(_texts.CLI_NOT_A_COMMAND_SEE.format(**values))
+                self.error(_texts.CLI_NOT_A_COMMAND_CLOSE.format(close=repr(close), **values))
             before = args if given is None else args[: list(args).index(given)]
-            unknown = [a for a in before if a.split("=", 1)[0] not in self.option_strings()]
+            options = self.option_strings()
+            unknown = [a for a in before if a.startswith("-") and a.split("=", 1)[0] not in options]
             if unknown:  # said before argparse says that a command is missing
                 self.error(_unexpected(unknown[0], self))
         return super().parse_known_args(args, namespace)
+
+    def _command_given(self, args: Sequence[str]) -> str | None:
+        """Return the first of *args* that is neither an option nor an option's value."""
+        value_next = False
+        for arg in args:
+            if value_next or arg.startswith("-"):
+                action = self._option_string_actions.get(arg)
+                value_next = not value_next and action is not None and action.nargs != 0
+                continue
+            return arg
+        return None
 
     def parse_args(  # type: ignore[override]  # the same, with better errors
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -147,8 +252,9 @@ def _unexpected(extra: str, parser: Parser) -> str:
     """Say what is wrong with the argument *extra*, which *parser* did not expect."""
     if extra.startswith("-") and extra != "-":
         name = extra.split("=", 1)[0]
-        return f"unrecognized option {name!r}{suggestion(name, parser.option_strings())}"
-    return f"unexpected argument {extra!r}"
+        unrecognized = _texts.CLI_UNRECOGNIZED_OPTION.format(name=repr(name))
+        return unrecognized + suggestion(name, parser.option_strings())
+    return _texts.CLI_UNEXPECTED.format(given=repr(extra))
 
 
 def _same(a: str, b: str) -> bool:
@@ -177,11 +283,13 @@ class Once(argparse.Action):
         previous = _given(namespace).get(self.dest)
         if previous is not None and not _same(previous[1], values):
             first, value = previous
-            raise argparse.ArgumentError(
-                self,
-                f"given twice with different values: {first} {value!r} and"
-                f" {option_string or self.metavar} {values!r}; expected one value",
+            twice = _texts.CLI_GIVEN_TWICE.format(
+                first=first,
+                before=repr(value),
+                second=option_string or self.metavar,
+                after=repr(values),
             )
+            raise argparse.ArgumentError(self, twice)
         _given(namespace)[self.dest] = (option_string or str(self.metavar), values)
         setattr(namespace, self.dest, values)
 
@@ -199,9 +307,8 @@ class YesNo(argparse.BooleanOptionalAction):
         value = not (option_string or "").startswith("--no-")
         previous = _given(namespace).get(self.dest)
         if previous is not None and previous[1] != value:
-            raise argparse.ArgumentError(
-                self, f"given as both {previous[0]} and {option_string}; expected one of them"
-            )
+            both = _texts.CLI_GIVEN_AS_BOTH.format(first=previous[0], second=option_string)
+            raise argparse.ArgumentError(self, both)
         _given(namespace)[self.dest] = (option_string or "", value)
         setattr(namespace, self.dest, value)
 
@@ -218,8 +325,11 @@ def _given(namespace: argparse.Namespace) -> dict[str, tuple[str, Any]]:
     return given
 
 
-def add_language(parser: argparse.ArgumentParser) -> None:
-    """Add ``-l/--language``: the language of the texts a person reads."""
+def add_language(parser: argparse.ArgumentParser, *, hidden: bool = False) -> None:
+    """Add ``-l/--language``: the language of the texts a person reads.
+
+    *hidden* leaves it out of the help (the program's own, which its commands list).
+    """
     from legcramps._catalog import LANGUAGES
 
     parser.add_argument(
@@ -228,15 +338,43 @@ def add_language(parser: argparse.ArgumentParser) -> None:
         action=Once,
         choices=LANGUAGES,
         metavar="LANG",
-        help=f"the language of the texts: {', '.join(LANGUAGES)} (default: from LC_ALL,"
-        " LC_MESSAGES or LANG, else en)",
+        help=argparse.SUPPRESS
+        if hidden
+        else _texts.CLI_LANGUAGE_HELP.format(languages=", ".join(LANGUAGES)),
     )
 
 
 def chosen_language(args: argparse.Namespace) -> str:
     """Return the language ``--language`` gives, or the locale's, or English."""
-    if args.language is not None:
-        return str(args.language)
+    given = getattr(args, "language", None)
+    return str(given) if given is not None else _locale_language()
+
+
+def language_of(argv: Sequence[str]) -> str:
+    """Return the language *argv* asks for, before it is parsed: the last ``-l/--language``.
+
+    Without one (or with one legcramps has no texts in, which parsing then refuses),
+    the locale's language (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else English.
+
+    >>> language_of(["assess", "--language", "es"]), language_of(["--language=en", "-les"])
+    ('es', 'es')
+    """
+    from legcramps._catalog import LANGUAGES
+
+    given = None
+    for n, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg in {"-l", "--language"}:
+            given = argv[n + 1] if n + 1 < len(argv) else None
+        elif arg.startswith("--language="):
+            given = arg.partition("=")[2]
+        elif arg.startswith("-l"):  # -les
+            given = arg[2:]
+    return given if given in LANGUAGES else _locale_language()
+
+
+def _locale_language() -> str:
     from legcramps._catalog import choose_language
 
     env = os.environ

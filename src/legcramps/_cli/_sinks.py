@@ -12,7 +12,7 @@ import contextlib
 import os
 from typing import IO, TYPE_CHECKING, Any
 
-from legcramps import _flat
+from legcramps import _flat, _texts
 from legcramps._cli._records import reason
 from legcramps._errors import Problems
 from legcramps._knowledge import KNOWLEDGE
@@ -120,7 +120,7 @@ class Sink:
 
     def kept(self, rows: int) -> str:
         """Say what the output holds after a fault, *rows* having been written."""
-        return f"the output holds the first {rows:,} records, each whole"
+        return _texts.CLI_KEPT.format(rows=f"{rows:,}")
 
 
 def parquet_schema(job: Job) -> Any:
@@ -192,7 +192,7 @@ class ParquetSink:
 
     def kept(self, _: int) -> str:
         """Say what the output holds after a fault."""
-        return f"the Parquet file holds the first {self.written:,} records"
+        return _texts.CLI_KEPT_PARQUET.format(rows=f"{self.written:,}")
 
 
 def csv_header(job: Job) -> bytes:

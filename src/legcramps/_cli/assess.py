@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from legcramps._cli._answerfile import read_answers, validated
+from legcramps import _texts
+from legcramps._cli._answerfile import EXAMPLE, read_answers, validated
 from legcramps._cli._io import (
     BROKEN_PIPE,
     INTERRUPTED,
@@ -47,18 +48,16 @@ _EXAMPLE_FACTORS = frozenset(
 )
 #: The exit statuses of ``assess``, for its help.
 STATUSES = (
-    (0, "the report (or the JSON) was printed"),
-    (USAGE, "bad input: an option or the input file; nothing is printed on standard output"),
-    (IO_FAILED, "the output could not be written (standard output closed, a full disk)"),
-    (INTERRUPTED, "interrupted (Ctrl-C)"),
-    (BROKEN_PIPE, "the reader of the output went away"),
+    (0, _texts.CLI_PRINTED),
+    (USAGE, _texts.CLI_ASSESS_BAD_INPUT),
+    (IO_FAILED, _texts.CLI_NOT_WRITTEN),
+    (INTERRUPTED, _texts.CLI_CTRL_C),
+    (BROKEN_PIPE, _texts.CLI_READER_GONE),
 )
 
-_ANSWERS_HELP = (
-    "Every answer is optional: one left out is unknown, never 'no'. A number may carry its"
-    " unit, or another of the same measure, which is converted: '2h' or '90 min' for a time,"
-    " '500 ml' or '1.5 l' for an amount to drink. A choice is read ignoring case, and its"
-    " start is enough ('vig'). 'skip' or 'unknown' leaves an answer unknown."
+_ANSWERS_HELP = _texts.CLI_ANSWERS_HELP.format(
+    times=_texts.EXAMPLES.format(first="'2h'", second="'90 min'"),
+    volumes=_texts.EXAMPLES.format(first="'500 ml'", second="'1.5 l'"),
 )
 
 
@@ -90,8 +89,9 @@ def _escape(text: str) -> str:
 
 def _number_help(factor: RiskFactor) -> str:
     units = unit_examples(factor)
-    also = f"; or with a unit, such as {units}" if units else ""
-    return _escape(f"{factor.question} ({expected_text(factor)}{also})")
+    values = {"question": factor.question, "expected": expected_text(factor), "units": units}
+    form = _texts.CLI_NUMBER_UNIT_HELP if units else _texts.CLI_NUMBER_HELP
+    return _escape(form.format(**values))
 
 
 def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) -> None:
@@ -99,7 +99,7 @@ def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) ->
 
     An option left out leaves its answer unknown (absent from the namespace).
     """
-    group = parser.add_argument_group("answers", _ANSWERS_HELP)
+    group = parser.add_argument_group(_texts.CLI_ANSWERS, _ANSWERS_HELP)
     for factor in knowledge.factors:
         dest = _ANSWER + factor.id
         question = _escape(factor.question)
@@ -110,7 +110,7 @@ def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) ->
                 dest=dest,
                 action=YesNo,
                 default=argparse.SUPPRESS,
-                help=f"{question} (yes or no)",
+                help=_texts.CLI_YES_OR_NO_HELP.format(question=question),
             )
         elif kind is FactorKind.NUMBER:
             group.add_argument(
@@ -139,7 +139,7 @@ def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) ->
                 action="append",
                 default=argparse.SUPPRESS,
                 metavar="NAME",
-                help=f"{question} Repeat the option for each one, or separate them by commas.",
+                help=_texts.CLI_NAMES_HELP.format(question=question),
             )
             exclusive.add_argument(
                 "--no-" + option_name(factor).removeprefix("--"),
@@ -147,7 +147,7 @@ def add_factor_options(parser: argparse.ArgumentParser, knowledge: Knowledge) ->
                 action="store_const",
                 const=[],
                 default=argparse.SUPPRESS,
-                help="takes no medication (known, unlike leaving the option out)",
+                help=_texts.CLI_NO_NAMES_HELP,
             )
 
 
@@ -191,8 +191,10 @@ def _read(
         return knowledge.parse_answer(factor.id, text)
     except InvalidInput as e:
         (problem,) = e.problems
-        hint = f"; {problem.hint}" if problem.hint.startswith("did you mean") else ""
-        lines.append(f"argument {option}: received {text!r}; expected {problem.expected}{hint}")
+        received = _texts.CLI_RECEIVED.format(given=repr(text), expected=problem.expected)
+        if problem.hint.startswith("did you mean"):
+            received = f"{received}; {problem.hint}"
+        lines.append(_texts.CLI_ARGUMENT.format(argument=option, message=received))
         return None
 
 
@@ -206,13 +208,9 @@ def add_input(parser: argparse.ArgumentParser, what: str) -> None:
         nargs="?",
         action=Once,
         metavar="FILE",
-        help=f'{what}: a JSON object such as {{"fluid_litres": 0.5}}, as \'legcramps assess'
-        " --json' shows under \"answers\", or 'interview --save' writes ('-' for standard"
-        " input)",
+        help=_texts.CLI_FILE_HELP.format(what=what, example=EXAMPLE),
     )
-    parser.add_argument(
-        "-i", "--input", action=Once, metavar="FILE", help="the same as FILE, by name"
-    )
+    parser.add_argument("-i", "--input", action=Once, metavar="FILE", help=_texts.CLI_SAME_AS_FILE)
 
 
 def input_path(args: argparse.Namespace) -> str | None:
@@ -221,10 +219,7 @@ def input_path(args: argparse.Namespace) -> str | None:
     :raises CommandError: if both name files, different ones.
     """
     if args.file is not None and args.input is not None and args.file != args.input:
-        msg = (
-            f"the file is given twice, differently: {args.file!r} and --input {args.input!r};"
-            " expected one"
-        )
+        msg = _texts.CLI_FILE_TWICE.format(file=repr(args.file), input=repr(args.input))
         raise CommandError(msg)
     path: str | None = args.input if args.input is not None else args.file
     return path
@@ -236,16 +231,12 @@ def add_parser(subparsers: argparse._SubParsersAction[Any], knowledge: Knowledge
     examples = _EXAMPLES if ids >= _EXAMPLE_FACTORS else ("legcramps assess case.json",)
     assess = subparsers.add_parser(
         "assess",
-        help="assess the answers given as options or in a JSON file",
-        description="Assess the answers given as options, or in a JSON file, and print the"
-        " report. Information, not a diagnosis. Options given as well as a file override"
-        " its answers.",
+        help=_texts.CLI_ASSESS_HELP,
+        description=_texts.CLI_ASSESS_DESCRIPTION,
         epilog=epilog(STATUSES, examples),
     )
-    add_input(assess, "the answers")
-    assess.add_argument(
-        "-j", "--json", action="store_true", help="print the assessment (to_dict()) as JSON"
-    )
+    add_input(assess, _texts.CLI_THE_ANSWERS)
+    assess.add_argument("-j", "--json", action="store_true", help=_texts.CLI_JSON_HELP)
     add_language(assess)
     add_factor_options(assess, knowledge)
     assess.set_defaults(func=run)
@@ -257,7 +248,7 @@ def run(args: argparse.Namespace) -> int:
     language = chosen_language(args)
     path = input_path(args)
     if path is None:
-        check_stdin_unused("the answers")
+        check_stdin_unused(_texts.CLI_THE_ANSWERS)
         file_answers: dict[str, Any] = {}
     else:
         file_answers = read_answers(path)

@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from typing_extensions import Self
 
-from legcramps import _flat
+from legcramps import _flat, _texts
 from legcramps._batch import MAX_CHUNKSIZE, MAX_WORKERS, Plan, check_keep, map_chunks
 from legcramps._cli._encode import Job, encode_chunk
 from legcramps._cli._io import (
@@ -34,7 +34,9 @@ from legcramps._cli._io import (
     CommandError,
     binary,
     check_stdin_unused,
+    error_line,
     silence,
+    source_name,
 )
 from legcramps._cli._parser import Once, add_language, chosen_language
 from legcramps._cli._records import (
@@ -68,9 +70,10 @@ IO_FAILED = 4
 TERMINATED = 128 + signal.SIGTERM
 
 
+_PROG = "legcramps batch"
 _PROGRESS_SECONDS = 0.5
 _EXAMPLES = (
-    "examples:\n  legcramps batch rows.jsonl -o results.jsonl --workers 2\n"
+    f"{_texts.CLI_EXAMPLES}\n  legcramps batch rows.jsonl -o results.jsonl --workers 2\n"
     "  legcramps batch survey.csv --id respondent -o results.csv"
 )
 
@@ -83,96 +86,72 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """
     parser = subparsers.add_parser(
         "batch",
-        help="assess a JSON Lines or CSV file of answers, one result line per row",
-        description=(
-            "Assess every row of a JSON Lines file (one object of answers per line) or a CSV "
-            "file (a header of input names, then one row per person; an empty cell is "
-            "unknown). Writes one record per row, in order, with its record and line "
-            "numbers: the result, or the problems with the row. Exit status: 0 if every row "
-            "was assessed, 1 if some rows had problems (all rows are written), 2 if the run "
-            "could not start, 3 if a worker process died, 4 if reading or writing failed, "
-            "130 or 143 if interrupted (SIGINT, SIGTERM), 141 if the reader of the output "
-            "went away; after 3, 4, 130 and 143 the output is a clean prefix of whole "
-            "records."
-        ),
+        help=_texts.CLI_BATCH_HELP,
+        description=_texts.CLI_BATCH_DESCRIPTION,
         epilog=_EXAMPLES,
         allow_abbrev=False,
     )
-    parser.add_argument(
-        "file", nargs="?", action=Once, metavar="PATH", help="the rows to assess ('-' for stdin)"
-    )
-    parser.add_argument(
-        "-i", "--input", action=Once, metavar="PATH", help="the same as PATH, by name"
-    )
+    parser.add_argument("file", nargs="?", action=Once, metavar="PATH", help=_texts.CLI_BATCH_FILE)
+    parser.add_argument("-i", "--input", action=Once, metavar="PATH", help=_texts.CLI_SAME_AS_PATH)
     parser.add_argument(
         "-o",
         "--output",
         action=Once,
         default="-",
         metavar="PATH",
-        help="where to write results (default: stdout)",
+        help=_texts.CLI_OUTPUT_HELP,
     )
     parser.add_argument(
         "--format",
         choices=("auto", "jsonl", "csv"),
         default="auto",
-        help="the input format (default: csv for a .csv file, else jsonl)",
+        help=_texts.CLI_FORMAT_HELP,
     )
     parser.add_argument(
         "--output-format",
         choices=("auto", "jsonl", "csv", "parquet"),
         default="auto",
-        help=(
-            "the output format (default: by the --output file's extension, .csv or .parquet;"
-            " else jsonl). CSV and Parquet hold the flat layout; Parquet needs pyarrow"
-        ),
+        help=_texts.CLI_OUTPUT_FORMAT_HELP,
     )
     parser.add_argument(
         "--fields",
         action="append",
         metavar="LIST",
-        help=(
-            "the flat columns each record holds, separated by commas: groups (urgency, "
-            "red_flags, levels, scores, unanswered, next_question, knowledge_version, "
-            "unrecognized_medications) or column names; for JSON Lines, flat records "
-            "instead of the full result (default: every column)"
-        ),
+        help=_texts.CLI_FIELDS_HELP,
     )
     parser.add_argument(
         "--id",
         action="append",
         dest="keep",
         metavar="COLUMN",
-        help="a column (or key) that is not an input, such as an id, to copy to each record",
+        help=_texts.CLI_ID_HELP,
     )
     parser.add_argument(
         "--ignore-unknown",
         action="store_true",
-        help="leave out columns (and keys) that are not inputs, instead of refusing them",
+        help=_texts.CLI_IGNORE_UNKNOWN_HELP,
     )
     parser.add_argument(
         "--delimiter",
         type=_delimiter,
         metavar="CHAR",
-        help="the CSV delimiter, such as ';' or 'tab' (default: found from the header)",
+        help=_texts.CLI_DELIMITER_HELP,
     )
     parser.add_argument(
         "--workers",
         type=_workers,
         default=1,
         metavar="N",
-        help=f"processes to assess in, 1 to {MAX_WORKERS} (default: 1)",
+        help=_texts.CLI_WORKERS_HELP.format(most=MAX_WORKERS),
     )
     parser.add_argument(
         "--chunksize",
         type=_chunksize,
         default=256,
         metavar="ROWS",
-        help=f"rows read and assessed at a time, 1 to {MAX_CHUNKSIZE:,} (default: 256)",
+        help=_texts.CLI_CHUNKSIZE_HELP.format(most=f"{MAX_CHUNKSIZE:,}"),
     )
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress and no summary on stderr"
-    )
+    parser.add_argument("-q", "--quiet", action="store_true", help=_texts.CLI_QUIET_HELP)
     add_language(parser)
     parser.set_defaults(func=handle)
 
@@ -188,7 +167,7 @@ def _from_1_to(most: int, text: str) -> int:
     value = _whole_number(text)
     if not 1 <= value <= most:
         shown = text if len(text) <= 20 else text[:17] + "..."
-        msg = f"expected a whole number from 1 to {most}; received {shown!r}"
+        msg = _texts.CLI_WHOLE_NUMBER.format(most=most, given=repr(shown))
         raise argparse.ArgumentTypeError(msg)
     return value
 
@@ -205,7 +184,7 @@ def _delimiter(text: str) -> str:
     named = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
     value = named.get(text.casefold(), text)
     if len(value) != 1 or value in '"\r\n' or value.isalnum():
-        msg = f"expected one character that is not a letter, digit or quote; received {text!r}"
+        msg = _texts.CLI_ONE_CHARACTER.format(given=repr(text))
         raise argparse.ArgumentTypeError(msg)
     return value
 
@@ -214,8 +193,8 @@ def handle(args: argparse.Namespace) -> int:
     """Run the ``batch`` subcommand with the parsed *args*; return the exit status."""
     args.input = input_path(args)
     if args.input is None:
-        check_stdin_unused("the rows")
-        msg = "the rows to assess are needed: give a file (PATH, or --input PATH), or '-'"
+        check_stdin_unused(_texts.CLI_THE_ROWS)
+        msg = _texts.CLI_ROWS_NEEDED
         raise CommandError(msg)
     _settle()
     return run(args, stdin=binary(sys.stdin), stdout=binary(sys.stdout), stderr=sys.stderr)
@@ -236,29 +215,27 @@ def run(args: argparse.Namespace, *, stdin: IO[bytes], stdout: IO[bytes], stderr
     run that cannot start leaves it as it was.
     """
     started = time.monotonic()
+    language = chosen_language(args)
     try:
         source = _open_input(args, stdin, stdout)
     except _CannotStart as e:
-        stderr.write(f"legcramps batch: error: {e}\n")
+        stderr.write(error_line(_PROG, str(e), language))
         return USAGE
     try:
         try:
             job, records, reader = _prepare(args, source)
         except _CannotStart as e:
-            stderr.write(f"legcramps batch: error: {e}\n")
+            stderr.write(error_line(_PROG, str(e), language))
             return USAGE
         except ReadFailed as e:
-            stderr.write(f"legcramps batch: error: cannot read {_name(args.input)}: {e}\n")
+            message = _texts.CLI_CANNOT_READ.format(path=source_name(args.input), reason=e)
+            stderr.write(error_line(_PROG, message, language))
             return IO_FAILED
-        tally = _Tally(started, stderr, _size(source), quiet=args.quiet)
+        tally = _Tally(started, stderr, _size(source), quiet=args.quiet, language=language)
         return _run(args, job, chunked(records, args.chunksize, reader), stdout, tally)
     finally:
         if source is not stdin:
             source.close()
-
-
-def _name(path: str) -> str:
-    return "standard input" if path == "-" else repr(path)
 
 
 def _open_input(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes]) -> IO[bytes]:
@@ -267,15 +244,19 @@ def _open_input(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes]) -
     if checks:
         raise _CannotStart(str(checks.found[0]))
     if _same_file(args.input, args.output, stdin, stdout):
-        msg = "argument --output: must not be the --input file"
-        raise _CannotStart(msg)
+        raise _CannotStart(_argument("--output", _texts.CLI_SAME_FILE))
     if args.input == "-":
         return stdin
     try:
         return Path(args.input).open("rb")
     except OSError as e:
-        msg = f"argument --input: cannot read {args.input!r}: {e.strerror}"
-        raise _CannotStart(msg) from None
+        cannot = _texts.CLI_CANNOT_READ.format(path=repr(args.input), reason=e.strerror)
+        raise _CannotStart(_argument("--input", cannot)) from None
+
+
+def _argument(option: str, message: str) -> str:
+    """Say *message* of the option *option*."""
+    return _texts.CLI_ARGUMENT.format(argument=option, message=message)
 
 
 def _same_file(a: str, b: str, stdin: IO[bytes], stdout: IO[bytes]) -> bool:
@@ -323,10 +304,12 @@ def _prepare(
     inputs = {f.id.casefold() for f in knowledge.factors}
     for name in keep:  # CSV headers are matched ignoring case: so are inputs here
         if name.casefold() in inputs and name not in inputs:
-            problems.add("--id", repr(name), "a column that is not an input (in any case)")
+            problems.add("--id", repr(name), _texts.CLI_NOT_AN_INPUT_ANY_CASE)
     if problems:
-        msg = f"argument {problems.found[0]}"
-        raise _CannotStart(msg)
+        problem = problems.found[0]
+        raise _CannotStart(
+            _argument(problem.input, str(problem).removeprefix(problem.input + ": "))
+        )
     if target == "parquet":
         _check_parquet(args)
     plan = Plan(
@@ -359,15 +342,13 @@ def _csv_job(
     _, payload = header
     if type(payload) is str:
         received, _, _ = UNREADABLE[payload]
-        msg = f"argument --input: cannot read the CSV header: {received}"
-        raise _CannotStart(msg)
+        raise _CannotStart(_argument("--input", _texts.CLI_HEADER.format(reason=received)))
     assert isinstance(payload, bytes)  # noqa: S101 - a str is handled above
     text = payload.decode("utf-8", "replace")
     delimiter = args.delimiter or sniff(text)
     cells = CellSplitter(delimiter).split(text)
     if type(cells) is str:
-        msg = f"argument --input: cannot read the CSV header: {cells}"
-        raise _CannotStart(msg)
+        raise _CannotStart(_argument("--input", _texts.CLI_HEADER.format(reason=cells)))
     assert isinstance(cells, list)  # noqa: S101 - a str is handled above
     header_columns = _header_columns(cells, knowledge, keep, ignore_unknown=args.ignore_unknown)
     records.expect(len(header_columns), delimiter)
@@ -384,13 +365,11 @@ def _target(args: argparse.Namespace) -> str:
 
 def _check_parquet(args: argparse.Namespace) -> None:
     if args.output == "-":
-        msg = "argument --output-format: parquet needs --output FILE (not standard output)"
-        raise _CannotStart(msg)
+        raise _CannotStart(_argument("--output-format", _texts.CLI_PARQUET_STDOUT))
     try:
         import pyarrow.parquet  # noqa: F401 - only checking that it is there
     except ImportError:
-        msg = "argument --output-format: parquet needs pyarrow: pip install 'legcramps[parquet]'"
-        raise _CannotStart(msg) from None
+        raise _CannotStart(_argument("--output-format", _texts.CLI_PARQUET_PYARROW)) from None
 
 
 def _header_columns(
@@ -420,24 +399,26 @@ def _header_columns(
             column = ("skip", name)
             if not ignore_unknown:
                 close = difflib.get_close_matches(folded, inputs, n=1)
-                hint = f"did you mean {inputs[close[0]]!r}? " if close else ""
-                problems.append(
-                    f"the column {name!r} is not an input ({hint}use --id {name} to copy it to "
-                    "the output, or --ignore-unknown to leave it out)"
-                )
+                values = {"name": repr(name), "id": name}
+                if close:
+                    problems.append(
+                        _texts.CLI_NOT_AN_INPUT_CLOSE.format(close=repr(inputs[close[0]]), **values)
+                    )
+                else:
+                    problems.append(_texts.CLI_NOT_AN_INPUT_COLUMN.format(**values))
         if column[0] != "skip":
             if column[1] in seen:
-                problems.append(f"the column {name!r} appears more than once")
+                problems.append(_texts.CLI_COLUMN_TWICE.format(name=repr(name)))
             seen.add(column[1])
         columns.append(column)
     problems.extend(
-        f"argument --id: the CSV header has no column {k!r}" for k in keep if k not in seen
+        _argument("--id", _texts.CLI_NO_COLUMN.format(name=repr(k))) for k in keep if k not in seen
     )
     if problems:
         shown = problems[:5]
         if len(problems) > len(shown):
-            shown.append(f"and {len(problems) - len(shown)} more")
-        raise _CannotStart("argument --input: " + "; ".join(shown))
+            shown.append(_texts.MORE.format(more=len(problems) - len(shown)))
+        raise _CannotStart(_argument("--input", "; ".join(shown)))
     return tuple(columns)
 
 
@@ -447,10 +428,8 @@ def _run(
     try:
         sink = open_sink(args, job, stdout)
     except OSError as e:
-        tally.stderr.write(
-            f"legcramps batch: error: argument --output: cannot write {args.output!r}: "
-            f"{e.strerror}\n"
-        )
+        cannot = _texts.CLI_CANNOT_WRITE.format(path=repr(args.output), reason=e.strerror)
+        tally.stderr.write(error_line(_PROG, _argument("--output", cannot), tally.language))
         return USAGE
     from concurrent.futures.process import BrokenProcessPool
 
@@ -475,16 +454,16 @@ def _run(
             status = SOME_PROBLEMS if tally.problems else ALL_ASSESSED
     except _Stopped as e:
         status = INTERRUPTED if e.signum == signal.SIGINT else TERMINATED
-        message = f"stopped by {signal.Signals(e.signum).name}"
+        message = _texts.CLI_STOPPED.format(signal=signal.Signals(e.signum).name)
     except WriteFailed as e:
         status = IO_FAILED
-        message = f"cannot write {_name(args.output)}: {e}"
+        message = _texts.CLI_CANNOT_WRITE.format(path=source_name(args.output), reason=e)
     except ReadFailed as e:
         status = IO_FAILED
-        message = f"cannot read {_name(args.input)}: {e}"
+        message = _texts.CLI_CANNOT_READ.format(path=source_name(args.input), reason=e)
     except BrokenProcessPool:
         status = WORKER_DIED
-        message = "a worker process died (out of memory?)"
+        message = _texts.CLI_WORKER_DIED
     except BrokenPipeError:
         sink.abandon()
         if args.output == "-":
@@ -492,7 +471,7 @@ def _run(
         return BROKEN_PIPE
     if status > SOME_PROBLEMS:
         sink.abandon()
-        tally.fail(f"{message}; {sink.kept(tally.rows)}")
+        tally.fail(_texts.CLI_LIST.format(item=message, items=sink.kept(tally.rows)))
     tally.done()
     return status
 
@@ -593,7 +572,19 @@ class _Deferred:
 class _Tally:
     """Counts what was written; shows progress on a terminal, and the summary at the end."""
 
-    def __init__(self, started: float, stderr: IO[str], size: int | None, *, quiet: bool) -> None:
+    def __init__(
+        self,
+        started: float,
+        stderr: IO[str],
+        size: int | None,
+        *,
+        quiet: bool,
+        language: str = "en",
+    ) -> None:
+        from legcramps._catalog import catalog
+
+        self.language = language
+        self.text = catalog(language).text
         self.started = started
         self.stderr = stderr
         self.size = size
@@ -617,11 +608,18 @@ class _Tally:
     def progress(self, seconds: float) -> str:
         """Return the progress line after *seconds*: rows, problems, rate; share and time left."""
         rate = self.rows / seconds if seconds > 0 else 0.0
-        text = f"{self.rows:,} rows, {self.problems:,} with problems, {rate:,.0f} rows/s"
+        text = self.text(
+            _texts.CLI_PROGRESS,
+            rows=f"{self.rows:,}",
+            problems=f"{self.problems:,}",
+            rate=f"{rate:,.0f}",
+        )
         if self.size:
             share = min(self.offset / self.size, 1.0)
             left = seconds * (1 - share) / share if share else None
-            text = f"{share:4.0%} {text}" + (f", {_clock(left)} left" if left is not None else "")
+            text = f"{share:4.0%} {text}"
+            if left is not None:
+                text = self.text(_texts.CLI_PROGRESS_LEFT, progress=text, clock=_clock(left))
         return text
 
     def _line(self, text: str) -> None:
@@ -634,18 +632,22 @@ class _Tally:
         if self._width:
             self.stderr.write("\n")
             self._width = 0
-        self.stderr.write(f"legcramps batch: error: {message}\n")
+        self.stderr.write(error_line(_PROG, message, self.language))
 
     def done(self) -> None:
         """Write the summary: rows written, problems, time, rate."""
         if self.quiet:
             return
         seconds = time.monotonic() - self.started
-        rate = f" ({self.rows / seconds:,.0f} rows/s)" if seconds > 0 and self.rows else ""
-        text = (
-            f"legcramps batch: {self.rows:,} rows written, {self.problems:,} with problems, "
-            f"in {seconds:.1f} s{rate}"
-        )
+        values = {
+            "rows": f"{self.rows:,}",
+            "problems": f"{self.problems:,}",
+            "seconds": f"{seconds:.1f}",
+        }
+        if seconds > 0 and self.rows:
+            text = self.text(_texts.CLI_SUMMARY_RATE, rate=f"{self.rows / seconds:,.0f}", **values)
+        else:
+            text = self.text(_texts.CLI_SUMMARY, **values)
         if self._width:
             self.stderr.write("\r" + text.ljust(self._width) + "\n")
         else:

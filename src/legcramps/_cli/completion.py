@@ -13,6 +13,7 @@ import argparse
 import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from legcramps import _texts
 from legcramps._cli._io import BROKEN_PIPE, IO_FAILED, USAGE, write
 from legcramps._cli._parser import epilog
 
@@ -75,6 +76,8 @@ def _command(name: str, parser: Parser, summary: str, commands: tuple[str, ...])
     words: tuple[str, ...] = ()
     file = False
     for action in parser.arguments():
+        if action.help == argparse.SUPPRESS:  # hidden: -l/--language before the command
+            continue
         if not action.option_strings:  # a positional argument: a file, a choice, a command
             words = words or (commands if action.metavar == "COMMAND" else _words(action))
             file = file or action.metavar in _FILES
@@ -300,16 +303,14 @@ def add_parser(subparsers: argparse._SubParsersAction[Any], program: Parser) -> 
     """Add ``completion`` to *subparsers*; its scripts complete every command of *program*."""
     parser = subparsers.add_parser(
         "completion",
-        help="print a shell completion script (bash, zsh or fish)",
-        description="Print the script that completes legcramps commands, options, choices and"
-        " file names in SHELL. Load it in the shell (the script's first lines say how, for"
-        " this shell and for every new one).",
+        help=_texts.CLI_COMPLETION_HELP,
+        description=_texts.CLI_COMPLETION_DESCRIPTION,
         epilog=epilog(
             [
-                (0, "the script was printed"),
-                (USAGE, "no such shell"),
-                (IO_FAILED, "the output could not be written"),
-                (BROKEN_PIPE, "the reader of the output went away"),
+                (0, _texts.CLI_SCRIPT_PRINTED),
+                (USAGE, _texts.CLI_NO_SUCH_SHELL),
+                (IO_FAILED, _texts.CLI_OUTPUT_FAILED),
+                (BROKEN_PIPE, _texts.CLI_READER_GONE),
             ],
             [
                 "source <(legcramps completion bash)",
@@ -318,7 +319,7 @@ def add_parser(subparsers: argparse._SubParsersAction[Any], program: Parser) -> 
             ],
         ),
     )
-    parser.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash, zsh or fish")
+    parser.add_argument("shell", choices=SHELLS, metavar="SHELL", help=_texts.CLI_SHELL_HELP)
     parser.set_defaults(func=lambda args: _print(program, args.shell))
 
 

@@ -33,7 +33,7 @@ from legcramps._cli._talk import Talk, TerminalTalk
 from legcramps._cli.assess import add_input, input_path
 from legcramps._errors import InvalidInput
 from legcramps._model import AnswerValue, FactorKind, Urgency
-from legcramps._parse import accepted_text, expected_text, hint_text
+from legcramps._parse import accepted_text, close_choice, expected_text, hint_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -73,11 +73,11 @@ _WORDS = {
 }
 #: The exit statuses of ``interview``, for its help.
 STATUSES = (
-    (0, "the report (or the JSON) was printed"),
-    (USAGE, "bad input: an option or the --input file"),
-    (IO_FAILED, "reading or writing failed: standard input closed, --save or the output"),
-    (INTERRUPTED, "interrupted (Ctrl-C), after offering to save the answers"),
-    (BROKEN_PIPE, "the reader of the output went away"),
+    (0, _texts.CLI_PRINTED),
+    (USAGE, _texts.CLI_INTERVIEW_BAD_INPUT),
+    (IO_FAILED, _texts.CLI_INTERVIEW_IO),
+    (INTERRUPTED, _texts.CLI_INTERVIEW_CTRL_C),
+    (BROKEN_PIPE, _texts.CLI_READER_GONE),
 )
 _EXAMPLES = (
     "legcramps interview",
@@ -196,19 +196,27 @@ class Interview:
                 continue
             try:
                 return self.knowledge.parse_answer(factor.id, self._read(factor, words, reply))
-            except InvalidInput as e:
-                (problem,) = e.problems
+            except InvalidInput:  # said below, in this language's words
+                pass
             tries += 1
             shown = repr(reply.strip())
             if tries == TRIES:
                 talk.say(talk.wrap(text(_texts.GIVE_UP, shown=shown), "  "))
                 return None
-            english = problem.hint.startswith("did you mean")
-            hint = f" ({self.catalog.problem(problem).hint})" if english else ""
+            hint = self._hint(factor, words)
             # What the factor takes, in this language's words (its choices too).
             expected = expected_text(factor, text)
             said = text(_texts.TRY_AGAIN, shown=shown, expected=expected, hint=hint)
             talk.say(talk.wrap(said, "  ") + f"  {text(_texts.PLEASE_RETRY)}\n")
+
+    def _hint(self, factor: RiskFactor, words: str) -> str:
+        """Return " (did you mean ...?)" for a misspelt choice, in this language, or ''.
+
+        The answer is compared with the choices as this language shows them (only a
+        choice has answers close to others).
+        """
+        hint = close_choice(factor, words, self.catalog.text)
+        return f" ({self.catalog.translate(hint)})" if hint else ""
 
     def _read(self, factor: RiskFactor, words: str, reply: str) -> str:
         """Return the text for ``parse_answer`` that *reply* (case-folded: *words*) gives.
@@ -270,31 +278,23 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``interview`` to *subparsers*."""
     parser = subparsers.add_parser(
         "interview",
-        help="ask the questions one at a time, then print the report",
-        description="Ask the questions one at a time, warning signs first, then print the"
-        " report. Answer yes/no, a number (a unit may follow, such as '1.5 l' or '90 min'),"
-        " one of the choices, or medication names separated by commas. Type 'skip' or press"
-        " Enter if you don't know (kept as unknown), '?' for help with a question, 'back' to"
-        " change the last answer, and 'done' (or end the input) to finish. On a terminal,"
-        " the arrow keys edit the line and bring back earlier answers. Ctrl-C offers to save"
-        " the answers so far.",
+        help=_texts.CLI_INTERVIEW_HELP,
+        description=_texts.CLI_INTERVIEW_DESCRIPTION,
         epilog=epilog(STATUSES, _EXAMPLES),
     )
-    add_input(parser, "answers known already, which are not asked (a null: asked, unknown)")
+    add_input(parser, _texts.CLI_KNOWN_ANSWERS)
     parser.add_argument(
         "-s",
         "--save",
         action=Once,
         metavar="FILE",
-        help="write the answers to FILE as JSON at the end (or on Ctrl-C), for 'assess FILE'"
-        " or 'interview --input FILE'",
+        help=_texts.CLI_SAVE_HELP,
     )
     parser.add_argument(
         "-j",
         "--json",
         action="store_true",
-        help="print the assessment (to_dict()) as JSON; the questions go to standard error"
-        " unless standard output is a terminal",
+        help=_texts.CLI_INTERVIEW_JSON_HELP,
     )
     add_language(parser)
     parser.set_defaults(func=run)
@@ -309,7 +309,7 @@ def _talk(args: argparse.Namespace) -> Talk:
     """
     stdin = sys.stdin
     if stdin is None:
-        msg = "cannot read the answers: standard input is closed"
+        msg = _texts.CLI_NO_STDIN
         raise CommandError(msg, status=IO_FAILED)
     person = stdin.isatty()
     out = sys.stdout
@@ -320,7 +320,7 @@ def _talk(args: argparse.Namespace) -> Talk:
             return TerminalTalk(stdin, out)
         return Talk(stdin, out, echo=not person)
     if sys.stderr is None:
-        msg = "cannot ask the questions: standard error is closed"
+        msg = _texts.CLI_NO_STDERR
         raise CommandError(msg, status=IO_FAILED)
     return Talk(stdin, sys.stderr, echo=not person)
 
@@ -330,7 +330,7 @@ def _known(args: argparse.Namespace, path: str | None) -> tuple[dict[str, Answer
     if path is None:
         return {}, set()
     if path == "-":
-        msg = "argument --input: cannot be standard input, which holds the answers typed"
+        msg = _texts.CLI_ARGUMENT.format(argument="--input", message=_texts.CLI_INPUT_NOT_STDIN)
         raise CommandError(msg)
     raw = read_answers(path)
     answers = validated(args.knowledge, raw, path)
@@ -346,7 +346,8 @@ def _check_save(path: str | None) -> None:
     folder = os.path.dirname(os.path.abspath(path))  # noqa: PTH100, PTH120 - a str path
     named = path != "-" and "\0" not in path and not os.path.isdir(path)  # noqa: PTH112
     if not (named and os.access(folder, os.W_OK)):
-        msg = f"argument --save: cannot write {path!r}; expected a file in a folder you can write"
+        cannot = _texts.CLI_CANNOT_SAVE.format(path=repr(path))
+        msg = _texts.CLI_ARGUMENT.format(argument="--save", message=cannot)
         raise CommandError(msg)
 
 

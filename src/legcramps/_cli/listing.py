@@ -5,20 +5,24 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from legcramps import _texts
 from legcramps._cli._io import BROKEN_PIPE, IO_FAILED, print_json, write
-from legcramps._cli._parser import epilog
+from legcramps._cli._parser import add_language, chosen_language, epilog
 from legcramps._cli.assess import metavar, option_name, singular_option
 from legcramps._model import FactorKind, RiskFactor
 from legcramps._parse import expected_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from legcramps._catalog import Catalog
     from legcramps._knowledge import Knowledge
 
 
 _STATUSES = (
-    (0, "the list was printed"),
-    (IO_FAILED, "the output could not be written (standard output closed, a full disk)"),
-    (BROKEN_PIPE, "the reader of the output went away"),
+    (0, _texts.CLI_LIST_PRINTED),
+    (IO_FAILED, _texts.CLI_NOT_WRITTEN),
+    (BROKEN_PIPE, _texts.CLI_READER_GONE),
 )
 
 
@@ -26,22 +30,22 @@ def add_parsers(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``causes`` and ``factors`` to *subparsers*."""
     causes = subparsers.add_parser(
         "causes",
-        help="list the causes assessed",
-        description="List the causes assessed, with their evidence and the inputs that speak"
-        " to them.",
+        help=_texts.CLI_CAUSES_HELP,
+        description=_texts.CLI_CAUSES_DESCRIPTION,
         epilog=epilog(_STATUSES, ["legcramps causes --json"]),
     )
-    causes.add_argument("-j", "--json", action="store_true", help="print the causes as JSON")
+    causes.add_argument("-j", "--json", action="store_true", help=_texts.CLI_CAUSES_JSON)
+    add_language(causes, hidden=True)
     causes.set_defaults(func=_causes)
 
     factors = subparsers.add_parser(
         "factors",
-        help="list every input with its question, kind and bounds",
-        description="List every input (risk factor) with its question, kind, bounds and"
-        " command-line option.",
+        help=_texts.CLI_FACTORS_HELP,
+        description=_texts.CLI_FACTORS_DESCRIPTION,
         epilog=epilog(_STATUSES, ["legcramps factors | grep -A4 '^fluid_litres'"]),
     )
-    factors.add_argument("-j", "--json", action="store_true", help="print the inputs as JSON")
+    factors.add_argument("-j", "--json", action="store_true", help=_texts.CLI_FACTORS_JSON)
+    add_language(factors, hidden=True)
     factors.set_defaults(func=_factors)
 
 
@@ -66,24 +70,34 @@ def _causes(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    text = _catalog(args).text
     blocks = []
     for c in knowledge.causes:
         inputs = ", ".join(f.id for f in knowledge.inputs_of(c.id))
-        blocks.append(
-            f"{c.id}: {c.name}\n  {c.summary}\n  Evidence: {c.evidence_note}\n  Inputs: {inputs}"
-        )
+        evidence = text(_texts.CLI_EVIDENCE, note=text(c.evidence_note))
+        lines = [f"{c.id}: {text(c.name)}", f"  {text(c.summary)}", f"  {evidence}"]
+        lines.append("  " + text(_texts.CLI_INPUTS, inputs=inputs))
+        blocks.append("\n".join(lines))
     write("\n\n".join(blocks) + "\n")
     return 0
 
 
-def _factor_options(factor: RiskFactor) -> str:
+def _catalog(args: argparse.Namespace) -> Catalog:
+    """Return the catalog of the language of the command line."""
+    from legcramps._catalog import catalog
+
+    return catalog(chosen_language(args))
+
+
+def _factor_options(factor: RiskFactor, text: Callable[..., str]) -> str:
     if factor.kind is FactorKind.YES_NO:
         return f"{option_name(factor)} / --no-{factor.id.replace('_', '-')}"
     if factor.kind is FactorKind.NUMBER:
         return f"{option_name(factor)} {metavar(factor)}"
     if factor.kind is FactorKind.CHOICE:
         return f"{option_name(factor)} {{{','.join(factor.choices)}}}"
-    return f"{singular_option(factor)} NAME (repeatable) / --no-{factor.id.replace('_', '-')}"
+    no = f"--no-{factor.id.replace('_', '-')}"
+    return text(_texts.CLI_REPEATABLE, option=singular_option(factor), no=no)
 
 
 def _factors(args: argparse.Namespace) -> int:
@@ -107,14 +121,17 @@ def _factors(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    words = _catalog(args)
+    text = words.text
     blocks = []
     for f in knowledge.factors:
-        lines = [f"{f.id} ({f.kind.value}): {f.question}", f"  expects: {expected_text(f)}"]
+        lines = [f"{f.id} ({f.kind.value}): {text(f.question)}"]
+        lines.append("  " + text(_texts.CLI_EXPECTS, expected=words.translate(expected_text(f))))
         if f.causes:
-            lines.append(f"  speaks to: {', '.join(f.causes)}")
+            lines.append("  " + text(_texts.CLI_SPEAKS_TO, causes=", ".join(f.causes)))
         if f.red_flags:
-            lines.append(f"  red flags: {', '.join(f.red_flags)}")
-        lines.append(f"  option: {_factor_options(f)}")
+            lines.append("  " + text(_texts.CLI_RED_FLAGS, flags=", ".join(f.red_flags)))
+        lines.append("  " + text(_texts.CLI_OPTION, options=_factor_options(f, text)))
         blocks.append("\n".join(lines))
     write("\n\n".join(blocks) + "\n")
     return 0

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from legcramps._cli._io import CommandError
+from legcramps import _texts
+from legcramps._cli._io import CommandError, translate
 
 #: The exit status when the service cannot start: the port is taken, the host unknown.
 CANNOT_START = 1
@@ -22,7 +23,7 @@ MAX_BODY_BYTES = 1_000_000
 def _port(text: str) -> int:
     if text.isdigit() and int(text) <= 65535:  # the highest TCP port
         return int(text)
-    msg = f"{text!r} is not a port (0 to 65535; 0 picks a free one)"
+    msg = _texts.CLI_NOT_A_PORT.format(given=repr(text))
     raise argparse.ArgumentTypeError(msg)
 
 
@@ -30,49 +31,40 @@ def add_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``serve`` to *subparsers*."""
     parser = subparsers.add_parser(
         "serve",
-        help="serve legcramps over HTTP: REST, FHIR and CDS Hooks (needs legcramps[service])",
-        description=(
-            "Serve legcramps over HTTP with uvicorn: POST /assess, the FHIR Questionnaire and"
-            " RiskAssessment, CDS Hooks 2.0 services, and an OpenAPI document at"
-            " /openapi.json. Nothing is logged that identifies a person unless --access-log"
-            " is given."
-        ),
+        help=_texts.CLI_SERVE_HELP,
+        description=_texts.CLI_SERVE_DESCRIPTION,
         allow_abbrev=False,
     )
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
-    )
-    parser.add_argument(
-        "--port", type=_port, default=8000, help="the port (default: 8000; 0: any free one)"
-    )
+    parser.add_argument("--host", default="127.0.0.1", help=_texts.CLI_HOST_HELP)
+    parser.add_argument("--port", type=_port, default=8000, help=_texts.CLI_PORT_HELP)
     parser.add_argument(
         "--base-url",
         default=DEFAULT_BASE_URL,
         metavar="URL",
-        help=f"the canonical base of the FHIR codes and the form (default: {DEFAULT_BASE_URL})",
+        help=_texts.CLI_BASE_URL_HELP.format(url=DEFAULT_BASE_URL),
     )
     parser.add_argument(
         "--jwt-issuers",
         metavar="FILE",
-        help="a JSON file of trusted CDS Clients, {issuer: JWK Set}: CDS Hooks calls need a JWT",
+        help=_texts.CLI_JWT_HELP,
     )
     parser.add_argument(
         "--public-url",
         metavar="URL",
         default="",
-        help="the URL clients reach the service at (a JWT's audience: the endpoint's URL under it)",
+        help=_texts.CLI_PUBLIC_URL_HELP,
     )
     parser.add_argument(
         "--max-body-bytes",
         type=int,
         default=MAX_BODY_BYTES,
         metavar="N",
-        help=f"the largest request body taken (default: {MAX_BODY_BYTES})",
+        help=_texts.CLI_MAX_BODY_HELP.format(most=MAX_BODY_BYTES),
     )
     parser.add_argument(
         "--access-log",
         action="store_true",
-        help="log every request with the client's address (personal data: off by default)",
+        help=_texts.CLI_ACCESS_LOG_HELP,
     )
     parser.set_defaults(func=_serve)
 
@@ -83,10 +75,7 @@ def _serve(args: argparse.Namespace) -> int:
 
         from legcramps._service.app import create_app
     except ImportError as e:
-        msg = (
-            f"the service needs the 'service' extra ({e.name} is missing):"
-            " pip install 'legcramps[service]'"
-        )
+        msg = _texts.CLI_SERVICE_EXTRA.format(name=e.name)
         raise CommandError(msg) from None
     from legcramps._service.config import make_config
 
@@ -95,7 +84,8 @@ def _serve(args: argparse.Namespace) -> int:
         try:
             issuers = Path(args.jwt_issuers).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
-            msg = f"argument --jwt-issuers: cannot read {args.jwt_issuers!r}: {e}"
+            cannot = _texts.CLI_CANNOT_READ.format(path=repr(args.jwt_issuers), reason=e)
+            msg = _texts.CLI_ARGUMENT.format(argument="--jwt-issuers", message=cannot)
             raise CommandError(msg) from None
     config = make_config(
         knowledge=args.knowledge,
@@ -116,11 +106,14 @@ def _serve(args: argparse.Namespace) -> int:
         sock.listen(2048)  # so that a client that reads the line below is queued, not refused
     except OSError as e:
         sock.close()
-        msg = f"cannot listen on {args.host} port {args.port}: {e.strerror or e}"
+        msg = _texts.CLI_CANNOT_LISTEN.format(
+            host=args.host, port=args.port, reason=e.strerror or e
+        )
         raise CommandError(msg, status=CANNOT_START) from None
     port = sock.getsockname()[1]
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
-    sys.stderr.write(f"legcramps serve: listening on http://{host}:{port} (Ctrl-C to stop)\n")
+    listening = _texts.CLI_LISTENING.format(url=f"http://{host}:{port}")
+    sys.stderr.write(translate(listening, getattr(args, "language", "en")) + "\n")
     sys.stderr.flush()
     server = uvicorn.Server(
         uvicorn.Config(

@@ -82,13 +82,16 @@ def _problems(
     message: str,
     error: InvalidInput | None,
     *,
-    fhir: bool = False,
     problems: tuple[Problem, ...] = (),
+    outcome: Catalog | None = None,
 ) -> Response:
-    """Return the error response: the problems as JSON, or as an OperationOutcome."""
+    """Return the error response: the problems as JSON, or with *outcome* as an OperationOutcome.
+
+    *outcome* is the language of the request (an OperationOutcome says it, if not English).
+    """
     if error is None:
         error = InvalidInput(problems or (Problem("request", message, "an acceptable request"),))
-    if fhir:
+    if outcome is not None:
         code = {
             413: "too-costly",
             412: "required",
@@ -96,7 +99,10 @@ def _problems(
             401: "security",
             415: "not-supported",
         }.get(status, "invalid")
-        return Response(dumps(operation_outcome(error, code)), status, media_type=FHIR)
+        if outcome.language == "en":
+            return Response(dumps(operation_outcome(error, code)), status, media_type=FHIR)
+        resource = operation_outcome(error, code, language=outcome)
+        return in_language(Response(dumps(resource), status, media_type=FHIR), outcome)
     body = {"error": message, "problems": [p.to_dict() for p in error.problems], "more": error.more}
     return Response(dumps(body), status, media_type=JSON)
 
@@ -132,16 +138,17 @@ def _endpoint(handler: Handler, *, fhir: bool = False) -> Handler:
     """Wrap *handler*: every refusal becomes its status and problems, anything else a bare 500."""
 
     async def endpoint(request: Request) -> Response:
+        outcome = language(request) if fhir else None  # an OperationOutcome's language
         try:
             return await handler(request)
         except Rejected as e:
             headers = {"WWW-Authenticate": "Bearer"} if e.status == 401 else None
-            response = _problems(e.status, e.message, None, fhir=fhir, problems=e.problems)
+            response = _problems(e.status, e.message, None, problems=e.problems, outcome=outcome)
             if headers:
                 response.headers.update(headers)
             return response
         except InvalidInput as e:
-            return _problems(422, "the request is not acceptable", e, fhir=fhir)
+            return _problems(422, "the request is not acceptable", e, outcome=outcome)
         except cds.MissingPrefetch as e:
             problems = tuple(
                 Problem(
@@ -152,12 +159,13 @@ def _endpoint(handler: Handler, *, fhir: bool = False) -> Handler:
                 )
                 for key in e.keys
             )
-            return _problems(412, "prefetched data is missing", None, fhir=True, problems=problems)
+            missing = "prefetched data is missing"
+            return _problems(412, missing, None, problems=problems, outcome=language(request))
         except Exception as e:  # noqa: BLE001 - a bug must not show a traceback or personal data
             # No traceback: its values may identify a person.
             _LOG.error("unexpected %s on %s", type(e).__name__, request.url.path)
             problem = Problem("request", "a request the service failed on", "one it can answer")
-            return _problems(500, "internal error", None, fhir=fhir, problems=(problem,))
+            return _problems(500, "internal error", None, problems=(problem,), outcome=outcome)
 
     return endpoint
 
