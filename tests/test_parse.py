@@ -166,23 +166,6 @@ class TestParsing:
         with pytest.raises(NotUnderstood, match="medication names separated by commas"):
             parse_medications(text)
 
-    @given(st.sampled_from(K.factors), st.text())
-    def test_any_text_reads_as_the_factors_type_or_is_not_understood(
-        self, factor: RiskFactor, text: str
-    ) -> None:
-        """Any text gives an answer of the factor kind's Python type, or `NotUnderstood`."""
-        types: dict[FactorKind, tuple[type, ...]] = {
-            FactorKind.YES_NO: (bool,),
-            FactorKind.NUMBER: (int, float),
-            FactorKind.CHOICE: (str,),
-            FactorKind.MEDICATIONS: (tuple,),
-        }
-        try:
-            value = read_answer(factor, text)
-        except NotUnderstood:
-            return
-        assert value is None or isinstance(value, types[factor.kind])
-
 
 class TestParseAnswer:
     """`legcramps.parse_answer` and `Knowledge.parse_answer`: text to an answer assess() takes."""
@@ -283,18 +266,6 @@ class TestParseAnswer:
         """`Knowledge.parse_answer` reads the inputs of that knowledge."""
         assert 12 == cold_water.parse_answer("water_celsius", "12")
 
-    @given(st.sampled_from(K.factors), st.text(max_size=40))
-    def test_any_text_gives_a_valid_answer_or_invalid_input(
-        self, factor: RiskFactor, text: str
-    ) -> None:
-        """Any text gives None or an answer assess() accepts; or InvalidInput, never more."""
-        try:
-            value = legcramps.parse_answer(factor.id, text)
-        except legcramps.InvalidInput:
-            return
-        if value is not None:
-            assert {factor.id: value} == legcramps.KNOWLEDGE.validate({factor.id: value})
-
 
 class TestCase:
     """Choices: text is read ignoring case everywhere text is read; values are exact."""
@@ -321,3 +292,36 @@ class TestCase:
 
         assert 2 == status
         assert 'did you mean "vigorous"? In JSON a choice is exact' in err
+
+
+# Hypothesis tests at module level: mutmut runs the tests twice in one process, and a
+# method would be called from two instances (Hypothesis' differing_executors check).
+
+
+@given(st.sampled_from(K.factors), st.text())
+def test_any_text_reads_as_the_factors_type_or_is_not_understood(
+    factor: RiskFactor, text: str
+) -> None:
+    """Any text gives an answer of the factor kind's Python type, or `NotUnderstood`."""
+    types: dict[FactorKind, tuple[type, ...]] = {
+        FactorKind.YES_NO: (bool,),
+        FactorKind.NUMBER: (int, float),
+        FactorKind.CHOICE: (str,),
+        FactorKind.MEDICATIONS: (tuple,),
+    }
+    try:
+        value = read_answer(factor, text)
+    except NotUnderstood:
+        return
+    assert value is None or isinstance(value, types[factor.kind])
+
+
+@given(st.sampled_from(K.factors), st.text(max_size=40))
+def test_any_text_gives_a_valid_answer_or_invalid_input(factor: RiskFactor, text: str) -> None:
+    """Any text gives None or an answer assess() accepts; or InvalidInput, never more."""
+    try:
+        value = legcramps.parse_answer(factor.id, text)
+    except legcramps.InvalidInput:
+        return
+    if value is not None:
+        assert {factor.id: value} == legcramps.KNOWLEDGE.validate({factor.id: value})
