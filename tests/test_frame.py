@@ -436,19 +436,17 @@ class TestExamples:
         assert len(asked) == one(frame)["questions_left"]
         assert expected(frame) == plain(legcramps.assess_frame(frame))
 
-    def test_an_open_minimum_urgency_is_may_rise_to(self) -> None:
-        """Red flags ruled out, a cause likely, medications unknown: may rise to see_doctor."""
-        row = {**{k: v for k, v in SETTLED.items() if k != "medications"}, "sitting_hours": 8}
-        frame = frame_of([row])
-        found, _ = _columns.read(frame, K, list(frame.columns), cells=False)
-        results = _columns.evaluate(K._tables, K, found)  # noqa: SLF001 - the tables
-
-        assert legcramps.Urgency.SEE_DOCTOR == legcramps.assess(row).may_rise_to
-        assert legcramps.Urgency.SEE_DOCTOR.rank == results.may_rise_to[0]
-
-    def test_an_unrecognised_medication_keeps_the_floor_open(self) -> None:
-        """Red flags ruled out, a cause likely, a name not recognised: may rise to see_doctor."""
-        row = {**SETTLED, "sitting_hours": 8, "medications": ["water tablet"]}
+    @pytest.mark.parametrize(
+        "medications",
+        [
+            pytest.param(None, id="medications unknown"),
+            pytest.param(["water tablet"], id="a name not recognised"),
+        ],
+    )
+    def test_an_open_minimum_urgency_is_may_rise_to(self, medications: list[str] | None) -> None:
+        """Red flags ruled out, a cause likely, the medications unknown or not all
+        recognised: may rise to see_doctor, as in assess()."""
+        row = {**SETTLED, "sitting_hours": 8, "medications": medications}
         frame = frame_of([row])
         found, _ = _columns.read(frame, K, list(frame.columns), cells=False)
         results = _columns.evaluate(K._tables, K, found)  # noqa: SLF001 - the tables
