@@ -251,6 +251,12 @@ class TestParseAnswer:
         with pytest.raises(legcramps.InvalidInput, match=r"text: received 1 \(int\)"):
             legcramps.parse_answer("fluid_litres", 1)  # type: ignore[arg-type]
 
+    def test_text_that_is_not_text_says_what_was_expected(self) -> None:
+        """The problem names the text of an answer, a str, as what was expected."""
+        with pytest.raises(legcramps.InvalidInput) as caught:
+            legcramps.parse_answer("fluid_litres", 1)  # type: ignore[arg-type]
+        assert "the text of an answer (a str)" == caught.value.problems[0].expected
+
     def test_a_str_subclass_is_read_as_its_text(self) -> None:
         """A str subclass is read by its plain text, whatever its methods say."""
 
