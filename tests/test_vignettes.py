@@ -1286,3 +1286,11 @@ def test_naproxen_by_its_brand_sees_a_doctor(name: str) -> None:
         result.urgency,
         tuple(m.generic for m in result.medications),
     )
+
+
+def test_an_unnamed_water_tablet_in_the_heat_may_be_urgent() -> None:
+    """A 70-year-old takes "a water tablet" and cramps on a hot day: a diuretic in the heat
+    is a warning sign (Merck: fluid lost "taking diuretics"), so the result may still rise to
+    urgent, not only to see a doctor (an unrecognised name never counts as "no diuretic")."""
+    result = story(medications=["water tablet"], hot_weather=True, age_years=70)
+    assert (Urgency.UNDETERMINED, Urgency.URGENT) == (result.urgency, result.may_rise_to)
