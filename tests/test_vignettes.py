@@ -1294,3 +1294,115 @@ def test_an_unnamed_water_tablet_in_the_heat_may_be_urgent() -> None:
     urgent, not only to see a doctor (an unrecognised name never counts as "no diuretic")."""
     result = story(medications=["water tablet"], hot_weather=True, age_years=70)
     assert (Urgency.UNDETERMINED, Urgency.URGENT) == (result.urgency, result.may_rise_to)
+
+
+# --- Stories of the clinical audit of 2026-12-02 that legcramps already handled ---------------
+
+#: Someone who did not exercise and is not overtired (the audit's resting person).
+AT_REST: dict[str, Any] = {
+    "exercise_minutes": 0,
+    "exercise_intensity": None,
+    "unaccustomed_exercise": None,
+    "recovery_hours": 240,
+}
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        pytest.param(  # Merck "weakness"; NHS statins: weakness, straight away
+            {
+                **AT_REST,
+                **screen("leg_signs", muscle_weakness=True),
+                "medications": ["atorvastatin"],
+            },
+            (Urgency.URGENT, None),
+            id="weak legs on a statin: urgent",
+        ),
+        pytest.param(  # CDC/NIOSH rhabdomyolysis: pain more severe than expected
+            {**screen("leg_signs", pain_worse_than_expected=True), "medications": ["rosuvastatin"]},
+            (Urgency.URGENT, None),
+            id="pain far worse than expected on a statin after the gym: urgent",
+        ),
+        pytest.param(  # Merck: fluid lost taking diuretics; a misspelt diuretic is unknown
+            {**AT_REST, "medications": ["bendroflumethazide 2.5mg"], "hot_weather": True},
+            (Urgency.UNDETERMINED, Urgency.URGENT),
+            id="a misspelt diuretic in a heatwave: never self-care",
+        ),
+        pytest.param(  # unknown is never "no": a diuretic in the heat is a warning sign
+            {"hot_weather": True, "medications": None},
+            (Urgency.UNDETERMINED, Urgency.URGENT),
+            id="medications not given on a hot day: never self-care",
+        ),
+        pytest.param(  # NHS leg cramps: an urgent appointment for cramps over 10 minutes
+            {"cramp_minutes": None},
+            (Urgency.UNDETERMINED, Urgency.URGENT),
+            id="how long the cramp lasted not given: never self-care",
+        ),
+        pytest.param(  # CDC heat cramps: medical help right away after more than an hour
+            {"hot_weather": True, "heavy_sweating": True, "cramp_minutes": 70},
+            (Urgency.URGENT, None),
+            id="a heat cramp of 70 minutes: urgent",
+        ),
+        pytest.param(  # HSE: an urgent appointment today for a red, swollen leg in pregnancy
+            {
+                **AT_REST,
+                **screen("clot_risks", pregnant_or_postpartum=True),
+                **screen("leg_signs", leg_swelling=True),
+            },
+            (Urgency.URGENT, None),
+            id="pregnant with one red swollen leg: urgent",
+        ),
+        pytest.param(  # NHS PAD: see a doctor urgently if symptoms suddenly get worse
+            {
+                **AT_REST,
+                **screen("leg_changes", pain_on_walking_eased_by_rest=True),
+                **screen("leg_signs", leg_cold_pale_or_blue=True),
+            },
+            (Urgency.URGENT, None),
+            id="claudication with a foot now cold and pale: urgent",
+        ),
+        pytest.param(  # Mayo hypokalaemia: immediate care for an irregular heartbeat
+            {**AT_REST, **screen("body_signs", palpitations=True), "medications": ["HCTZ 25"]},
+            (Urgency.URGENT, None),
+            id="a racing heart at rest on a thiazide: urgent",
+        ),
+        pytest.param(  # NHS dehydration: GP or NHS 111 straight away for a rapid pulse
+            {
+                **AT_REST,
+                **screen("body_signs", vomiting_or_diarrhoea=True, palpitations=True),
+                "fluid_litres": 0.3,
+            },
+            (Urgency.URGENT, None),
+            id="vomiting with a racing pulse: urgent",
+        ),
+        pytest.param(  # NHS leg cramps: help at once after exposure to lead or mercury
+            {**AT_REST, **screen("body_signs", toxin_exposure=True)},
+            (Urgency.URGENT, None),
+            id="a painter exposed to lead: urgent",
+        ),
+        pytest.param(  # CDC/NIOSH heat stroke: confusion in the heat is an emergency
+            {
+                **AT_REST,
+                **screen("emergency_signs", confusion_or_fainting=True),
+                "medications": ["Lasix"],
+                "hot_weather": True,
+                "age_years": 84,
+            },
+            (Urgency.EMERGENCY, None),
+            id="confused in a heatwave on furosemide: emergency",
+        ),
+        pytest.param(  # Mayo Clinic: see a doctor for cramps with no obvious cause
+            {**AT_REST, "age_years": 50},
+            (Urgency.SEE_DOCTOR, None),
+            id="night cramps with no cause at all: see a doctor",
+        ),
+    ],
+)
+def test_an_audited_story_gets_its_sources_urgency(
+    answers: dict[str, Any], expected: tuple[Urgency, Urgency | None]
+) -> None:
+    """Each story of the audit gets the urgency its source gives, and may rise no further
+    than the questions still open allow (the source is named beside each story)."""
+    result = story(answers)
+    assert expected == (result.urgency, result.may_rise_to)
