@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shlex
 import subprocess
 import sys
@@ -79,8 +80,10 @@ def with_sign(cause_id: str, sign: Sign) -> Knowledge:
     )
 
 
-def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    """Run the real command line, as ``python -m legcramps``."""
+def run(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real command line, as ``python -m legcramps`` (in *env*, if given)."""
     return subprocess.run(  # noqa: S603 - the test's own interpreter and arguments
         [sys.executable, "-m", "legcramps", *args],
         input=stdin,
@@ -88,7 +91,18 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
         timeout=60,
+        env=env,
     )
+
+
+def run_with(
+    locale: dict[str, str], *args: str, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """Run the real command line with *locale* in place of the locale variables."""
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"LC_ALL", "LC_MESSAGES", "LANG"}
+    }
+    return run(*args, stdin=stdin, env={**environment, **locale})
 
 
 def run_in_process(

@@ -8,8 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import legcramps
-from helpers import run
-from test_cli_language import run_with
+from helpers import run, run_with
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,27 +12,11 @@ import jsonschema
 import pytest
 
 import legcramps
-from helpers import run, run_in_process
+from helpers import run, run_in_process, run_with
 
 ES = legcramps.catalog("es")
 K = legcramps.KNOWLEDGE
 CASE = ("--hot-weather", "--fluid-litres", "0.5", "--exercise-minutes", "2h")
-
-
-def run_with(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    """Run the real command line with *env* in place of the locale variables."""
-    environment = {
-        k: v for k, v in os.environ.items() if k not in {"LC_ALL", "LC_MESSAGES", "LANG"}
-    }
-    return subprocess.run(  # noqa: S603 - the test's own interpreter and arguments
-        [sys.executable, "-m", "legcramps", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-        env={**environment, **env},
-    )
 
 
 class TestAssess:

@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 
 import legcramps
-from helpers import run_in_process
+from helpers import run_in_process, run_with
 from legcramps import _texts
 from legcramps._cli import build_parser
 from legcramps._cli._parser import language_of
 from legcramps._cli.batch import _Tally
-from test_cli_language import run_with
 
 ES = legcramps.catalog("es")
 K = legcramps.KNOWLEDGE
