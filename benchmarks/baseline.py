@@ -30,6 +30,7 @@ _ALONE = {
     4: (
         "chest_pain_or_breathlessness",
         "confusion_or_fainting",
+        "skin_blotchy_or_rash",
         "heat_exhaustion_not_better",
         "dark_urine",
         "wound_with_stiffness",

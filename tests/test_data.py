@@ -92,6 +92,7 @@ class TestBuiltInKnowledge:
             "palpitations",
             "severe_dehydration_signs",
             "confusion_or_fainting",
+            "skin_blotchy_or_rash",
             "high_body_temperature",
             "very_high_temperature",
             "vomiting_or_diarrhoea",

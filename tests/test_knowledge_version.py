@@ -23,7 +23,7 @@ import legcramps
 from legcramps import Condition, Knowledge
 
 #: The knowledge version and the fingerprint of the data it names.
-PINNED = ("2026.12.3", "b19a7598eb35c959d9b9bbb601b1b9b7d9f3c56fdca6cba6b95a242924a448e0")
+PINNED = ("2026.12.4", "9d05f651c62146ecc575c5e97230f1da68ad58ef34a940c13562e6b649b676bf")
 
 K = legcramps.KNOWLEDGE
 _HERE = "tests/test_knowledge_version.py"

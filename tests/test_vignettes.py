@@ -267,6 +267,31 @@ def test_fainting_with_cramps_is_an_emergency_even_without_heat() -> None:
     assert Urgency.EMERGENCY == result.urgency
 
 
+def test_blotchy_skin_with_a_fever_and_aching_legs_is_sepsis() -> None:
+    """A man with a fever and aching, cramping legs has blotchy, pale skin: sepsis (NHS
+    Symptoms of sepsis, Elispot copy: blue, grey, pale or blotchy skin, call 999)."""
+    result = story(
+        screen("emergency_signs", skin_blotchy_or_rash=True),
+        screen("body_signs", high_body_temperature=True),
+        **RESTING,
+    )
+    assert Urgency.EMERGENCY == raised(result, "sepsis_signs").urgency
+
+
+def test_a_rash_that_does_not_fade_is_an_emergency_without_a_fever() -> None:
+    """A rash that does not fade under a glass is a sign for 999 on its own (NHS Symptoms
+    of sepsis, Elispot copy: "they may not have all these symptoms")."""
+    result = story(screen("emergency_signs", skin_blotchy_or_rash=True), **RESTING)
+    assert Urgency.EMERGENCY == result.urgency
+
+
+def test_a_no_to_the_emergency_screen_answers_the_skin_question() -> None:
+    """The emergency screen names blotchy skin and a rash that does not fade, so its "no"
+    answers that question too, and it is not asked again (NHS Symptoms of sepsis)."""
+    result = story()
+    assert ("skin_blotchy_or_rash" in asked(result), result.urgency) == (False, Urgency.SELF_CARE)
+
+
 def test_very_high_temperature_in_hot_weather_is_heat_stroke() -> None:
     """A farm worker cramping on a hot day has hot, dry skin and a temperature of 40 degrees C:
     heat stroke until shown otherwise (Public Health Wales: call 999 for a very high

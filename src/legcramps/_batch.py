@@ -161,12 +161,12 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
     benchmarks/batch.py`` measures it):
 
     - ``"flat"`` records are made in the workers and come back as their plain
-      values: two workers spend about 1.3 times the CPU time of one, so on two
-      free cores they give at most about 1.5 times the rows a second;
+      values: two workers spend 1.1 to 1.3 times the CPU time of one, so on two
+      free cores they give at most 1.5 to 1.8 times the rows a second;
     - ``"dict"`` records are made in the workers too, but this process must
-      build each one again from what is sent (about a quarter of the work of
-      making it): about 1.45 times the CPU time, at most about 1.4 times the
-      rows a second on two cores;
+      build each one again from what is sent (unpickling it costs about a
+      third of assessing and making it): 1.45 to 1.6 times the CPU time, at
+      most 1.25 to 1.4 times the rows a second on two cores;
     - an :class:`~legcramps.Assessment` comes back as its answers and is
       assessed again in this process (cheaper than sending all of it), so this
       process still does one assessment per row, plus the sending: two workers

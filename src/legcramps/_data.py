@@ -30,7 +30,7 @@ from legcramps._model import (
 )
 
 #: Bump on every change to the data below, so stored results say which knowledge made them.
-VERSION = "2026.12.3"
+VERSION = "2026.12.4"
 
 _READ = "2026-12-01"
 _READ_2 = "2026-12-02"
@@ -289,6 +289,17 @@ NHS_DEHYDRATION = Source(
     "unusually tired or confused, a weak or rapid pulse, fits or a low level of "
     "consciousness.",
     "https://zana.com/a/dehydration-symptoms-dehydration.1454?lang=en",
+    _READ_2,
+)
+NHS_SEPSIS = Source(
+    "nhs-sepsis-symptoms",
+    "Symptoms of sepsis",
+    "NHS, as reproduced by Elispot: call 999 or go to A&E if an adult or older child has "
+    "any of: acting confused, slurred speech or not making sense; blue, grey, pale or blotchy "
+    "skin, lips or tongue (on brown or black skin, easier to see on the palms or soles); a "
+    "rash that does not fade when you roll a glass over it; difficulty breathing, "
+    "breathlessness or breathing very fast.",
+    "https://elispot.biz/about-all/early-sepsis-rash-symptoms-of-sepsis-nhs.html",
     _READ_2,
 )
 MAYO_STATIN_RHABDO = Source(
@@ -625,6 +636,13 @@ FACTORS = (
         "or had a fit (seizure)?",
     ),
     _yes_no(
+        "skin_blotchy_or_rash",
+        "Is your skin, or are your lips or tongue, blue, grey, pale or blotchy, or do you have "
+        "a rash that does not fade when you roll a glass over it?",
+        "Anywhere on the body, not only the leg. On brown or black skin the colour may be "
+        "easier to see on the palms of the hands or the soles of the feet.",
+    ),
+    _yes_no(
         "high_body_temperature",
         "Do you have a high temperature (you feel hot to the touch, or 38 degrees C or more)?",
     ),
@@ -729,7 +747,8 @@ FACTORS = (
     RiskFactor(
         "emergency_signs",
         "Do you have any of these now: chest pain or breathlessness; confusion, fainting or a "
-        "fit; brown, red or cola-coloured urine; since a wound, a stiff jaw, "
+        "fit; blue, grey, pale or blotchy skin, lips or tongue, or a rash that does not fade "
+        "under a glass; brown, red or cola-coloured urine; since a wound, a stiff jaw, "
         "spasms or stiffness, or a large or deep wound; after exertion or heat, still feeling "
         "unwell after 30 minutes of cooling down?",
         YES_NO,
@@ -737,6 +756,7 @@ FACTORS = (
         members=(
             "chest_pain_or_breathlessness",
             "confusion_or_fainting",
+            "skin_blotchy_or_rash",
             "dark_urine",
             "wound_with_stiffness",
             "heat_exhaustion_not_better",
@@ -1425,6 +1445,25 @@ RED_FLAGS = (
             *(AllOf((Condition("very_high_temperature"), hard)) for hard in HARD_EXERCISE),
         ),
         time_frame=NOW,
+    ),
+    RedFlag(
+        id="sepsis_signs",
+        name="Blue, grey, pale or blotchy skin, or a rash that does not fade",
+        why=(
+            "Blue, grey, pale or blotchy skin, lips or tongue, or a rash that does not fade "
+            "when a glass is rolled over it, may be sepsis, a life-threatening reaction to an "
+            "infection, or meningitis."
+        ),
+        # The NHS sepsis page lists these among the signs for which an adult should call 999
+        # or go to A&E; its other signs are asked by confusion_or_fainting and
+        # chest_pain_or_breathlessness. Its "call 111 now" signs (no urine all day) are asked
+        # by severe_dehydration_signs.
+        urgency=EMERGENCY,
+        advice="Call your local emergency number now, or go straight to an emergency department.",
+        sources=(NHS_SEPSIS,),
+        when=(Condition("skin_blotchy_or_rash"),),
+        time_frame=NOW,
+        codes=_snomed("91302008", "Sepsis"),
     ),
     RedFlag(
         id="rhabdomyolysis",

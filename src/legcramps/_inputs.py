@@ -134,6 +134,10 @@ class Answers(TypedDict, total=False):
     #: a fit (seizure)?
     confusion_or_fainting: bool | None
 
+    #: Is your skin, or are your lips or tongue, blue, grey, pale or blotchy, or do you have a
+    #: rash that does not fade when you roll a glass over it?
+    skin_blotchy_or_rash: bool | None
+
     #: Do you have a high temperature (you feel hot to the touch, or 38 degrees C or more)?
     high_body_temperature: bool | None
 
@@ -216,9 +220,10 @@ class Answers(TypedDict, total=False):
     heavy_alcohol_use: bool | None
 
     #: Do you have any of these now: chest pain or breathlessness; confusion, fainting or a fit;
-    #: brown, red or cola-coloured urine; since a wound, a stiff jaw, spasms or stiffness, or a
-    #: large or deep wound; after exertion or heat, still feeling unwell after 30 minutes of
-    #: cooling down?
+    #: blue, grey, pale or blotchy skin, lips or tongue, or a rash that does not fade under a
+    #: glass; brown, red or cola-coloured urine; since a wound, a stiff jaw, spasms or
+    #: stiffness, or a large or deep wound; after exertion or heat, still feeling unwell after
+    #: 30 minutes of cooling down?
     emergency_signs: bool | None
 
     #: Apart from the cramp itself and the ache it leaves, do you have any of these in a leg:
