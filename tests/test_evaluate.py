@@ -316,6 +316,18 @@ class TestUrgency:
         """Each red flag alone sets the urgency the domain reference gives it."""
         assert expected == legcramps.assess(answers).urgency
 
+    def test_an_unanswered_question_that_alone_raises_a_flag_keeps_it_open(self) -> None:
+        """Chest pain left unanswered, every other emergency sign ruled out: the result may
+        still rise to an emergency (here without the screen's own flag, which would too)."""
+        mine = knowledge(
+            red_flags=tuple(r for r in K.red_flags if r.id != "emergency_sign_reported")
+        )
+        others = dict.fromkeys(K.factor("emergency_signs").members, False)
+        answers = {**NO_RED_FLAGS, **others, "emergency_signs": None}
+        del answers["chest_pain_or_breathlessness"]
+
+        assert Urgency.EMERGENCY == mine.assess(answers).may_rise_to
+
     def test_red_flag_overrides_the_scores(self) -> None:
         """A red flag decides the urgency even when a cause explains the cramps."""
         answers = {**NO_RED_FLAGS, "sitting_hours": 10, "leg_swelling": True}

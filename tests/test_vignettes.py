@@ -141,6 +141,15 @@ def test_breathlessness_names_the_long_journey_as_a_clot_risk() -> None:
     assert "sitting for more than 3 hours, as on a long journey" in flag.risk_factors
 
 
+def test_chest_pain_left_unanswered_alone_keeps_the_emergency_open() -> None:
+    """Every warning sign answered "no" one by one but chest pain or breathlessness, left
+    open: not self-care, and the result may still rise to an emergency (NHS Pulmonary
+    embolism, AXA Health copy: call 999 or go to A&E)."""
+    others = dict.fromkeys(KNOWLEDGE.factor("emergency_signs").members, False)
+    result = story(others, emergency_signs=None, chest_pain_or_breathlessness=None)
+    assert (result.urgency, result.may_rise_to) == (Urgency.UNDETERMINED, Urgency.EMERGENCY)
+
+
 def test_chest_pain_reaches_emergency_on_the_second_question() -> None:
     """A man with cramps and chest pain starts the interview: the first question screens for
     emergencies and the second asks about chest pain, so he is sent to the emergency number
