@@ -31,6 +31,9 @@ _ALONE = {
         "chest_pain_or_breathlessness",
         "confusion_or_fainting",
         "skin_blotchy_or_rash",
+        "sudden_one_sided_weakness",
+        "cauda_equina_signs",
+        "sudden_severe_leg_pain",
         "heat_exhaustion_not_better",
         "dark_urine",
         "wound_with_stiffness",
@@ -39,7 +42,6 @@ _ALONE = {
         "leg_swelling",
         "one_leg_pain_or_tenderness",
         "leg_cold_pale_or_blue",
-        "sudden_severe_leg_pain",
         "leg_pain_at_rest",
         "pain_worse_than_expected",
         "vomiting_or_diarrhoea",
@@ -226,12 +228,16 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
     clot = get("leg_swelling") is True or get("one_leg_pain_or_tenderness") is True
     cold, sudden = get("leg_cold_pale_or_blue") is True, get("sudden_severe_leg_pain") is True
     rest = get("leg_pain_at_rest") is True
-    hard = (exercise or 0) >= 60 or get("exercise_intensity") == "vigorous"
+    hard = (exercise or 0) >= 60 or (
+        exercised is not False and get("exercise_intensity") == "vigorous"
+    )
     if (cold and (sudden or weak or rest)) or ((sudden or rest) and weak):
         rank = 4
     if get("very_high_temperature") is True and (heat is True or hard):
         rank = 4
     if clot and (get("palpitations") is True or get("coughing_up_blood") is True):
+        rank = 4
+    if worse_applies and get("pain_worse_than_expected") is True and injured is True:
         rank = 4
     if worse_applies and get("pain_worse_than_expected") is True and get("muscle_weakness") is True:
         rank = 4

@@ -182,7 +182,7 @@ class TestCompiledOrder:
         after the scoring questions defined before it (only red-flag screens go first)."""
         screen = RiskFactor(
             "other_troubles", "Any other troubles?", FactorKind.YES_NO,
-            members=("poor_diet", "recent_leg_injury"),
+            members=("poor_diet", "unaccustomed_exercise"),
         )  # fmt: skip
         mine = knowledge(factors=(*K.factors, screen))
         asked = [q.id for q in mine.assess().next_questions]

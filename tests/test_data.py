@@ -93,6 +93,8 @@ class TestBuiltInKnowledge:
             "severe_dehydration_signs",
             "confusion_or_fainting",
             "skin_blotchy_or_rash",
+            "sudden_one_sided_weakness",
+            "cauda_equina_signs",
             "high_body_temperature",
             "very_high_temperature",
             "vomiting_or_diarrhoea",

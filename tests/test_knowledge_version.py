@@ -23,7 +23,7 @@ import legcramps
 from legcramps import Condition, Knowledge
 
 #: The knowledge version and the fingerprint of the data it names.
-PINNED = ("2026.12.4", "9d05f651c62146ecc575c5e97230f1da68ad58ef34a940c13562e6b649b676bf")
+PINNED = ("2026.12.5", "41dbdf148fb8068bf488494d3a9aafb49348aca2d6200a66ff20eba97ecb5ac0")
 
 K = legcramps.KNOWLEDGE
 _HERE = "tests/test_knowledge_version.py"

@@ -212,11 +212,13 @@ def test_cold_leg_on_its_own_is_urgent() -> None:
     assert Urgency.URGENT == raised(result, "poor_blood_flow").urgency
 
 
-def test_sudden_severe_pain_on_its_own_is_urgent() -> None:
-    """A man's calf pain came on suddenly and severely, the leg warm and normal-coloured:
-    same day (NHS, Symptoms of peripheral arterial disease: see a doctor urgently)."""
+def test_sudden_severe_pain_on_its_own_is_an_emergency() -> None:
+    """A man's calf pain came on suddenly and severely and stays, the leg warm and
+    normal-coloured: the NHS says see a doctor urgently for peripheral arterial disease, but
+    999 for sudden, severe pain anywhere (NHS Compartment syndrome, Not In Line copy); the
+    more urgent is taken."""
     result = story(screen("leg_signs", sudden_severe_leg_pain=True))
-    assert Urgency.URGENT == result.urgency
+    assert Urgency.EMERGENCY == raised(result, "compartment_syndrome").urgency
 
 
 def test_cold_leg_with_the_sudden_pain_question_open_asks_it() -> None:
@@ -299,6 +301,37 @@ def test_a_no_to_the_emergency_screen_answers_the_skin_question() -> None:
     answers that question too, and it is not asked again (NHS Symptoms of sepsis)."""
     result = story()
     assert ("skin_blotchy_or_rash" in asked(result), result.urgency) == (False, Urgency.SELF_CARE)
+
+
+def test_sudden_weakness_of_one_arm_and_leg_is_a_stroke() -> None:
+    """A 71-year-old with a heart problem wakes from a night cramp and his left arm and leg
+    are suddenly weak: a stroke (BCUHB, Signs of stroke: phone 999 immediately)."""
+    result = story(
+        screen("emergency_signs", sudden_one_sided_weakness=True),
+        screen("leg_signs", muscle_weakness=True, numbness=True),
+        screen("health_conditions", heart_disease=True),
+        age_years=71,
+        **RESTING,
+    )
+    assert Urgency.EMERGENCY == raised(result, "stroke_signs").urgency
+
+
+def test_both_legs_numb_and_getting_worse_is_cauda_equina() -> None:
+    """A man with sciatica has both legs going numb and weaker by the day: possible cauda
+    equina syndrome (NHS 111 Wales, Sciatica: go to A&E or call 999)."""
+    result = story(
+        screen("emergency_signs", cauda_equina_signs=True),
+        screen("leg_signs", numbness=True),
+        **RESTING,
+    )
+    assert Urgency.EMERGENCY == raised(result, "cauda_equina").urgency
+
+
+def test_leg_numbness_without_the_spine_signs_stays_same_day() -> None:
+    """Numbness in one leg, with every emergency sign answered "no", is seen the same day,
+    not an emergency (Merck Manual, Muscle cramps: see a doctor right away)."""
+    result = story(screen("leg_signs", numbness=True), **RESTING)
+    assert Urgency.URGENT == result.urgency
 
 
 def test_very_high_temperature_in_hot_weather_is_heat_stroke() -> None:
@@ -564,15 +597,22 @@ def test_pain_far_worse_than_expected_after_a_workout_is_urgent() -> None:
     assert Urgency.URGENT == raised(result, "muscle_damage").urgency
 
 
-def test_pain_far_worse_than_expected_after_an_injury_is_urgent() -> None:
+def test_pain_far_worse_than_expected_after_an_injury_is_an_emergency() -> None:
     """A woman who did no exercise bruised her calf in a fall, and the pain is far worse than
-    the knock explains (CDC/NIOSH update 2018; the question applies after an injury)."""
+    the knock explains: possible acute compartment syndrome, which starts after an injury
+    (NHS Compartment syndrome, Not In Line copy: 999 for sudden, severe pain)."""
     result = story(
         screen("leg_signs", pain_worse_than_expected=True),
         RESTING,
         recent_leg_injury=True,
     )
-    assert "muscle_damage" in flag_ids(result)
+    assert (
+        "muscle_damage" in flag_ids(result),
+        raised(result, "compartment_syndrome").urgency,
+    ) == (
+        True,
+        Urgency.EMERGENCY,
+    )
 
 
 def test_pain_far_worse_than_expected_is_seen_right_away() -> None:

@@ -207,7 +207,7 @@ def asked(factor: RiskFactor, knowledge: Knowledge) -> str:
     >>> asked(k.factor("dark_urine"), k)
     'after a yes to emergency_signs'
     >>> asked(k.factor("emergency_signs"), k)
-    'screens 6 inputs: a no answers them all'
+    'screens 8 inputs: a no answers them all'
     """
     if factor.members:
         return f"screens {len(factor.members)} inputs: a no answers them all"

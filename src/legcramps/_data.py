@@ -30,7 +30,7 @@ from legcramps._model import (
 )
 
 #: Bump on every change to the data below, so stored results say which knowledge made them.
-VERSION = "2026.12.4"
+VERSION = "2026.12.5"
 
 _READ = "2026-12-01"
 _READ_2 = "2026-12-02"
@@ -300,6 +300,44 @@ NHS_SEPSIS = Source(
     "rash that does not fade when you roll a glass over it; difficulty breathing, "
     "breathlessness or breathing very fast.",
     "https://elispot.biz/about-all/early-sepsis-rash-symptoms-of-sepsis-nhs.html",
+    _READ_2,
+)
+NHS_COMPARTMENT = Source(
+    "nhs-compartment-syndrome",
+    "Compartment syndrome",
+    "NHS, as reproduced by Not In Line: symptoms can start suddenly, such as after an injury "
+    "(acute compartment syndrome); call 999 or go to A&E if you have sudden, severe pain in "
+    "any part of your body; if compartment syndrome is causing it, you need surgery as soon "
+    "as possible.",
+    "https://notinline.org/health-conditions/compartment-syndrome",
+    _READ_2,
+)
+BCUHB_STROKE = Source(
+    "bcuhb-signs-of-stroke",
+    "Signs of stroke (FAST)",
+    "Betsi Cadwaladr University Health Board (NHS Wales): a stroke is a medical emergency; "
+    "for sudden weakness or numbness of the face, arm or leg on one side of the body, phone "
+    "999 immediately and ask for an ambulance.",
+    "https://bcuhb.nhs.wales/services/hospital-services/stroke-service/signs-of-stroke-fast",
+    _READ_2,
+)
+NHS_WALES_SCIATICA = Source(
+    "nhs-111-wales-sciatica",
+    "Sciatica",
+    "NHS 111 Wales: go to A&E or call 999 if you have sciatica on both sides, weakness or "
+    "numbness in both legs that is severe or getting worse, or numbness around or under your "
+    "genitals, or around your bottom.",
+    "http://111.wales.nhs.uk/encyclopaedia/s/article/sciatica/",
+    _READ_2,
+)
+HEALTHIFY_SCIATICA = Source(
+    "healthify-sciatica",
+    "Sciatica",
+    "Healthify He Puna Waiora (New Zealand): call 111 and ask for an ambulance for tingling "
+    "or numbness in both legs and around the buttocks or genitals, weakness in both legs, or "
+    "loss of bladder or bowel control: signs of cauda equina syndrome, which needs emergency "
+    "surgery.",
+    "https://healthify.nz/health-a-z/s/sciatica",
     _READ_2,
 )
 MAYO_STATIN_RHABDO = Source(
@@ -643,6 +681,17 @@ FACTORS = (
         "easier to see on the palms of the hands or the soles of the feet.",
     ),
     _yes_no(
+        "sudden_one_sided_weakness",
+        "Did weakness or numbness come on suddenly on one side of your body: in your face, arm "
+        "or leg?",
+        "For example, one side of the face drooping, or an arm or a leg suddenly too weak to lift.",
+    ),
+    _yes_no(
+        "cauda_equina_signs",
+        "Are both of your legs weak or numb, badly or more and more, or do you have numbness "
+        "around your genitals or bottom, or new trouble controlling your bladder or bowels?",
+    ),
+    _yes_no(
         "high_body_temperature",
         "Do you have a high temperature (you feel hot to the touch, or 38 degrees C or more)?",
     ),
@@ -748,7 +797,10 @@ FACTORS = (
         "emergency_signs",
         "Do you have any of these now: chest pain or breathlessness; confusion, fainting or a "
         "fit; blue, grey, pale or blotchy skin, lips or tongue, or a rash that does not fade "
-        "under a glass; brown, red or cola-coloured urine; since a wound, a stiff jaw, "
+        "under a glass; sudden weakness or numbness on one side of the body; both legs weak "
+        "or numb and getting worse, numbness around the genitals or bottom, or new trouble "
+        "controlling the bladder or bowels; brown, red or cola-coloured urine; since a wound, "
+        "a stiff jaw, "
         "spasms or stiffness, or a large or deep wound; after exertion or heat, still feeling "
         "unwell after 30 minutes of cooling down?",
         YES_NO,
@@ -757,6 +809,8 @@ FACTORS = (
             "chest_pain_or_breathlessness",
             "confusion_or_fainting",
             "skin_blotchy_or_rash",
+            "sudden_one_sided_weakness",
+            "cauda_equina_signs",
             "dark_urine",
             "wound_with_stiffness",
             "heat_exhaustion_not_better",
@@ -1443,6 +1497,50 @@ RED_FLAGS = (
             Condition("heat_exhaustion_not_better"),
             AllOf((Condition("very_high_temperature"), Condition("hot_weather"))),
             *(AllOf((Condition("very_high_temperature"), hard)) for hard in HARD_EXERCISE),
+        ),
+        time_frame=NOW,
+    ),
+    RedFlag(
+        id="stroke_signs",
+        name="Sudden weakness or numbness on one side of the body",
+        why="Sudden weakness or numbness of the face, arm or leg on one side may be a stroke.",
+        urgency=EMERGENCY,
+        advice="Call your local emergency number now and ask for an ambulance.",
+        sources=(BCUHB_STROKE,),
+        when=(Condition("sudden_one_sided_weakness"),),
+        time_frame=NOW,
+        codes=_snomed("230690007", "Cerebrovascular accident"),
+    ),
+    RedFlag(
+        id="cauda_equina",
+        name="Both legs weak or numb and getting worse, or numbness around the genitals or bottom",
+        why=(
+            "May be cauda equina syndrome, pressure on the nerves at the bottom of the spine, "
+            "which needs emergency treatment to prevent lasting damage."
+        ),
+        urgency=EMERGENCY,
+        advice="Go to an emergency department now, or call your local emergency number.",
+        sources=(NHS_WALES_SCIATICA, HEALTHIFY_SCIATICA),
+        when=(Condition("cauda_equina_signs"),),
+        time_frame=NOW,
+    ),
+    RedFlag(
+        id="compartment_syndrome",
+        name="Sudden severe leg pain, or pain far worse than expected after an injury",
+        why=(
+            "Sudden, severe pain that stays may be compartment syndrome, a build-up of pressure "
+            "in a muscle that needs surgery as soon as possible, or a blocked blood supply."
+        ),
+        # The NHS page: "call 999 or go to A&E if you have sudden, severe pain in any part of
+        # your body". Pain far worse than expected counts as that after an injury, which is
+        # how acute compartment syndrome starts; after exertion or heat alone it stays the
+        # same-day muscle_damage flag. Expert opinion.
+        urgency=EMERGENCY,
+        advice="Call your local emergency number now, or go straight to an emergency department.",
+        sources=(NHS_COMPARTMENT,),
+        when=(
+            Condition("sudden_severe_leg_pain"),
+            AllOf((Condition("recent_leg_injury"), Condition("pain_worse_than_expected"))),
         ),
         time_frame=NOW,
     ),
