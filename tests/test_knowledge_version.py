@@ -23,7 +23,7 @@ import legcramps
 from legcramps import Condition, Knowledge
 
 #: The knowledge version and the fingerprint of the data it names.
-PINNED = ("2026.12.5", "41dbdf148fb8068bf488494d3a9aafb49348aca2d6200a66ff20eba97ecb5ac0")
+PINNED = ("2026.12.6", "355d447fa1f751f5920d23e28ba95445cdd9c8ef44fa2c3ee3915e1b00c5821f")
 
 K = legcramps.KNOWLEDGE
 _HERE = "tests/test_knowledge_version.py"

@@ -30,7 +30,7 @@ from legcramps._model import (
 )
 
 #: Bump on every change to the data below, so stored results say which knowledge made them.
-VERSION = "2026.12.5"
+VERSION = "2026.12.6"
 
 _READ = "2026-12-01"
 _READ_2 = "2026-12-02"
@@ -333,7 +333,8 @@ NHS_WALES_SCIATICA = Source(
 HEALTHIFY_SCIATICA = Source(
     "healthify-sciatica",
     "Sciatica",
-    "Healthify He Puna Waiora (New Zealand): call 111 and ask for an ambulance for tingling "
+    "Healthify He Puna Waiora (New Zealand): call 111 (the emergency number there) and ask "
+    "for an ambulance for tingling "
     "or numbness in both legs and around the buttocks or genitals, weakness in both legs, or "
     "loss of bladder or bowel control: signs of cauda equina syndrome, which needs emergency "
     "surgery.",
@@ -688,7 +689,7 @@ FACTORS = (
     ),
     _yes_no(
         "cauda_equina_signs",
-        "Are both of your legs weak or numb, badly or more and more, or do you have numbness "
+        "Are both of your legs weak or numb, badly or getting worse, or do you have numbness "
         "around your genitals or bottom, or new trouble controlling your bladder or bowels?",
     ),
     _yes_no(

@@ -142,7 +142,7 @@ class Answers(TypedDict, total=False):
     #: leg?
     sudden_one_sided_weakness: bool | None
 
-    #: Are both of your legs weak or numb, badly or more and more, or do you have numbness
+    #: Are both of your legs weak or numb, badly or getting worse, or do you have numbness
     #: around your genitals or bottom, or new trouble controlling your bladder or bowels?
     cauda_equina_signs: bool | None
 
