@@ -228,8 +228,8 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
     clot = get("leg_swelling") is True or get("one_leg_pain_or_tenderness") is True
     cold, sudden = get("leg_cold_pale_or_blue") is True, get("sudden_severe_leg_pain") is True
     rest = get("leg_pain_at_rest") is True
-    hard = (exercise or 0) >= 60 or (
-        exercised is not False and get("exercise_intensity") == "vigorous"
+    hard = (exercise or 0) >= 30 or (
+        exercised is not False and get("exercise_intensity") in ("moderate", "vigorous")
     )
     if (cold and (sudden or weak or rest)) or ((sudden or rest) and weak):
         rank = 4

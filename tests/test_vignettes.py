@@ -354,6 +354,34 @@ def test_a_high_temperature_in_the_heat_is_urgent_and_says_cool_down() -> None:
     assert any("cool down now" in advice for advice in result.advice)
 
 
+def test_very_high_temperature_after_a_moderate_run_on_a_mild_day_is_heat_stroke() -> None:
+    """A runner's skin is hot and dry and her temperature 39.6 degrees C after a 45-minute
+    moderate run on a mild day: heatstroke (Public Health Wales, Heat exhaustion and
+    heatstroke: call 999 for a very high temperature or hot skin that is not sweating)."""
+    result = story(
+        screen("body_signs", very_high_temperature=True, high_body_temperature=True),
+        exercise_minutes=45,
+        exercise_intensity="moderate",
+        hot_weather=False,
+    )
+    assert Urgency.EMERGENCY == raised(result, "heat_stroke_or_collapse").urgency
+
+
+def test_very_high_temperature_after_a_short_stroll_is_urgent_not_heat_stroke() -> None:
+    """The same temperature after a 10-minute light stroll on a cool day is an illness to be
+    seen the same day, not heat stroke (expert opinion on how much exertion counts)."""
+    result = story(
+        screen("body_signs", very_high_temperature=True, high_body_temperature=True),
+        exercise_minutes=10,
+        exercise_intensity="light",
+        hot_weather=False,
+    )
+    assert ("heat_stroke_or_collapse" in flag_ids(result), result.urgency) == (
+        False,
+        Urgency.URGENT,
+    )
+
+
 def test_a_fever_after_a_short_walk_is_not_heat_stroke() -> None:
     """A man with a fever of 38.5 degrees C took a 10-minute stroll on a cool day: not heat
     stroke, but an illness to be seen the same day (review O3; CDC: heat stroke at 103 F)."""

@@ -30,7 +30,7 @@ from legcramps._model import (
 )
 
 #: Bump on every change to the data below, so stored results say which knowledge made them.
-VERSION = "2026.12.6"
+VERSION = "2026.12.7"
 
 _READ = "2026-12-01"
 _READ_2 = "2026-12-02"
@@ -485,10 +485,13 @@ EXERCISED = Condition("exercise_minutes", above=0)
 #: A hard workout in the last few days (4 days: expert opinion; CDC/NIOSH says muscle
 #: breakdown may show "up to several days" after exertion or heat).
 RECENT_HARD_WORKOUT = Condition("recovery_hours", below=96)
-#: Exertion enough to make a very high temperature heat stroke (expert opinion).
+#: Exertion enough to make a very high temperature heat stroke (expert opinion: Public
+#: Health Wales calls a very high temperature, or hot skin that is not sweating, a sign of
+#: heatstroke for 999 after heat or exertion, and a 45-minute moderate run on a mild day is
+#: exertion enough; a 10-minute light stroll is not).
 HARD_EXERCISE = (
-    Condition("exercise_minutes", at_least=60),
-    Condition("exercise_intensity", one_of=("vigorous",)),
+    Condition("exercise_minutes", at_least=30),
+    Condition("exercise_intensity", one_of=("moderate", "vigorous")),
 )
 
 
