@@ -228,8 +228,11 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
     clot = get("leg_swelling") is True or get("one_leg_pain_or_tenderness") is True
     cold, sudden = get("leg_cold_pale_or_blue") is True, get("sudden_severe_leg_pain") is True
     rest = get("leg_pain_at_rest") is True
-    hard = (exercise or 0) >= 30 or (
-        exercised is not False and get("exercise_intensity") in ("moderate", "vigorous")
+    intensity = get("exercise_intensity") if exercised is not False else None
+    hard = (
+        (exercise or 0) >= 60
+        or intensity == "vigorous"
+        or ((exercise or 0) >= 30 and intensity == "moderate")
     )
     if (cold and (sudden or weak or rest)) or ((sudden or rest) and weak):
         rank = 4
@@ -237,9 +240,13 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
         rank = 4
     if clot and (get("palpitations") is True or get("coughing_up_blood") is True):
         rank = 4
-    if worse_applies and get("pain_worse_than_expected") is True and injured is True:
-        rank = 4
-    if worse_applies and get("pain_worse_than_expected") is True and get("muscle_weakness") is True:
+    if (
+        worse_applies
+        and get("pain_worse_than_expected") is True
+        and (
+            get("muscle_weakness") is True or get("leg_swelling") is True or get("numbness") is True
+        )
+    ):
         rank = 4
     if get("recent_wound") is True and get("palpitations") is True:
         rank = 4
@@ -261,7 +268,8 @@ def baseline_assess(**answers: Any) -> tuple[tuple[int, ...], tuple[str, ...], i
             or (pregnant and get("both_legs_swollen") is True)
         ):
             rank = 3
-    floor = 2 if get("new_medication") is True or diuretic else 0
+    linked = diuretic or bool(classes & {"statin", "other medicine linked to cramps"})
+    floor = 2 if get("new_medication") is True or linked else 0
     if rank or floor:
         return scores, levels, max(rank, floor)
     # Self-care only when nothing that could raise the urgency is open.

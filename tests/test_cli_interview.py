@@ -47,27 +47,13 @@ class TestProgram:
 
     def test_interview_through_a_pipe(self) -> None:
         """The interview reads piped answers: a skip stays unknown, an invalid one is re-asked."""
-        answers = [
-            "no",
-            "no",
-            "maybe",
-            "no",
-            "30",
-            "light",
-            "skip",
-            "no",
-            "no",
-            "no",
-            "no",
-            "Lasix",
-        ]
+        answers = ["no", "no", "maybe", "no", "30", "light", "skip", "no", "no", "no", "Lasix"]
         expected = legcramps.assess(
             emergency_signs=False,
             leg_signs=False,
             body_signs=False,
             exercise_minutes=30,
             exercise_intensity="light",
-            recent_leg_injury=False,
             leg_changes=False,
             health_conditions=False,
             clot_risks=False,

@@ -29,7 +29,11 @@ class TestFactorLinks:
     def test_factor_links_are_filled_in_from_the_signs(self) -> None:
         """The medication list speaks to both the medication and dehydration causes."""
         assert ("medication", "dehydration") == K.factor("medications").causes
-        assert ("acute_limb_ischaemia", "nerve_or_muscle_signs") == K.factor("numbness").red_flags
+        assert (
+            "acute_limb_ischaemia",
+            "compartment_syndrome",
+            "nerve_or_muscle_signs",
+        ) == K.factor("numbness").red_flags
 
     def test_a_flag_with_two_conditions_on_one_factor_is_listed_once(self) -> None:
         """A red flag that tests one factor twice is named once in that factor's red_flags."""

@@ -76,7 +76,7 @@ class TestTheForm:
 
     def test_versioned_with_the_knowledge(self) -> None:
         """The canonical URL and the version name the knowledge."""
-        assert ("https://legcramps.example.org/fhir/Questionnaire/legcramps", "2026.12.7") == (
+        assert ("https://legcramps.example.org/fhir/Questionnaire/legcramps", "2026.12.8") == (
             Q["url"],
             Q["version"],
         )

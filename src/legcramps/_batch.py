@@ -165,7 +165,7 @@ def assess_many(  # noqa: PLR0913 - keyword-only options, each with a default
       free cores they give at most 1.5 to 1.8 times the rows a second;
     - ``"dict"`` records are made in the workers too, but this process must
       build each one again from what is sent (unpickling it costs about a
-      third of assessing and making it): 1.45 to 1.6 times the CPU time, at
+      third of assessing and making it): 1.45 to 1.65 times the CPU time, at
       most 1.25 to 1.4 times the rows a second on two cores;
     - an :class:`~legcramps.Assessment` comes back as its answers and is
       assessed again in this process (cheaper than sending all of it), so this

@@ -30,7 +30,7 @@ from legcramps._model import (
 )
 
 #: Bump on every change to the data below, so stored results say which knowledge made them.
-VERSION = "2026.12.7"
+VERSION = "2026.12.8"
 
 _READ = "2026-12-01"
 _READ_2 = "2026-12-02"
@@ -485,13 +485,18 @@ EXERCISED = Condition("exercise_minutes", above=0)
 #: A hard workout in the last few days (4 days: expert opinion; CDC/NIOSH says muscle
 #: breakdown may show "up to several days" after exertion or heat).
 RECENT_HARD_WORKOUT = Condition("recovery_hours", below=96)
-#: Exertion enough to make a very high temperature heat stroke (expert opinion: Public
-#: Health Wales calls a very high temperature, or hot skin that is not sweating, a sign of
-#: heatstroke for 999 after heat or exertion, and a 45-minute moderate run on a mild day is
-#: exertion enough; a 10-minute light stroll is not).
+#: Exertion enough to make a very high temperature heat stroke, each as the conditions that
+#: must all hold: an hour or more, vigorous effort, or half an hour or more of moderate
+#: effort (expert opinion: Public Health Wales calls a very high temperature, or hot skin
+#: that is not sweating, a heatstroke sign for 999; a 45-minute moderate run on a mild day
+#: is exertion enough, a 30-minute light walk or 10 minutes of moderate effort is not).
 HARD_EXERCISE = (
-    Condition("exercise_minutes", at_least=30),
-    Condition("exercise_intensity", one_of=("moderate", "vigorous")),
+    (Condition("exercise_minutes", at_least=60),),
+    (Condition("exercise_intensity", one_of=("vigorous",)),),
+    (
+        Condition("exercise_minutes", at_least=30),
+        Condition("exercise_intensity", one_of=("moderate",)),
+    ),
 )
 
 
@@ -679,21 +684,24 @@ FACTORS = (
     ),
     _yes_no(
         "skin_blotchy_or_rash",
-        "Is your skin, or are your lips or tongue, blue, grey, pale or blotchy, or do you have "
-        "a rash that does not fade when you roll a glass over it?",
+        "Has your skin, or have your lips or tongue, turned blue, grey, pale or blotchy (not "
+        "your usual colour), or do you have a rash that does not fade when you roll a glass "
+        "over it?",
         "Anywhere on the body, not only the leg. On brown or black skin the colour may be "
         "easier to see on the palms of the hands or the soles of the feet.",
     ),
     _yes_no(
         "sudden_one_sided_weakness",
-        "Did weakness or numbness come on suddenly on one side of your body: in your face, arm "
-        "or leg?",
-        "For example, one side of the face drooping, or an arm or a leg suddenly too weak to lift.",
+        "Did weakness or numbness come on suddenly in your face or an arm, or down one side of "
+        "your body, even if it has passed?",
+        "For example, one side of the face drooping, or an arm, or an arm and a leg on the same "
+        "side, suddenly too weak to lift. Not the ache or stiffness a cramp leaves in the leg.",
     ),
     _yes_no(
         "cauda_equina_signs",
         "Are both of your legs weak or numb, badly or getting worse, or do you have numbness "
-        "around your genitals or bottom, or new trouble controlling your bladder or bowels?",
+        "around your genitals or bottom, or new trouble passing urine or controlling your "
+        "bladder or bowels?",
     ),
     _yes_no(
         "high_body_temperature",
@@ -801,10 +809,11 @@ FACTORS = (
         "emergency_signs",
         "Do you have any of these now: chest pain or breathlessness; confusion, fainting or a "
         "fit; blue, grey, pale or blotchy skin, lips or tongue, or a rash that does not fade "
-        "under a glass; sudden weakness or numbness on one side of the body; both legs weak "
-        "or numb and getting worse, numbness around the genitals or bottom, or new trouble "
-        "controlling the bladder or bowels; brown, red or cola-coloured urine; since a wound, "
-        "a stiff jaw, "
+        "under a glass; sudden weakness or numbness in the face, an arm or one side of the "
+        "body, even if it has passed; both legs badly weak or numb, or getting worse, "
+        "numbness around the genitals or bottom, or new trouble passing urine or controlling "
+        "the bladder or bowels; brown, red or cola-coloured urine; since a wound, a stiff "
+        "jaw, "
         "spasms or stiffness, or a large or deep wound; after exertion or heat, still feeling "
         "unwell after 30 minutes of cooling down?",
         YES_NO,
@@ -1500,7 +1509,7 @@ RED_FLAGS = (
             Condition("confusion_or_fainting"),
             Condition("heat_exhaustion_not_better"),
             AllOf((Condition("very_high_temperature"), Condition("hot_weather"))),
-            *(AllOf((Condition("very_high_temperature"), hard)) for hard in HARD_EXERCISE),
+            *(AllOf((Condition("very_high_temperature"), *hard)) for hard in HARD_EXERCISE),
         ),
         time_frame=NOW,
     ),
@@ -1517,7 +1526,10 @@ RED_FLAGS = (
     ),
     RedFlag(
         id="cauda_equina",
-        name="Both legs weak or numb and getting worse, or numbness around the genitals or bottom",
+        name=(
+            "Both legs badly weak or numb, or getting worse, numbness around the genitals or "
+            "bottom, or new bladder or bowel trouble"
+        ),
         why=(
             "May be cauda equina syndrome, pressure on the nerves at the bottom of the spine, "
             "which needs emergency treatment to prevent lasting damage."
@@ -1530,21 +1542,26 @@ RED_FLAGS = (
     ),
     RedFlag(
         id="compartment_syndrome",
-        name="Sudden severe leg pain, or pain far worse than expected after an injury",
+        name="Sudden severe leg pain, or pain far worse than expected with a swollen or numb leg",
         why=(
             "Sudden, severe pain that stays may be compartment syndrome, a build-up of pressure "
             "in a muscle that needs surgery as soon as possible, or a blocked blood supply."
         ),
         # The NHS page: "call 999 or go to A&E if you have sudden, severe pain in any part of
-        # your body". Pain far worse than expected counts as that after an injury, which is
-        # how acute compartment syndrome starts; after exertion or heat alone it stays the
-        # same-day muscle_damage flag. Expert opinion.
+        # your body"; its symptoms of compartment syndrome are pain, swelling or bulging of
+        # the muscle, and numbness, weakness or pins and needles. Pain far worse than expected
+        # counts as severe pain with a swollen or numb leg (with weakness it is already the
+        # rhabdomyolysis emergency); alone it stays the same-day muscle_damage flag. Expert
+        # opinion. (Pain far worse than expected after an injury, with nothing else, would
+        # also fit, but it would make the injury question one of the first in every
+        # interview, where it usually changes nothing.)
         urgency=EMERGENCY,
         advice="Call your local emergency number now, or go straight to an emergency department.",
         sources=(NHS_COMPARTMENT,),
         when=(
             Condition("sudden_severe_leg_pain"),
-            AllOf((Condition("recent_leg_injury"), Condition("pain_worse_than_expected"))),
+            AllOf((Condition("pain_worse_than_expected"), Condition("leg_swelling"))),
+            AllOf((Condition("pain_worse_than_expected"), Condition("numbness"))),
         ),
         time_frame=NOW,
     ),
@@ -1620,7 +1637,7 @@ RED_FLAGS = (
     ),
     RedFlag(
         id="poor_blood_flow",
-        name="A cold, pale or blue leg, sudden severe leg pain, or pain even at rest",
+        name="A cold, pale or blue leg, or pain even at rest",
         why=(
             "May mean the blood supply to the leg is poor; with numbness or weakness it would "
             "be an emergency."
@@ -1631,7 +1648,8 @@ RED_FLAGS = (
             "becomes numb or weak, you cannot move it, or the pain becomes severe."
         ),
         sources=(NHS_PAD, NIDIRECT_PAD),
-        when=(COLD_LEG, Condition("sudden_severe_leg_pain"), Condition("leg_pain_at_rest")),
+        # Sudden severe leg pain on its own is the compartment_syndrome emergency.
+        when=(COLD_LEG, Condition("leg_pain_at_rest")),
         time_frame=RIGHT_AWAY,
         codes=_snomed("233958001", "Peripheral ischemia"),
     ),

@@ -134,16 +134,17 @@ class Answers(TypedDict, total=False):
     #: a fit (seizure)?
     confusion_or_fainting: bool | None
 
-    #: Is your skin, or are your lips or tongue, blue, grey, pale or blotchy, or do you have a
-    #: rash that does not fade when you roll a glass over it?
+    #: Has your skin, or have your lips or tongue, turned blue, grey, pale or blotchy (not your
+    #: usual colour), or do you have a rash that does not fade when you roll a glass over it?
     skin_blotchy_or_rash: bool | None
 
-    #: Did weakness or numbness come on suddenly on one side of your body: in your face, arm or
-    #: leg?
+    #: Did weakness or numbness come on suddenly in your face or an arm, or down one side of
+    #: your body, even if it has passed?
     sudden_one_sided_weakness: bool | None
 
     #: Are both of your legs weak or numb, badly or getting worse, or do you have numbness
-    #: around your genitals or bottom, or new trouble controlling your bladder or bowels?
+    #: around your genitals or bottom, or new trouble passing urine or controlling your bladder
+    #: or bowels?
     cauda_equina_signs: bool | None
 
     #: Do you have a high temperature (you feel hot to the touch, or 38 degrees C or more)?
@@ -229,11 +230,12 @@ class Answers(TypedDict, total=False):
 
     #: Do you have any of these now: chest pain or breathlessness; confusion, fainting or a fit;
     #: blue, grey, pale or blotchy skin, lips or tongue, or a rash that does not fade under a
-    #: glass; sudden weakness or numbness on one side of the body; both legs weak or numb and
-    #: getting worse, numbness around the genitals or bottom, or new trouble controlling the
-    #: bladder or bowels; brown, red or cola-coloured urine; since a wound, a stiff jaw, spasms
-    #: or stiffness, or a large or deep wound; after exertion or heat, still feeling unwell
-    #: after 30 minutes of cooling down?
+    #: glass; sudden weakness or numbness in the face, an arm or one side of the body, even if
+    #: it has passed; both legs badly weak or numb, or getting worse, numbness around the
+    #: genitals or bottom, or new trouble passing urine or controlling the bladder or bowels;
+    #: brown, red or cola-coloured urine; since a wound, a stiff jaw, spasms or stiffness, or a
+    #: large or deep wound; after exertion or heat, still feeling unwell after 30 minutes of
+    #: cooling down?
     emergency_signs: bool | None
 
     #: Apart from the cramp itself and the ache it leaves, do you have any of these in a leg:
