@@ -334,10 +334,9 @@ HEALTHIFY_SCIATICA = Source(
     "healthify-sciatica",
     "Sciatica",
     "Healthify He Puna Waiora (New Zealand): call 111 (the emergency number there) and ask "
-    "for an ambulance for tingling "
-    "or numbness in both legs and around the buttocks or genitals, weakness in both legs, or "
-    "loss of bladder or bowel control: signs of cauda equina syndrome, which needs emergency "
-    "surgery.",
+    "for an ambulance for tingling or numbness in both legs and around the buttocks or "
+    "genitals, weakness in both legs, or loss of bladder or bowel control: signs of cauda "
+    "equina syndrome, which needs emergency surgery.",
     "https://healthify.nz/health-a-z/s/sciatica",
     _READ_2,
 )
@@ -813,9 +812,8 @@ FACTORS = (
         "body, even if it has passed; both legs badly weak or numb, or getting worse, "
         "numbness around the genitals or bottom, or new trouble passing urine or controlling "
         "the bladder or bowels; brown, red or cola-coloured urine; since a wound, a stiff "
-        "jaw, "
-        "spasms or stiffness, or a large or deep wound; after exertion or heat, still feeling "
-        "unwell after 30 minutes of cooling down?",
+        "jaw, spasms or stiffness, or a large or deep wound; after exertion or heat, still "
+        "feeling unwell after 30 minutes of cooling down?",
         YES_NO,
         help="Answer yes if any one of them applies: you will be asked about each.",
         members=(
